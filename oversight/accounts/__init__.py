@@ -1,0 +1,1 @@
+"""Accounts: users, teams and roles; the shape of need-to-know access."""

@@ -1,0 +1,1 @@
+"""Account administration is done through the CLI for now; the Django admin is not mounted."""

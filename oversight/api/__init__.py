@@ -1,0 +1,1 @@
+"""api (to come: see the issues)."""

@@ -1,0 +1,1 @@
+"""Casework: the child's journey (models) and the one write path (services)."""

@@ -1,0 +1,54 @@
+"""The child's journey as records. Write to them only through ``casework.services``."""
+
+from oversight.casework.models.assessment import Assessment, AssessmentOutcome
+from oversight.casework.models.care import CareEpisode, CareLeaverStatus, MissingEpisode, Placement
+from oversight.casework.models.child import Allocation, Child
+from oversight.casework.models.deadline import Deadline
+from oversight.casework.models.front_door import Contact, ContactOutcome, Referral, ReferralDecision
+from oversight.casework.models.oversight import OversightEntry, OversightKind
+from oversight.casework.models.plans import (
+    HowExpressed,
+    Plan,
+    PlanKind,
+    Review,
+    ReviewKind,
+    Visit,
+    VisitKind,
+)
+from oversight.casework.models.protection import (
+    Conference,
+    ConferenceKind,
+    S47Enquiry,
+    S47Outcome,
+    StrategyDiscussion,
+)
+
+__all__ = [
+    "Allocation",
+    "Assessment",
+    "AssessmentOutcome",
+    "CareEpisode",
+    "CareLeaverStatus",
+    "Child",
+    "Conference",
+    "ConferenceKind",
+    "Contact",
+    "ContactOutcome",
+    "Deadline",
+    "HowExpressed",
+    "MissingEpisode",
+    "OversightEntry",
+    "OversightKind",
+    "Placement",
+    "Plan",
+    "PlanKind",
+    "Referral",
+    "ReferralDecision",
+    "Review",
+    "ReviewKind",
+    "S47Enquiry",
+    "S47Outcome",
+    "StrategyDiscussion",
+    "Visit",
+    "VisitKind",
+]

@@ -1,0 +1,62 @@
+"""Children in care (episodes and placements), missing episodes and care leavers."""
+
+from django.db import models
+
+from oversight.casework.models.base import Recorded
+from oversight.casework.models.child import Child
+
+
+class CareEpisode(Recorded):
+    """A period of being looked after under one legal status, as SSDA903 counts it."""
+
+    child = models.ForeignKey(Child, on_delete=models.CASCADE, related_name="care_episodes")
+    started_on = models.DateField()
+    ended_on = models.DateField(null=True, blank=True)
+    legal_status = models.CharField(max_length=2, help_text="SSDA903 legal status code")
+    reason_new_episode = models.CharField(max_length=1, default="S", help_text="SSDA903 RNE code")
+    reason_ceased = models.CharField(max_length=3, blank=True, help_text="SSDA903 REC code")
+
+    class Meta:
+        ordering = ["-started_on"]
+
+
+class Placement(Recorded):
+    episode = models.ForeignKey(CareEpisode, on_delete=models.CASCADE, related_name="placements")
+    started_on = models.DateField()
+    ended_on = models.DateField(null=True, blank=True)
+    placement_type = models.CharField(max_length=2, help_text="SSDA903 placement type code")
+    provider = models.CharField(max_length=3, blank=True, help_text="SSDA903 placement provider")
+    long_term = models.BooleanField(
+        default=False, help_text="Agreed as the child's long-term placement (visits every 3 months)"
+    )
+
+    class Meta:
+        ordering = ["-started_on"]
+
+
+class MissingEpisode(Recorded):
+    child = models.ForeignKey(Child, on_delete=models.CASCADE, related_name="missing_episodes")
+    started_on = models.DateField()
+    returned_on = models.DateField(null=True, blank=True)
+    interview_due = models.DateField("return interview due", null=True, blank=True)
+    interview_on = models.DateField("return interview held", null=True, blank=True)
+    interview_offered = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["-started_on"]
+
+
+class CareLeaverStatus(Recorded):
+    """What is known about a care leaver (17-25) on a date: in touch, accommodation, activity."""
+
+    child = models.ForeignKey(Child, on_delete=models.CASCADE, related_name="care_leaver_statuses")
+    recorded_on = models.DateField()
+    in_touch = models.BooleanField()
+    accommodation = models.CharField(
+        max_length=2, blank=True, help_text="SSDA903 accommodation code"
+    )
+    accommodation_suitable = models.BooleanField(null=True)
+    activity = models.CharField(max_length=2, blank=True, help_text="SSDA903 activity code")
+
+    class Meta:
+        ordering = ["-recorded_on"]

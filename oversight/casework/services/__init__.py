@@ -1,0 +1,70 @@
+"""The one write path: every way of recording an event on a child's record comes here.
+
+Web forms, the API, importers and the synthetic generator call these functions. Each
+validates the event, stamps its due dates through ``timescales``, opens and meets the
+child's deadlines, and saves through the current writer (``batch()`` for bulk paths).
+"""
+
+from oversight.casework.services.assessment import complete_assessment, start_assessment
+from oversight.casework.services.care import (
+    change_placement,
+    end_care_episode,
+    record_care_leaver_status,
+    record_missing_episode,
+    record_return,
+    record_return_interview,
+    start_care_episode,
+)
+from oversight.casework.services.children import allocate, register_child
+from oversight.casework.services.errors import CaseworkError
+from oversight.casework.services.front_door import (
+    close_episode,
+    decide_contact,
+    decide_referral,
+    record_contact,
+    record_referral,
+)
+from oversight.casework.services.plans import (
+    end_plan,
+    record_oversight,
+    record_review,
+    record_visit,
+    start_plan,
+)
+from oversight.casework.services.protection import (
+    complete_s47,
+    hold_initial_conference,
+    hold_review_conference,
+    record_strategy_discussion,
+)
+from oversight.casework.services.writer import batch
+
+__all__ = [
+    "CaseworkError",
+    "allocate",
+    "batch",
+    "change_placement",
+    "close_episode",
+    "complete_assessment",
+    "complete_s47",
+    "decide_contact",
+    "decide_referral",
+    "end_care_episode",
+    "end_plan",
+    "hold_initial_conference",
+    "hold_review_conference",
+    "record_care_leaver_status",
+    "record_contact",
+    "record_missing_episode",
+    "record_oversight",
+    "record_referral",
+    "record_return",
+    "record_return_interview",
+    "record_review",
+    "record_strategy_discussion",
+    "record_visit",
+    "register_child",
+    "start_assessment",
+    "start_care_episode",
+    "start_plan",
+]

@@ -1,0 +1,50 @@
+"""Assessments: the 45 working-day clock runs from the referral, not from the start."""
+
+from datetime import date
+
+from oversight.accounts.models import User
+from oversight.casework.models import Assessment, AssessmentOutcome, Referral
+from oversight.casework.policy import current_policy
+from oversight.casework.services.children import provenance
+from oversight.casework.services.deadlines import meet_deadlines, open_deadline
+from oversight.casework.services.errors import CaseworkError, require_code, require_on_or_after
+from oversight.casework.services.writer import writer
+
+
+def start_assessment(
+    referral: Referral, *, started_on: date, by: User | None = None, origin: str = "web"
+) -> Assessment:
+    require_on_or_after("started_on", started_on, referral.received_on, "referral date")
+    assessment = Assessment(
+        child=referral.child,
+        referral=referral,
+        started_on=started_on,
+        due_on=current_policy().due_date("assessment", referral.received_on),
+    )
+    provenance(assessment, by, origin)
+    writer().add(assessment)
+    open_deadline(referral.child, "assessment", referral.received_on, f"assessment:{assessment.pk}")
+    return assessment
+
+
+def complete_assessment(
+    assessment: Assessment,
+    *,
+    completed_on: date,
+    outcome: str,
+    factors: str = "",
+    by: User | None = None,
+) -> None:
+    if assessment.completed_on is not None:
+        raise CaseworkError("completed_on", "this assessment is already complete")
+    if outcome not in AssessmentOutcome.values:
+        raise CaseworkError("outcome", f"choose one of: {', '.join(AssessmentOutcome.values)}")
+    require_on_or_after("completed_on", completed_on, assessment.started_on, "assessment start")
+    for code in factors.split():
+        require_code("factors", "assessment_factors", code)
+    assessment.completed_on, assessment.outcome, assessment.factors = completed_on, outcome, factors
+    assessment.authorised_on, assessment.authorised_by = completed_on, by
+    writer().update(
+        assessment, "completed_on", "outcome", "factors", "authorised_on", "authorised_by"
+    )
+    meet_deadlines(assessment.child, ("assessment",), completed_on)

@@ -1,0 +1,181 @@
+"""Children in care, missing episodes and care leavers."""
+
+from datetime import date
+
+from oversight.accounts.models import User
+from oversight.casework.models import (
+    CareEpisode,
+    CareLeaverStatus,
+    Child,
+    MissingEpisode,
+    Placement,
+    Plan,
+    PlanKind,
+)
+from oversight.casework.policy import current_policy
+from oversight.casework.services.children import provenance
+from oversight.casework.services.deadlines import (
+    VISIT_RULES,
+    lapse_deadlines,
+    meet_deadlines,
+    open_deadline,
+)
+from oversight.casework.services.errors import CaseworkError, require_code, require_on_or_after
+from oversight.casework.services.plans import end_plan, start_plan
+from oversight.casework.services.writer import writer
+
+
+def start_care_episode(
+    child: Child,
+    *,
+    started_on: date,
+    legal_status: str,
+    placement_type: str,
+    reason_new_episode: str = "S",
+    provider: str = "",
+    long_term: bool = False,
+    by: User | None = None,
+    origin: str = "web",
+) -> tuple[CareEpisode, Placement, Plan]:
+    """Becoming looked after: the care plan starts, and the first review and visit clocks."""
+    require_code("legal_status", "legal_status", legal_status)
+    require_code("reason_new_episode", "reason_new_episode", reason_new_episode)
+    episode = CareEpisode(
+        child=child,
+        started_on=started_on,
+        legal_status=legal_status,
+        reason_new_episode=reason_new_episode,
+    )
+    provenance(episode, by, origin)
+    writer().add(episode)
+    placement = _place(episode, started_on, placement_type, provider, long_term, by, origin)
+    plan = start_plan(child, kind=PlanKind.CARE, start_on=started_on, by=by, origin=origin)
+    open_deadline(child, "cla-first-review", started_on, f"episode:{episode.pk}")
+    return episode, placement, plan
+
+
+def _place(
+    episode: CareEpisode,
+    on: date,
+    placement_type: str,
+    provider: str,
+    long_term: bool,
+    by: User | None,
+    origin: str,
+) -> Placement:
+    require_code("placement_type", "placement_type", placement_type)
+    if provider:
+        require_code("provider", "placement_provider", provider)
+    placement = Placement(
+        episode=episode,
+        started_on=on,
+        placement_type=placement_type,
+        provider=provider,
+        long_term=long_term,
+    )
+    provenance(placement, by, origin)
+    writer().add(placement)
+    # A child is visited within a week of every new placement.
+    lapse_deadlines(episode.child, VISIT_RULES["cla"], on)
+    open_deadline(episode.child, "cla-visit-first", on, f"placement:{placement.pk}")
+    return placement
+
+
+def change_placement(
+    episode: CareEpisode,
+    current: Placement,
+    *,
+    on: date,
+    placement_type: str,
+    provider: str = "",
+    long_term: bool = False,
+    by: User | None = None,
+    origin: str = "web",
+) -> Placement:
+    require_on_or_after("on", on, current.started_on, "start of the current placement")
+    current.ended_on = on
+    writer().update(current, "ended_on")
+    return _place(episode, on, placement_type, provider, long_term, by, origin)
+
+
+def end_care_episode(
+    episode: CareEpisode,
+    current: Placement,
+    care_plan: Plan,
+    *,
+    ended_on: date,
+    reason_ceased: str,
+) -> None:
+    require_code("reason_ceased", "reason_episode_ceased", reason_ceased)
+    require_on_or_after("ended_on", ended_on, episode.started_on, "start of the episode")
+    episode.ended_on, episode.reason_ceased = ended_on, reason_ceased
+    writer().update(episode, "ended_on", "reason_ceased")
+    if current.ended_on is None:
+        current.ended_on = ended_on
+        writer().update(current, "ended_on")
+    if care_plan.is_open:
+        end_plan(care_plan, end_on=ended_on, reason=f"Ceased to be looked after ({reason_ceased})")
+
+
+def record_missing_episode(
+    child: Child,
+    *,
+    started_on: date,
+    returned_on: date | None = None,
+    by: User | None = None,
+    origin: str = "web",
+) -> MissingEpisode:
+    episode = MissingEpisode(child=child, started_on=started_on)
+    provenance(episode, by, origin)
+    writer().add(episode)
+    if returned_on is not None:
+        record_return(episode, returned_on=returned_on)
+    return episode
+
+
+def record_return(episode: MissingEpisode, *, returned_on: date) -> None:
+    """The child is back: a return home interview is due within 72 hours."""
+    require_on_or_after(
+        "returned_on", returned_on, episode.started_on, "date the child went missing"
+    )
+    episode.returned_on = returned_on
+    episode.interview_due = current_policy().due_date("return-interview", returned_on)
+    writer().update(episode, "returned_on", "interview_due")
+    open_deadline(episode.child, "return-interview", returned_on, f"missing:{episode.pk}")
+
+
+def record_return_interview(episode: MissingEpisode, *, held_on: date) -> None:
+    if episode.returned_on is None:
+        raise CaseworkError("held_on", "record the child's return before the return interview")
+    require_on_or_after("held_on", held_on, episode.returned_on, "date the child returned")
+    episode.interview_on, episode.interview_offered = held_on, True
+    writer().update(episode, "interview_on", "interview_offered")
+    meet_deadlines(episode.child, ("return-interview",), held_on)
+
+
+def record_care_leaver_status(
+    child: Child,
+    *,
+    recorded_on: date,
+    in_touch: bool,
+    accommodation: str = "",
+    accommodation_suitable: bool | None = None,
+    activity: str = "",
+    by: User | None = None,
+    origin: str = "web",
+) -> CareLeaverStatus:
+    if accommodation:
+        require_code("accommodation", "care_leaver_accommodation", accommodation)
+    if activity:
+        require_code("activity", "care_leaver_activity", activity)
+    status = CareLeaverStatus(
+        child=child,
+        recorded_on=recorded_on,
+        in_touch=in_touch,
+        accommodation=accommodation,
+        accommodation_suitable=accommodation_suitable,
+        activity=activity,
+    )
+    provenance(status, by, origin)
+    writer().add(status)
+    return status

@@ -1,0 +1,75 @@
+"""Registering a child and allocating the child's work to a team and worker."""
+
+from datetime import date
+
+from oversight.accounts.models import Team, User
+from oversight.casework.models import Allocation, Child
+from oversight.casework.services.deadlines import reassign_deadlines
+from oversight.casework.services.errors import CaseworkError, require_code, require_on_or_after
+from oversight.casework.services.writer import writer
+
+
+def provenance(obj: object, by: User | None, origin: str) -> None:
+    obj.recorded_by = by  # type: ignore[attr-defined]
+    obj.origin = origin  # type: ignore[attr-defined]
+
+
+def register_child(
+    *,
+    la_child_id: str,
+    first_name: str,
+    last_name: str,
+    sex: str,
+    date_of_birth: date | None,
+    ethnicity: str,
+    disabilities: str = "NONE",
+    uasc: bool = False,
+    expected_date_of_birth: date | None = None,
+    by: User | None = None,
+    origin: str = "web",
+) -> Child:
+    if not la_child_id.strip():
+        raise CaseworkError("la_child_id", "enter the child's LA child id")
+    if date_of_birth is None and expected_date_of_birth is None:
+        raise CaseworkError("date_of_birth", "enter a date of birth or an expected date of birth")
+    require_code("sex", "sex", sex)
+    require_code("ethnicity", "ethnicity", ethnicity)
+    for code in disabilities.split():
+        require_code("disabilities", "disability", code)
+    child = Child(
+        la_child_id=la_child_id.strip(),
+        first_name=first_name,
+        last_name=last_name,
+        sex=sex,
+        date_of_birth=date_of_birth,
+        expected_date_of_birth=expected_date_of_birth,
+        ethnicity=ethnicity,
+        disabilities=disabilities or "NONE",
+        uasc=uasc,
+    )
+    provenance(child, by, origin)
+    writer().add(child)
+    return child
+
+
+def allocate(
+    child: Child,
+    team: Team,
+    worker: User | None,
+    on: date,
+    by: User | None = None,
+    origin: str = "web",
+) -> Allocation:
+    """Allocate the child from ``on``; the previous allocation ends and open work moves."""
+    if worker is not None and worker.team_id not in (None, team.pk):
+        raise CaseworkError("worker", f"{worker.display_name} is not in {team.name}")
+    current = writer().current_allocation(child.pk)
+    if current is not None:
+        require_on_or_after("start_on", on, current.start_on, "start of the current allocation")
+        current.end_on = on
+        writer().update(current, "end_on")
+    allocation = Allocation(child=child, team=team, worker=worker, start_on=on)
+    provenance(allocation, by, origin)
+    writer().add(allocation)
+    reassign_deadlines(child, team.pk, worker.pk if worker else None)
+    return allocation

@@ -1,0 +1,137 @@
+"""The front door: contacts, referrals, referral decisions and closing a CIN episode."""
+
+from datetime import date
+
+from oversight.accounts.models import Team, User
+from oversight.casework.models import (
+    Child,
+    Contact,
+    ContactOutcome,
+    Referral,
+    ReferralDecision,
+)
+from oversight.casework.policy import current_policy
+from oversight.casework.services.children import provenance
+from oversight.casework.services.deadlines import (
+    ALL_RULES,
+    lapse_deadlines,
+    meet_deadlines,
+    open_deadline,
+)
+from oversight.casework.services.errors import CaseworkError, require_code, require_on_or_after
+from oversight.casework.services.writer import writer
+
+
+def record_contact(
+    child: Child,
+    *,
+    received_on: date,
+    source_code: str,
+    summary: str = "",
+    team: Team | None = None,
+    by: User | None = None,
+    origin: str = "web",
+) -> Contact:
+    require_code("source_code", "referral_source", source_code)
+    contact = Contact(
+        child=child, received_on=received_on, source=source_code, summary=summary, team=team
+    )
+    provenance(contact, by, origin)
+    writer().add(contact)
+    return contact
+
+
+def decide_contact(
+    contact: Contact,
+    *,
+    outcome: str,
+    decided_on: date,
+    by: User | None = None,
+    primary_need: str = "",
+) -> Referral | None:
+    """Record what happens to a contact; a referral outcome opens a referral that day."""
+    if outcome not in ContactOutcome.values:
+        raise CaseworkError("outcome", f"choose one of: {', '.join(ContactOutcome.values)}")
+    require_on_or_after("decided_on", decided_on, contact.received_on, "date the contact came in")
+    contact.outcome, contact.decided_on, contact.decided_by = outcome, decided_on, by
+    writer().update(contact, "outcome", "decided_on", "decided_by")
+    if outcome != ContactOutcome.REFERRAL:
+        return None
+    return record_referral(
+        contact.child,
+        received_on=decided_on,
+        source_code=contact.source,
+        contact=contact,
+        team=contact.team,
+        primary_need=primary_need,
+        by=by,
+        origin=contact.origin,
+    )
+
+
+def record_referral(
+    child: Child,
+    *,
+    received_on: date,
+    source_code: str,
+    primary_need: str = "",
+    contact: Contact | None = None,
+    team: Team | None = None,
+    by: User | None = None,
+    origin: str = "web",
+) -> Referral:
+    """A referral opens a CIN episode and starts the one-working-day decision clock."""
+    require_code("source_code", "referral_source", source_code)
+    if primary_need:
+        require_code("primary_need", "primary_need", primary_need)
+    referral = Referral(
+        child=child,
+        contact=contact,
+        received_on=received_on,
+        source=source_code,
+        primary_need=primary_need,
+        team=team,
+        decision_due=current_policy().due_date("referral-decision", received_on),
+    )
+    provenance(referral, by, origin)
+    writer().add(referral)
+    open_deadline(child, "referral-decision", received_on, f"referral:{referral.pk}")
+    return referral
+
+
+def decide_referral(
+    referral: Referral,
+    *,
+    decision: str,
+    decided_on: date,
+    by: User | None = None,
+    primary_need: str = "",
+) -> None:
+    """Record the front-door decision; an assessment decision starts the assessment."""
+    if decision not in ReferralDecision.values:
+        raise CaseworkError("decision", f"choose one of: {', '.join(ReferralDecision.values)}")
+    if referral.decided_on is not None:
+        raise CaseworkError("decision", "this referral already has a decision")
+    require_on_or_after("decided_on", decided_on, referral.received_on, "referral date")
+    if primary_need:
+        require_code("primary_need", "primary_need", primary_need)
+        referral.primary_need = primary_need
+    referral.decision, referral.decided_on, referral.decided_by = decision, decided_on, by
+    writer().update(referral, "decision", "decided_on", "decided_by", "primary_need")
+    meet_deadlines(referral.child, ("referral-decision",), decided_on)
+    if decision == ReferralDecision.ASSESSMENT:
+        from oversight.casework.services.assessment import start_assessment
+
+        start_assessment(referral, started_on=decided_on, by=by, origin=referral.origin)
+    elif decision in (ReferralDecision.NFA, ReferralDecision.EARLY_HELP):
+        reason = "RC8" if decision == ReferralDecision.NFA else "RC9"
+        close_episode(referral, closed_on=decided_on, reason=reason)
+
+
+def close_episode(referral: Referral, *, closed_on: date, reason: str) -> None:
+    """Close the CIN episode the referral opened; open work on it lapses."""
+    require_code("reason", "reason_for_closure", reason)
+    require_on_or_after("closed_on", closed_on, referral.received_on, "referral date")
+    referral.closed_on, referral.reason_for_closure = closed_on, reason
+    writer().update(referral, "closed_on", "reason_for_closure")
+    lapse_deadlines(referral.child, ALL_RULES, closed_on)

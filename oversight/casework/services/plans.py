@@ -1,0 +1,204 @@
+"""Plans, the visits made under them, reviews, and management oversight entries."""
+
+from datetime import date
+
+from oversight.accounts.models import User
+from oversight.casework.models import (
+    Child,
+    OversightEntry,
+    OversightKind,
+    Placement,
+    Plan,
+    PlanKind,
+    Review,
+    Visit,
+    VisitKind,
+)
+from oversight.casework.services.children import provenance
+from oversight.casework.services.deadlines import (
+    OVERSIGHT_RULES,
+    REVIEW_RULES,
+    VISIT_RULES,
+    lapse_deadlines,
+    meet_deadlines,
+    open_deadline,
+)
+from oversight.casework.services.errors import CaseworkError, require_code, require_on_or_after
+from oversight.casework.services.writer import writer
+from oversight.timescales import add_months
+
+# The clocks each kind of plan starts when it begins, and stops when it ends.
+PLAN_CLOCKS = {
+    PlanKind.CP: ("cp-visit", "oversight-cp"),
+    PlanKind.CIN: ("cin-visit", "oversight-cin"),
+    PlanKind.CARE: ("oversight-cla",),
+    PlanKind.PATHWAY: ("pathway-plan-review", "pa-visit", "oversight-care-leaver"),
+}
+PLAN_STOPS = {
+    PlanKind.CP: ("cp-visit", "oversight-cp", "rcpc-first", "rcpc-next"),
+    PlanKind.CIN: ("cin-visit", "oversight-cin"),
+    PlanKind.CARE: (*VISIT_RULES["cla"], *REVIEW_RULES["cla"], "oversight-cla"),
+    PlanKind.PATHWAY: (*VISIT_RULES["pa"], *REVIEW_RULES["pathway"], "oversight-care-leaver"),
+}
+
+
+def start_plan(
+    child: Child,
+    *,
+    kind: str,
+    start_on: date,
+    category_of_abuse: str = "",
+    by: User | None = None,
+    origin: str = "web",
+) -> Plan:
+    if kind not in PlanKind.values:
+        raise CaseworkError("kind", f"choose one of: {', '.join(PlanKind.values)}")
+    if kind == PlanKind.CP:
+        require_code("category_of_abuse", "category_of_abuse", category_of_abuse)
+    plan = Plan(child=child, kind=kind, start_on=start_on, category_of_abuse=category_of_abuse)
+    provenance(plan, by, origin)
+    writer().add(plan)
+    for rule in PLAN_CLOCKS[PlanKind(kind)]:
+        open_deadline(child, rule, start_on, f"plan:{plan.pk}")
+    return plan
+
+
+def end_plan(plan: Plan, *, end_on: date, reason: str = "") -> None:
+    if not plan.is_open:
+        raise CaseworkError("end_on", "this plan has already ended")
+    require_on_or_after("end_on", end_on, plan.start_on, "start of the plan")
+    plan.end_on, plan.end_reason = end_on, reason
+    writer().update(plan, "end_on", "end_reason")
+    lapse_deadlines(plan.child, PLAN_STOPS[PlanKind(plan.kind)], end_on)
+
+
+def record_visit(
+    child: Child,
+    *,
+    kind: str,
+    visited_on: date,
+    plan: Plan | None = None,
+    placement: Placement | None = None,
+    seen: bool = True,
+    seen_alone: bool = False,
+    views_recorded: bool = False,
+    views: str = "",
+    how_expressed: str = "",
+    worker: User | None = None,
+    by: User | None = None,
+    origin: str = "web",
+) -> Visit:
+    """A visit meets the visit that was due and, while the plan runs, starts the next clock."""
+    if kind not in VisitKind.values:
+        raise CaseworkError("kind", f"choose one of: {', '.join(VisitKind.values)}")
+    if seen_alone and not seen:
+        raise CaseworkError("seen_alone", "a child seen alone must also be recorded as seen")
+    if views_recorded and not views.strip() and origin == "web":
+        raise CaseworkError("views", "write down the child's views, in their words where you can")
+    if plan is not None:
+        require_on_or_after("visited_on", visited_on, plan.start_on, "start of the plan")
+    met = meet_deadlines(child, VISIT_RULES[kind], visited_on)
+    allocation = writer().current_allocation(child.pk) if worker is None else None
+    worker_id = worker.pk if worker else (allocation.worker_id if allocation else None)
+    visit = Visit(
+        child=child,
+        plan=plan,
+        kind=kind,
+        visited_on=visited_on,
+        due_on=met[0].due_on if met else None,
+        worker_id=worker_id,
+        seen=seen,
+        seen_alone=seen_alone,
+        views_recorded=views_recorded,
+        views=views,
+        how_expressed=how_expressed,
+    )
+    provenance(visit, by, origin)
+    writer().add(visit)
+    next_rule = _next_visit_rule(kind, visited_on, plan, placement)
+    if next_rule:
+        open_deadline(child, next_rule, visited_on, f"visit:{visit.pk}")
+    return visit
+
+
+def _next_visit_rule(
+    kind: str, visited_on: date, plan: Plan | None, placement: Placement | None
+) -> str | None:
+    if kind == VisitKind.CLA:
+        if placement is None or placement.ended_on is not None:
+            return None
+        settled = visited_on >= add_months(placement.started_on, 12)
+        return "cla-visit-long-term" if placement.long_term and settled else "cla-visit-first-year"
+    if plan is None or not plan.is_open:
+        return None
+    return {VisitKind.CP: "cp-visit", VisitKind.CIN: "cin-visit", VisitKind.PA: "pa-visit"}[
+        VisitKind(kind)
+    ]
+
+
+# The review that follows the one just held.
+NEXT_REVIEW = {
+    "cla-first-review": "cla-second-review",
+    "cla-second-review": "cla-next-review",
+    "cla-next-review": "cla-next-review",
+    "pathway-plan-review": "pathway-plan-review",
+}
+
+
+def record_review(
+    child: Child,
+    *,
+    kind: str,
+    held_on: date,
+    plan: Plan | None = None,
+    child_participated: bool = False,
+    by: User | None = None,
+    origin: str = "web",
+) -> Review:
+    if kind not in REVIEW_RULES:
+        raise CaseworkError("kind", f"choose one of: {', '.join(REVIEW_RULES)}")
+    met = meet_deadlines(child, REVIEW_RULES[kind], held_on)
+    review = Review(
+        child=child,
+        plan=plan,
+        kind=kind,
+        held_on=held_on,
+        due_on=met[0].due_on if met else None,
+        child_participated=child_participated,
+    )
+    provenance(review, by, origin)
+    writer().add(review)
+    if met and (plan is None or plan.is_open):
+        open_deadline(child, NEXT_REVIEW[met[0].rule], held_on, f"review:{review.pk}")
+    return review
+
+
+def record_oversight(
+    child: Child,
+    *,
+    kind: str,
+    recorded_on: date,
+    manager: User,
+    note: str,
+    by: User | None = None,
+    origin: str = "web",
+) -> OversightEntry:
+    """Management oversight meets the oversight that was due and starts the next period."""
+    if kind not in OversightKind.values:
+        raise CaseworkError("kind", f"choose one of: {', '.join(OversightKind.values)}")
+    if not note.strip():
+        raise CaseworkError("note", "write the oversight: what you reviewed and what you decided")
+    met = meet_deadlines(child, OVERSIGHT_RULES, recorded_on)
+    entry = OversightEntry(
+        child=child,
+        kind=kind,
+        recorded_on=recorded_on,
+        manager=manager,
+        note=note,
+        due_on=met[0].due_on if met else None,
+    )
+    provenance(entry, by or manager, origin)
+    writer().add(entry)
+    for rule in sorted({d.rule for d in met}):
+        open_deadline(child, rule, recorded_on, f"oversight:{entry.pk}")
+    return entry

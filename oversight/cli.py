@@ -1,0 +1,229 @@
+"""The ``oversight`` command: the demo, the server, the generator and the timescale calculator."""
+
+import os
+import sys
+from datetime import date
+from pathlib import Path
+
+import click
+
+from oversight.timescales import DEFAULT_POLICY, UnknownRule
+
+DEMO_DB = "oversight-demo.sqlite3"
+
+
+def _use_database(db: str | None) -> None:
+    """Point Django at ``--db`` (SQLite) unless DATABASE_URL says otherwise, then set it up."""
+    if db:
+        if os.environ.get("DATABASE_URL"):
+            raise click.UsageError("give either --db or DATABASE_URL, not both")
+        os.environ["OVERSIGHT_DB"] = str(Path(db).resolve())
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "oversight.config.settings")
+    import django
+
+    django.setup()
+
+
+def _migrate() -> None:
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0, interactive=False)
+
+
+def _database_label() -> str:
+    from django.db import connection
+
+    settings = connection.settings_dict
+    if connection.vendor == "sqlite":
+        return f"SQLite database {settings['NAME']}"
+    return (
+        f"{connection.vendor} database {settings['NAME']} on {settings.get('HOST') or 'localhost'}"
+    )
+
+
+def _generate(size: str, seed: int, problems: tuple[str, ...], today: date | None) -> object:
+    from oversight.synth import generate
+
+    def progress(message: str) -> None:
+        click.echo(f"  {message}", err=True)
+
+    try:
+        report = generate(size=size, seed=seed, problems=problems, today=today, progress=progress)
+    except ValueError as error:
+        raise click.UsageError(str(error)) from error
+    click.echo(
+        f"Generated the {report.size} synthetic LA (seed {report.seed}, up to {report.today}): "
+        f"{report.events:,} records in {report.seconds:.1f} s."
+    )
+    for problem, team in sorted(report.problem_teams.items()):
+        click.echo(f"  problem {problem}: {team}")
+    return report
+
+
+size_option = click.option(
+    "--size",
+    type=click.Choice(["small", "medium", "large"]),
+    default="medium",
+    show_default=True,
+    help="How big an LA to simulate.",
+)
+seed_option = click.option("--seed", type=int, default=1, show_default=True, help="Random seed.")
+problem_option = click.option(
+    "--problem",
+    "problems",
+    multiple=True,
+    metavar="NAME",
+    help="A practice problem to switch on (repeatable). Default for the demo: all of them.",
+)
+db_option = click.option(
+    "--db",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="SQLite database file (otherwise DATABASE_URL, or oversight.sqlite3 here).",
+)
+today_option = click.option(
+    "--today",
+    type=click.DateTime(["%Y-%m-%d"]),
+    default=None,
+    help="Last simulated day, YYYY-MM-DD (default: today).",
+)
+port_option = click.option("--port", type=int, default=8000, show_default=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def main() -> None:
+    """Oversight: children's services oversight for English local authorities."""
+
+
+@main.command()
+@size_option
+@seed_option
+@problem_option
+@db_option
+@today_option
+@click.option("--no-serve", is_flag=True, help="Set up and generate, but do not start the server.")
+@click.option("--fresh", is_flag=True, help="Generate again even if the database has data.")
+@port_option
+def demo(size, seed, problems, db, today, no_serve, fresh, port) -> None:  # noqa: ANN001
+    """Set up a synthetic LA with demo accounts, then serve it on 127.0.0.1."""
+    from oversight.synth import PROBLEMS
+
+    if db is None and not os.environ.get("DATABASE_URL"):
+        db = DEMO_DB
+    _use_database(db)
+    _migrate()
+    click.echo(f"Using the {_database_label()}.")
+    team = _demo_data(size, seed, problems or tuple(PROBLEMS), today, fresh)
+    _print_accounts(team, today.date() if today else date.today())
+    if not no_serve:
+        _serve(port)
+
+
+def _demo_data(size, seed, problems, today, fresh):  # noqa: ANN001, ANN202
+    from oversight.accounts.models import Team
+    from oversight.casework.models import Child
+
+    if Child.objects.exists() and not fresh:
+        click.echo("The database already holds a synthetic LA: using it (--fresh to regenerate).")
+        return _team_for_demo(None)
+    if Child.objects.exists():
+        _clear_records()
+    report = _generate(size, seed, problems, today.date() if today else None)
+    name = report.problem_teams.get("missed-cp-visits") or next(
+        iter(report.problem_teams.values()), None
+    )
+    return _team_for_demo(Team.objects.filter(name=name).first() if name else None)
+
+
+def _team_for_demo(team):  # noqa: ANN001, ANN202
+    from oversight.accounts.models import Team, User
+
+    if team is not None:
+        return team
+    demo_worker = User.objects.filter(username="worker").select_related("team").first()
+    if demo_worker and demo_worker.team:
+        return demo_worker.team
+    return Team.objects.order_by("pk").first()
+
+
+def _clear_records() -> None:
+    from django.core.management import call_command
+
+    call_command("flush", verbosity=0, interactive=False)
+
+
+def _print_accounts(team, today: date) -> None:  # noqa: ANN001
+    from oversight.accounts.demo import create_demo_accounts
+
+    if team is None:
+        raise click.ClickException("no teams in the database: generate a synthetic LA first")
+    accounts = create_demo_accounts(team, today)
+    click.echo("\nDemo sign-in details (shown once; run the demo again for new passwords):")
+    width = max(len(a.username) for a in accounts)
+    for account in accounts:
+        click.echo(f"  {account.username:<{width}}  {account.password}  {account.detail}")
+
+
+def _serve(port: int) -> None:
+    from django.core.management import call_command
+
+    click.echo(f"\nServing on http://127.0.0.1:{port}/ (Ctrl+C to stop)")
+    call_command("runserver", f"127.0.0.1:{port}", use_reloader=False, use_threading=True)
+
+
+@main.command()
+@db_option
+@port_option
+def serve(db: str | None, port: int) -> None:
+    """Serve the web interface on 127.0.0.1 (migrating the database first)."""
+    _use_database(db)
+    _migrate()
+    _serve(port)
+
+
+@main.command(name="generate")
+@size_option
+@seed_option
+@problem_option
+@db_option
+@today_option
+def generate_command(size, seed, problems, db, today) -> None:  # noqa: ANN001
+    """Generate a synthetic LA into the database (no server)."""
+    _use_database(db)
+    _migrate()
+    _generate(size, seed, problems, today.date() if today else None)
+
+
+@main.command()
+@click.argument("rule")
+@click.argument("start", type=click.DateTime(["%Y-%m-%d"]), metavar="START_DATE")
+def due(rule: str, start) -> None:  # noqa: ANN001
+    """Print the due date of RULE for an event on START_DATE (YYYY-MM-DD).
+
+    The due date is alone on the last line. Rules: see `oversight rules`.
+    """
+    try:
+        chosen = DEFAULT_POLICY.rule(rule)
+    except UnknownRule as error:
+        raise click.UsageError(str(error.args[0] if error.args else error)) from error
+    due_on = chosen.due(start.date(), DEFAULT_POLICY.calendar())
+    click.echo(
+        f"{chosen.title}: {chosen.interval} {chosen.unit.value.replace('_', ' ')} "
+        f"from {start.date().isoformat()} ({chosen.basis})"
+    )
+    click.echo(due_on.isoformat())
+
+
+@main.command()
+def rules() -> None:
+    """List the timescale rules: id, interval, what starts the clock, and the basis."""
+    for rule in DEFAULT_POLICY.rules().values():
+        local = " (local policy)" if rule.local else ""
+        click.echo(
+            f"{rule.id:<24} {rule.interval} {rule.unit.value.replace('_', ' ')} "
+            f"from {rule.starts_with}{local}; {rule.basis}"
+        )
+
+
+if __name__ == "__main__":
+    sys.exit(main())

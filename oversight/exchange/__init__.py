@@ -1,0 +1,1 @@
+"""exchange (to come: see the issues)."""

@@ -1,0 +1,1 @@
+"""inspection (to come: see the issues)."""

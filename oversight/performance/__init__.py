@@ -1,0 +1,1 @@
+"""performance (to come: see the issues)."""

@@ -1,0 +1,1 @@
+"""quality (to come: see the issues)."""

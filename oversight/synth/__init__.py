@@ -1,0 +1,1 @@
+"""Synthetic local authority: a deterministic simulation of the child's journey, written through casework services."""

@@ -1,0 +1,1 @@
+"""Web interface: server-rendered pages in the GOV.UK Design System style."""
