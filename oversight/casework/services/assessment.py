@@ -7,7 +7,12 @@ from oversight.casework.models import Assessment, AssessmentOutcome, Referral
 from oversight.casework.policy import current_policy
 from oversight.casework.services.children import provenance
 from oversight.casework.services.deadlines import meet_deadlines, open_deadline
-from oversight.casework.services.errors import CaseworkError, require_code, require_on_or_after
+from oversight.casework.services.errors import (
+    CaseworkError,
+    require_choice,
+    require_code,
+    require_on_or_after,
+)
 from oversight.casework.services.writer import writer
 
 
@@ -37,8 +42,7 @@ def complete_assessment(
 ) -> None:
     if assessment.completed_on is not None:
         raise CaseworkError("completed_on", "this assessment is already complete")
-    if outcome not in AssessmentOutcome.values:
-        raise CaseworkError("outcome", f"choose one of: {', '.join(AssessmentOutcome.values)}")
+    require_choice("outcome", outcome, AssessmentOutcome)
     require_on_or_after("completed_on", completed_on, assessment.started_on, "assessment start")
     for code in factors.split():
         require_code("factors", "assessment_factors", code)

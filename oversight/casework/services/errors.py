@@ -1,5 +1,9 @@
 """The error every casework service raises when an event cannot be recorded as given."""
 
+from functools import cache
+
+from django.db.models import TextChoices
+
 
 class CaseworkError(ValueError):
     """An event that breaks a rule of the journey: says what, which field, and what to do."""
@@ -15,6 +19,16 @@ def require_on_or_after(field: str, value: object, earlier: object, earlier_name
         raise CaseworkError(
             field, f"{value} is before the {earlier_name} ({earlier}); check the date and try again"
         )
+
+
+@cache
+def _allowed(choices: type[TextChoices]) -> frozenset[str]:
+    return frozenset(choices.values)
+
+
+def require_choice(field: str, value: str, choices: type[TextChoices]) -> None:
+    if value not in _allowed(choices):
+        raise CaseworkError(field, f"'{value}' is not one of: {', '.join(choices.values)}")
 
 
 def require_code(field: str, code_set: str, code: str) -> None:

@@ -18,7 +18,12 @@ from oversight.casework.services.deadlines import (
     meet_deadlines,
     open_deadline,
 )
-from oversight.casework.services.errors import CaseworkError, require_code, require_on_or_after
+from oversight.casework.services.errors import (
+    CaseworkError,
+    require_choice,
+    require_code,
+    require_on_or_after,
+)
 from oversight.casework.services.writer import writer
 
 
@@ -50,8 +55,7 @@ def decide_contact(
     primary_need: str = "",
 ) -> Referral | None:
     """Record what happens to a contact; a referral outcome opens a referral that day."""
-    if outcome not in ContactOutcome.values:
-        raise CaseworkError("outcome", f"choose one of: {', '.join(ContactOutcome.values)}")
+    require_choice("outcome", outcome, ContactOutcome)
     require_on_or_after("decided_on", decided_on, contact.received_on, "date the contact came in")
     contact.outcome, contact.decided_on, contact.decided_by = outcome, decided_on, by
     writer().update(contact, "outcome", "decided_on", "decided_by")
@@ -108,8 +112,7 @@ def decide_referral(
     primary_need: str = "",
 ) -> None:
     """Record the front-door decision; an assessment decision starts the assessment."""
-    if decision not in ReferralDecision.values:
-        raise CaseworkError("decision", f"choose one of: {', '.join(ReferralDecision.values)}")
+    require_choice("decision", decision, ReferralDecision)
     if referral.decided_on is not None:
         raise CaseworkError("decision", "this referral already has a decision")
     require_on_or_after("decided_on", decided_on, referral.received_on, "referral date")

@@ -23,7 +23,12 @@ from oversight.casework.services.deadlines import (
     meet_deadlines,
     open_deadline,
 )
-from oversight.casework.services.errors import CaseworkError, require_code, require_on_or_after
+from oversight.casework.services.errors import (
+    CaseworkError,
+    require_choice,
+    require_code,
+    require_on_or_after,
+)
 from oversight.casework.services.writer import writer
 from oversight.timescales import add_months
 
@@ -51,8 +56,7 @@ def start_plan(
     by: User | None = None,
     origin: str = "web",
 ) -> Plan:
-    if kind not in PlanKind.values:
-        raise CaseworkError("kind", f"choose one of: {', '.join(PlanKind.values)}")
+    require_choice("kind", kind, PlanKind)
     if kind == PlanKind.CP:
         require_code("category_of_abuse", "category_of_abuse", category_of_abuse)
     plan = Plan(child=child, kind=kind, start_on=start_on, category_of_abuse=category_of_abuse)
@@ -89,8 +93,7 @@ def record_visit(
     origin: str = "web",
 ) -> Visit:
     """A visit meets the visit that was due and, while the plan runs, starts the next clock."""
-    if kind not in VisitKind.values:
-        raise CaseworkError("kind", f"choose one of: {', '.join(VisitKind.values)}")
+    require_choice("kind", kind, VisitKind)
     if seen_alone and not seen:
         raise CaseworkError("seen_alone", "a child seen alone must also be recorded as seen")
     if views_recorded and not views.strip() and origin == "web":
@@ -184,8 +187,7 @@ def record_oversight(
     origin: str = "web",
 ) -> OversightEntry:
     """Management oversight meets the oversight that was due and starts the next period."""
-    if kind not in OversightKind.values:
-        raise CaseworkError("kind", f"choose one of: {', '.join(OversightKind.values)}")
+    require_choice("kind", kind, OversightKind)
     if not note.strip():
         raise CaseworkError("note", "write the oversight: what you reviewed and what you decided")
     met = meet_deadlines(child, OVERSIGHT_RULES, recorded_on)

@@ -16,7 +16,12 @@ from oversight.casework.models import (
 from oversight.casework.policy import current_policy
 from oversight.casework.services.children import provenance
 from oversight.casework.services.deadlines import lapse_deadlines, meet_deadlines, open_deadline
-from oversight.casework.services.errors import CaseworkError, require_code, require_on_or_after
+from oversight.casework.services.errors import (
+    CaseworkError,
+    require_choice,
+    require_code,
+    require_on_or_after,
+)
 from oversight.casework.services.plans import end_plan, start_plan
 from oversight.casework.services.writer import writer
 
@@ -51,8 +56,7 @@ def record_strategy_discussion(
 
 
 def complete_s47(s47: S47Enquiry, *, completed_on: date, outcome: str) -> None:
-    if outcome not in S47Outcome.values:
-        raise CaseworkError("outcome", f"choose one of: {', '.join(S47Outcome.values)}")
+    require_choice("outcome", outcome, S47Outcome)
     require_on_or_after("completed_on", completed_on, s47.started_on, "start of the enquiry")
     s47.completed_on, s47.outcome = completed_on, outcome
     writer().update(s47, "completed_on", "outcome")

@@ -14,6 +14,7 @@ from contextvars import ContextVar
 from typing import Any
 
 from django.db import connection, models, transaction
+from django.utils import timezone
 
 from oversight.casework.models import Allocation, Child, Deadline
 
@@ -146,7 +147,7 @@ class BatchWriter:
             if model is None:
                 continue
             rows = self.pending[model]
-            model.objects.bulk_create(rows, batch_size=2000)
+            _insert(model, rows)
             counts[name] = len(rows)
         self._save_updates()
         _reset_sequences(list(by_name.values()))
@@ -163,6 +164,43 @@ class BatchWriter:
             fields = [f.name for f in model._meta.concrete_fields if not f.primary_key]
             model.objects.bulk_update(objs, fields, batch_size=1000)
         self.updated.clear()
+
+
+def _insert(model: type[models.Model], objs: list[models.Model]) -> None:
+    """Insert rows with executemany: the batch's own fast path, on SQLite and PostgreSQL.
+
+    Model ``bulk_create`` compiles SQL per chunk and prepares every value through the
+    field API, which costs more than the generation itself at millions of rows.
+    """
+    now = timezone.now()
+    fields = [f for f in model._meta.concrete_fields]
+    ops = connection.ops
+    adapters = [_adapter(f, ops) for f in fields]
+    for obj in objs:
+        if getattr(obj, "recorded_at", False) is None:
+            obj.recorded_at = now  # type: ignore[attr-defined]
+    columns = ", ".join(ops.quote_name(f.column) for f in fields)
+    placeholders = ", ".join(["%s"] * len(fields))
+    sql = f"INSERT INTO {ops.quote_name(model._meta.db_table)} ({columns}) VALUES ({placeholders})"
+    attnames = [f.attname for f in fields]
+    rows = [
+        tuple(
+            value if adapt is None or value is None else adapt(value)
+            for value, adapt in zip([obj.__dict__[a] for a in attnames], adapters, strict=True)
+        )
+        for obj in objs
+    ]
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), 5000):
+            cursor.executemany(sql, rows[start : start + 5000])
+
+
+def _adapter(field: models.Field, ops: Any) -> Any:
+    if isinstance(field, models.DateTimeField):
+        return ops.adapt_datetimefield_value
+    if isinstance(field, models.DateField):
+        return ops.adapt_datefield_value
+    return None
 
 
 def _reset_sequences(model_list: list[type[models.Model]]) -> None:
