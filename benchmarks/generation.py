@@ -1,0 +1,62 @@
+"""Generation time of the synthetic LA, for each size, into a fresh SQLite database.
+
+Usage: uv run python -m benchmarks.generation [--sizes small,medium,large] [--seed N]
+"""
+
+import argparse
+import os
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+TARGET_LARGE_SECONDS = 60.0
+
+
+def _setup(db_path: Path) -> None:
+    os.environ["OVERSIGHT_DB"] = str(db_path)
+    os.environ.pop("DATABASE_URL", None)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "oversight.config.settings")
+    import django
+
+    django.setup()
+
+
+def _fresh_database() -> None:
+    from django.core.management import call_command
+
+    call_command("flush", verbosity=0, interactive=False)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sizes", default="small,medium,large")
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        _setup(Path(folder) / "bench.sqlite3")
+        from django.core.management import call_command
+
+        from oversight.synth import PROBLEMS, generate
+
+        call_command("migrate", verbosity=0)
+        print("Synthetic LA generation into SQLite, all problems on, seed", args.seed)
+        print(f"{'size':<8} {'records':>11} {'seconds':>9} {'records/s':>11}")
+        results = {}
+        for size in args.sizes.split(","):
+            _fresh_database()
+            started = time.perf_counter()
+            report = generate(size=size, seed=args.seed, problems=tuple(PROBLEMS),
+                              today=date(2026, 11, 26))
+            seconds = time.perf_counter() - started
+            results[size] = (report.events, seconds)
+            print(f"{size:<8} {report.events:>11,} {seconds:>9.1f} {report.events / seconds:>11,.0f}")
+        if "large" in results:
+            events, seconds = results["large"]
+            print(f"large: {seconds / TARGET_LARGE_SECONDS:.2f} x the {TARGET_LARGE_SECONDS:.0f} s target;"
+                  f" {'meets' if seconds <= TARGET_LARGE_SECONDS else 'misses'} it,"
+                  f" {'with' if events >= 2_000_000 else 'WITHOUT'} the 2 million events asked for")
+
+
+if __name__ == "__main__":
+    main()
