@@ -54,17 +54,23 @@ def main() -> None:
         report = generate(size=args.size, seed=1, problems=tuple(PROBLEMS), today=TODAY)
         team = Team.objects.get(name=report.problem_teams["missed-cp-visits"])
         team_items = len(worklist(TODAY, team=team))
-        print(f"Worklist on the {args.size} LA ({report.events:,} records, "
-              f"{Deadline.objects.count():,} deadlines), SQLite, median of {args.repeat} runs")
+        print(
+            f"Worklist on the {args.size} LA ({report.events:,} records, "
+            f"{Deadline.objects.count():,} deadlines), SQLite, median of {args.repeat} runs"
+        )
         indexed = _median_ms(lambda: worklist(TODAY, team=team), args.repeat)
         whole = _median_ms(lambda: worklist(TODAY), args.repeat)
         _drop_deadline_indexes()
         unindexed = _median_ms(lambda: worklist(TODAY, team=team), args.repeat)
         print(f"team '{team.name}' worklist ({team_items} items), indexed: {indexed:8.2f} ms")
-        print(f"whole-LA worklist:                          {whole:8.2f} ms "
-              f"({whole / indexed:.1f} x the team's)")
-        print(f"team worklist without the deadline indexes: {unindexed:8.2f} ms "
-              f"({unindexed / indexed:.1f} x slower than indexed)")
+        print(
+            f"whole-LA worklist:                          {whole:8.2f} ms "
+            f"({whole / indexed:.1f} x the team's)"
+        )
+        print(
+            f"team worklist without the deadline indexes: {unindexed:8.2f} ms "
+            f"({unindexed / indexed:.1f} x slower than indexed)"
+        )
 
 
 if __name__ == "__main__":
