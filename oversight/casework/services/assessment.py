@@ -4,6 +4,7 @@ from datetime import date
 
 from oversight.accounts.models import User
 from oversight.casework.models import Assessment, AssessmentOutcome, Referral
+from oversight.casework.models.build import build
 from oversight.casework.policy import current_policy
 from oversight.casework.services.children import provenance
 from oversight.casework.services.deadlines import meet_deadlines, open_deadline
@@ -20,7 +21,8 @@ def start_assessment(
     referral: Referral, *, started_on: date, by: User | None = None, origin: str = "web"
 ) -> Assessment:
     require_on_or_after("started_on", started_on, referral.received_on, "referral date")
-    assessment = Assessment(
+    assessment = build(
+        Assessment,
         child=referral.child,
         referral=referral,
         started_on=started_on,

@@ -12,6 +12,7 @@ from oversight.casework.models import (
     Plan,
     PlanKind,
 )
+from oversight.casework.models.build import build
 from oversight.casework.policy import current_policy
 from oversight.casework.services.children import provenance
 from oversight.casework.services.deadlines import (
@@ -40,7 +41,8 @@ def start_care_episode(
     """Becoming looked after: the care plan starts, and the first review and visit clocks."""
     require_code("legal_status", "legal_status", legal_status)
     require_code("reason_new_episode", "reason_new_episode", reason_new_episode)
-    episode = CareEpisode(
+    episode = build(
+        CareEpisode,
         child=child,
         started_on=started_on,
         legal_status=legal_status,
@@ -66,7 +68,8 @@ def _place(
     require_code("placement_type", "placement_type", placement_type)
     if provider:
         require_code("provider", "placement_provider", provider)
-    placement = Placement(
+    placement = build(
+        Placement,
         episode=episode,
         started_on=on,
         placement_type=placement_type,
@@ -125,7 +128,7 @@ def record_missing_episode(
     by: User | None = None,
     origin: str = "web",
 ) -> MissingEpisode:
-    episode = MissingEpisode(child=child, started_on=started_on)
+    episode = build(MissingEpisode, child=child, started_on=started_on)
     provenance(episode, by, origin)
     writer().add(episode)
     if returned_on is not None:
@@ -168,7 +171,8 @@ def record_care_leaver_status(
         require_code("accommodation", "care_leaver_accommodation", accommodation)
     if activity:
         require_code("activity", "care_leaver_activity", activity)
-    status = CareLeaverStatus(
+    status = build(
+        CareLeaverStatus,
         child=child,
         recorded_on=recorded_on,
         in_touch=in_touch,

@@ -4,6 +4,7 @@ from datetime import date
 
 from oversight.accounts.models import Team, User
 from oversight.casework.models import Allocation, Child
+from oversight.casework.models.build import build
 from oversight.casework.services.deadlines import reassign_deadlines
 from oversight.casework.services.errors import CaseworkError, require_code, require_on_or_after
 from oversight.casework.services.writer import writer
@@ -36,7 +37,8 @@ def register_child(
     require_code("ethnicity", "ethnicity", ethnicity)
     for code in disabilities.split():
         require_code("disabilities", "disability", code)
-    child = Child(
+    child = build(
+        Child,
         la_child_id=la_child_id.strip(),
         first_name=first_name,
         last_name=last_name,
@@ -68,7 +70,7 @@ def allocate(
         require_on_or_after("start_on", on, current.start_on, "start of the current allocation")
         current.end_on = on
         writer().update(current, "end_on")
-    allocation = Allocation(child=child, team=team, worker=worker, start_on=on)
+    allocation = build(Allocation, child=child, team=team, worker=worker, start_on=on)
     provenance(allocation, by, origin)
     writer().add(allocation)
     reassign_deadlines(child, team.pk, worker.pk if worker else None)

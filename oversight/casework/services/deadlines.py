@@ -3,6 +3,7 @@
 from datetime import date
 
 from oversight.casework.models import Child, Deadline
+from oversight.casework.models.build import build
 from oversight.casework.policy import current_policy
 from oversight.casework.services.writer import writer
 
@@ -10,7 +11,8 @@ from oversight.casework.services.writer import writer
 def open_deadline(child: Child, rule: str, start: date, subject: str = "") -> Deadline:
     """Start the clock for ``rule`` from ``start``, owned by the child's current allocation."""
     allocation = writer().current_allocation(child.pk)
-    deadline = Deadline(
+    deadline = build(
+        Deadline,
         child=child,
         rule=rule,
         subject=subject,

@@ -10,6 +10,7 @@ from oversight.casework.models import (
     Referral,
     ReferralDecision,
 )
+from oversight.casework.models.build import build
 from oversight.casework.policy import current_policy
 from oversight.casework.services.children import provenance
 from oversight.casework.services.deadlines import (
@@ -38,8 +39,13 @@ def record_contact(
     origin: str = "web",
 ) -> Contact:
     require_code("source_code", "referral_source", source_code)
-    contact = Contact(
-        child=child, received_on=received_on, source=source_code, summary=summary, team=team
+    contact = build(
+        Contact,
+        child=child,
+        received_on=received_on,
+        source=source_code,
+        summary=summary,
+        team=team,
     )
     provenance(contact, by, origin)
     writer().add(contact)
@@ -56,6 +62,8 @@ def decide_contact(
 ) -> Referral | None:
     """Record what happens to a contact; a referral outcome opens a referral that day."""
     require_choice("outcome", outcome, ContactOutcome)
+    if contact.decided_on is not None:
+        raise CaseworkError("outcome", "this contact already has a decision")
     require_on_or_after("decided_on", decided_on, contact.received_on, "date the contact came in")
     contact.outcome, contact.decided_on, contact.decided_by = outcome, decided_on, by
     writer().update(contact, "outcome", "decided_on", "decided_by")
@@ -88,7 +96,8 @@ def record_referral(
     require_code("source_code", "referral_source", source_code)
     if primary_need:
         require_code("primary_need", "primary_need", primary_need)
-    referral = Referral(
+    referral = build(
+        Referral,
         child=child,
         contact=contact,
         received_on=received_on,

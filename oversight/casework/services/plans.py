@@ -14,6 +14,7 @@ from oversight.casework.models import (
     Visit,
     VisitKind,
 )
+from oversight.casework.models.build import build
 from oversight.casework.services.children import provenance
 from oversight.casework.services.deadlines import (
     OVERSIGHT_RULES,
@@ -59,7 +60,9 @@ def start_plan(
     require_choice("kind", kind, PlanKind)
     if kind == PlanKind.CP:
         require_code("category_of_abuse", "category_of_abuse", category_of_abuse)
-    plan = Plan(child=child, kind=kind, start_on=start_on, category_of_abuse=category_of_abuse)
+    plan = build(
+        Plan, child=child, kind=kind, start_on=start_on, category_of_abuse=category_of_abuse
+    )
     provenance(plan, by, origin)
     writer().add(plan)
     for rule in PLAN_CLOCKS[PlanKind(kind)]:
@@ -103,7 +106,8 @@ def record_visit(
     met = meet_deadlines(child, VISIT_RULES[kind], visited_on)
     allocation = writer().current_allocation(child.pk) if worker is None else None
     worker_id = worker.pk if worker else (allocation.worker_id if allocation else None)
-    visit = Visit(
+    visit = build(
+        Visit,
         child=child,
         plan=plan,
         kind=kind,
@@ -161,7 +165,8 @@ def record_review(
     if kind not in REVIEW_RULES:
         raise CaseworkError("kind", f"choose one of: {', '.join(REVIEW_RULES)}")
     met = meet_deadlines(child, REVIEW_RULES[kind], held_on)
-    review = Review(
+    review = build(
+        Review,
         child=child,
         plan=plan,
         kind=kind,
@@ -191,7 +196,8 @@ def record_oversight(
     if not note.strip():
         raise CaseworkError("note", "write the oversight: what you reviewed and what you decided")
     met = meet_deadlines(child, OVERSIGHT_RULES, recorded_on)
-    entry = OversightEntry(
+    entry = build(
+        OversightEntry,
         child=child,
         kind=kind,
         recorded_on=recorded_on,

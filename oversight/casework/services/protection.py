@@ -13,6 +13,7 @@ from oversight.casework.models import (
     S47Outcome,
     StrategyDiscussion,
 )
+from oversight.casework.models.build import build
 from oversight.casework.policy import current_policy
 from oversight.casework.services.children import provenance
 from oversight.casework.services.deadlines import lapse_deadlines, meet_deadlines, open_deadline
@@ -36,14 +37,19 @@ def record_strategy_discussion(
 ) -> tuple[StrategyDiscussion, S47Enquiry | None]:
     """A strategy discussion; when it agrees a section 47 enquiry, the ICPC clock starts."""
     require_on_or_after("held_on", held_on, referral.received_on, "referral date")
-    discussion = StrategyDiscussion(
-        child=referral.child, referral=referral, held_on=held_on, s47_agreed=s47_agreed
+    discussion = build(
+        StrategyDiscussion,
+        child=referral.child,
+        referral=referral,
+        held_on=held_on,
+        s47_agreed=s47_agreed,
     )
     provenance(discussion, by, origin)
     writer().add(discussion)
     if not s47_agreed:
         return discussion, None
-    s47 = S47Enquiry(
+    s47 = build(
+        S47Enquiry,
         child=referral.child,
         strategy_discussion=discussion,
         started_on=held_on,
@@ -77,7 +83,8 @@ def hold_initial_conference(
     require_on_or_after("held_on", held_on, s47.started_on, "start of the section 47 enquiry")
     if plan_required:
         require_code("category_of_abuse", "category_of_abuse", category_of_abuse)
-    conference = Conference(
+    conference = build(
+        Conference,
         child=s47.child,
         kind=ConferenceKind.INITIAL,
         s47=s47,
@@ -116,7 +123,8 @@ def hold_review_conference(
         raise CaseworkError("plan", "review conferences are held for open child protection plans")
     require_on_or_after("held_on", held_on, plan.start_on, "start of the plan")
     met = meet_deadlines(plan.child, ("rcpc-first", "rcpc-next"), held_on)
-    conference = Conference(
+    conference = build(
+        Conference,
         child=plan.child,
         kind=ConferenceKind.REVIEW,
         due_on=met[0].due_on if met else held_on,
