@@ -6,7 +6,7 @@ or ``child_for``; no view calls ``Child.objects`` directly.
 
 from datetime import date
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 from django.http import Http404
 from django.utils import timezone
 
@@ -33,14 +33,25 @@ def _in_scope(user: User, today: date) -> QuerySet[Child]:
         return Child.objects.all()
     if user.role == Role.IRO:
         return Child.objects.filter(Exists(_open_plans_chaired_by_iros()))
-    current = Allocation.objects.filter(child=OuterRef("pk"), end_on__isnull=True)
-    if scope == Scope.SERVICE:
-        return Child.objects.filter(Exists(current.filter(team__service_id=user.service_id)))
-    if scope in (Scope.TEAM, Scope.CASELOAD):
+    if scope == Scope.SERVICE and user.service_id:
+        last_service = Subquery(_latest_allocation().values("team__service_id"))
+        return Child.objects.annotate(last_service=last_service).filter(
+            last_service=user.service_id
+        )
+    if scope in (Scope.TEAM, Scope.CASELOAD) and user.team_id:
         # Practitioners see their own team's children (DESIGN.md §2), as team managers do.
-        team_ids = [user.team_id] if user.team_id else []
-        return Child.objects.filter(Exists(current.filter(team_id__in=team_ids)))
+        last_team = Subquery(_latest_allocation().values("team_id"))
+        return Child.objects.annotate(last_team=last_team).filter(last_team=user.team_id)
     return Child.objects.none()
+
+
+def _latest_allocation() -> QuerySet[Allocation]:
+    """The child's most recent allocation: open, or ended when the case closed.
+
+    A team keeps sight of the children it last worked with, so a closed case can be
+    found again when a new contact comes in; a transfer moves the child to the new team.
+    """
+    return Allocation.objects.filter(child=OuterRef("pk")).order_by("-start_on", "-id")[:1]
 
 
 def _open_plans_chaired_by_iros() -> QuerySet[Plan]:

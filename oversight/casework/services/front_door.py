@@ -4,6 +4,7 @@ from datetime import date
 
 from oversight.accounts.models import Team, User
 from oversight.casework.models import (
+    Assessment,
     Child,
     Contact,
     ContactOutcome,
@@ -119,8 +120,8 @@ def decide_referral(
     decided_on: date,
     by: User | None = None,
     primary_need: str = "",
-) -> None:
-    """Record the front-door decision; an assessment decision starts the assessment."""
+) -> Assessment | None:
+    """Record the front-door decision; an assessment decision starts (and returns) it."""
     require_choice("decision", decision, ReferralDecision)
     if referral.decided_on is not None:
         raise CaseworkError("decision", "this referral already has a decision")
@@ -134,10 +135,11 @@ def decide_referral(
     if decision == ReferralDecision.ASSESSMENT:
         from oversight.casework.services.assessment import start_assessment
 
-        start_assessment(referral, started_on=decided_on, by=by, origin=referral.origin)
-    elif decision in (ReferralDecision.NFA, ReferralDecision.EARLY_HELP):
+        return start_assessment(referral, started_on=decided_on, by=by, origin=referral.origin)
+    if decision in (ReferralDecision.NFA, ReferralDecision.EARLY_HELP):
         reason = "RC8" if decision == ReferralDecision.NFA else "RC9"
         close_episode(referral, closed_on=decided_on, reason=reason)
+    return None
 
 
 def close_episode(referral: Referral, *, closed_on: date, reason: str) -> None:
@@ -147,3 +149,8 @@ def close_episode(referral: Referral, *, closed_on: date, reason: str) -> None:
     referral.closed_on, referral.reason_for_closure = closed_on, reason
     writer().update(referral, "closed_on", "reason_for_closure")
     lapse_deadlines(referral.child, ALL_RULES, closed_on)
+    # Nobody holds a closed case: end the allocation, so caseloads count open work only.
+    allocation = writer().current_allocation(referral.child_id)
+    if allocation is not None and allocation.start_on <= closed_on:
+        allocation.end_on = closed_on
+        writer().update(allocation, "end_on")

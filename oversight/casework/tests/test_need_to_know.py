@@ -76,3 +76,10 @@ def test_a_child_who_moves_team_leaves_the_old_teams_view(child, team, other_tea
     assert list(visible_children(worker)) == []
     assert list(visible_children(newcomer)) == [child]
     assert make_child("C9") not in visible_children(newcomer)  # unallocated: no team sees it
+
+
+def test_a_closed_case_stays_visible_to_the_team_that_last_held_it(child, team, worker):
+    referral = services.record_referral(child, received_on=date(2024, 5, 1), source_code="5A")
+    services.decide_referral(referral, decision="nfa", decided_on=date(2024, 5, 1))
+    assert not child.allocations.filter(end_on__isnull=True).exists()  # off the caseload
+    assert list(visible_children(worker)) == [child]  # but found again if a contact comes in

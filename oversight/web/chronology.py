@@ -1,0 +1,180 @@
+"""A child's chronology: every event on the record, newest first, in plain words.
+
+Each ``_…`` function turns one part of the journey into ``Event`` rows; ``chronology``
+puts them together. Events on the same day keep the order the journey gives them (a
+referral before its decision), reversed with the rest.
+"""
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+
+from oversight.accounts.models import User
+from oversight.casework.models import Child, Visit
+from oversight.web.words import code_words, person, yes_no
+
+
+@dataclass(frozen=True)
+class Event:
+    on: date
+    title: str
+    detail: str = ""
+    step: int = 0  # order within a day: earlier steps of the journey first
+
+    @property
+    def sort_key(self) -> tuple[date, int]:
+        return (self.on, self.step)
+
+
+def chronology(child: Child) -> list[Event]:
+    parts = (
+        _contacts,
+        _referrals,
+        _assessments,
+        _protection,
+        _plans,
+        _visits_and_reviews,
+        _care,
+        _missing,
+        _oversight,
+        _allocations,
+    )
+    events = [event for part in parts for event in part(child)]
+    return sorted(events, key=lambda event: event.sort_key, reverse=True)
+
+
+def _contacts(child: Child) -> Iterator[Event]:
+    for contact in child.contacts.select_related("decided_by"):
+        source = code_words("referral_source", contact.source)
+        yield Event(contact.received_on, "Contact received", _join(source, contact.summary), 0)
+        if contact.decided_on:
+            outcome = _by(contact.get_outcome_display(), contact.decided_by)
+            yield Event(contact.decided_on, "Contact decided", outcome, 1)
+
+
+def _referrals(child: Child) -> Iterator[Event]:
+    for referral in child.referrals.select_related("decided_by"):
+        source = code_words("referral_source", referral.source)
+        need = code_words("primary_need", referral.primary_need)
+        yield Event(referral.received_on, "Referral received", _join(source, need), 2)
+        if referral.decided_on:
+            decision = _by(referral.get_decision_display(), referral.decided_by)
+            yield Event(referral.decided_on, "Referral decision", decision, 3)
+        if referral.closed_on:
+            reason = code_words("reason_for_closure", referral.reason_for_closure)
+            yield Event(referral.closed_on, "Episode closed", reason, 20)
+
+
+def _assessments(child: Child) -> Iterator[Event]:
+    for assessment in child.assessments.all():
+        yield Event(assessment.started_on, "Assessment started", "", 4)
+        if assessment.completed_on:
+            yield Event(
+                assessment.completed_on, "Assessment completed", assessment.get_outcome_display(), 5
+            )
+
+
+def _protection(child: Child) -> Iterator[Event]:
+    for discussion in child.strategy_discussions.all():
+        agreed = "Section 47 enquiry agreed" if discussion.s47_agreed else "No section 47 enquiry"
+        yield Event(discussion.held_on, "Strategy discussion", agreed, 6)
+    for s47 in child.s47_enquiries.all():
+        if s47.completed_on:
+            yield Event(
+                s47.completed_on, "Section 47 enquiry completed", s47.get_outcome_display(), 7
+            )
+    for conference in child.conferences.all():
+        outcome = "Plan needed" if conference.plan_required else "No plan needed"
+        yield Event(
+            conference.held_on,
+            conference.get_kind_display(),
+            _join(outcome, code_words("category_of_abuse", conference.category_of_abuse)),
+            8,
+        )
+
+
+def _plans(child: Child) -> Iterator[Event]:
+    for plan in child.plans.all():
+        category = code_words("category_of_abuse", plan.category_of_abuse)
+        yield Event(plan.start_on, f"{plan.get_kind_display()} started", category, 9)
+        if plan.end_on:
+            yield Event(plan.end_on, f"{plan.get_kind_display()} ended", plan.end_reason, 19)
+
+
+def _visits_and_reviews(child: Child) -> Iterator[Event]:
+    for visit in child.visits.select_related("worker"):
+        yield Event(visit.visited_on, visit.get_kind_display(), visit_summary(visit), 10)
+    for review in child.reviews.all():
+        took_part = f"Child took part: {yes_no(review.child_participated)}"
+        yield Event(review.held_on, review.get_kind_display(), took_part, 11)
+
+
+def visit_summary(visit: Visit) -> str:
+    """ "Seen, seen alone, by Sam Okafor. The child's views: “…”", or "Views not recorded."."""
+    seen = "Not seen" if not visit.seen else "Seen alone" if visit.seen_alone else "Seen, not alone"
+    who = person(visit.worker, "an unknown worker")
+    views = f"The child's views: “{visit.views}”" if visit.views_recorded else "Views not recorded."
+    return f"{seen}, by {who}. {views}"
+
+
+def _care(child: Child) -> Iterator[Event]:
+    for episode in child.care_episodes.prefetch_related("placements"):
+        yield Event(
+            episode.started_on,
+            "Became looked after",
+            code_words("legal_status", episode.legal_status),
+            12,
+        )
+        for placement in episode.placements.all():
+            yield Event(
+                placement.started_on,
+                "Placement started",
+                code_words("placement_type", placement.placement_type),
+                13,
+            )
+            if placement.ended_on:
+                yield Event(placement.ended_on, "Placement ended", "", 12)
+        if episode.ended_on:
+            yield Event(
+                episode.ended_on,
+                "Stopped being looked after",
+                code_words("reason_episode_ceased", episode.reason_ceased),
+                18,
+            )
+
+
+def _missing(child: Child) -> Iterator[Event]:
+    for episode in child.missing_episodes.all():
+        yield Event(episode.started_on, "Went missing", "", 14)
+        if episode.returned_on:
+            yield Event(episode.returned_on, "Returned from missing", "", 15)
+        if episode.interview_on:
+            yield Event(episode.interview_on, "Return home interview", "", 16)
+
+
+def _oversight(child: Child) -> Iterator[Event]:
+    for entry in child.oversight_entries.select_related("manager"):
+        yield Event(
+            entry.recorded_on,
+            f"Management oversight: {entry.get_kind_display()}",
+            f"{entry.note} ({person(entry.manager, '')})",
+            17,
+        )
+
+
+def _allocations(child: Child) -> Iterator[Event]:
+    for allocation in child.allocations.select_related("team", "worker"):
+        yield Event(
+            allocation.start_on,
+            "Allocated",
+            f"{allocation.team.name}, {person(allocation.worker, 'no worker yet')}",
+            1,
+        )
+
+
+def _by(what: str, user: User | None) -> str:
+    return f"{what}, by {user.display_name}" if user else what
+
+
+def _join(*parts: str) -> str:
+    return ". ".join(part for part in parts if part)

@@ -1,0 +1,48 @@
+"""The service navigation: My work, Children, Teams, shown to the roles that use them."""
+
+from dataclasses import dataclass
+
+from django.http import HttpRequest
+from django.urls import reverse
+
+from oversight.accounts.roles import Scope
+from oversight.web.permissions import teams_for
+
+
+@dataclass(frozen=True)
+class NavItem:
+    text: str
+    href: str
+    active: bool
+
+
+SECTIONS = {
+    "my-work": {"my-work"},
+    "children": {
+        "children",
+        "child",
+        "new-child-contact",
+        "record-contact",
+        "decide-contact",
+        "decide-referral",
+        "record-visit",
+        "record-oversight",
+    },
+    "teams": {"teams", "team"},
+}
+
+
+def navigation(request: HttpRequest) -> list[NavItem]:
+    user = request.user
+    if not user.is_authenticated:
+        return []
+    match = request.resolver_match
+    current = match.url_name if match and match.app_name == "web" else None
+    wanted = [("My work", "my-work")]
+    if user.scope != Scope.NONE:
+        wanted.append(("Children", "children"))
+    if teams_for(user).exists():
+        wanted.append(("Teams", "teams"))
+    return [
+        NavItem(text, reverse(f"web:{name}"), current in SECTIONS[name]) for text, name in wanted
+    ]

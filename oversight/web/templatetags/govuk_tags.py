@@ -1,0 +1,47 @@
+"""Template filters and tags for showing casework in the GOV.UK style."""
+
+from django import template
+from django.conf import settings
+
+from oversight.web import words
+from oversight.web.navigation import navigation
+from oversight.web.work import WorkItem
+
+register = template.Library()
+
+
+@register.filter
+def rule_title(rule_id: str) -> str:
+    return words.rule_title(rule_id)
+
+
+@register.filter
+def code(value: str, set_id: str) -> str:
+    """``{{ child.ethnicity|code:"ethnicity" }}`` shows "White British"."""
+    return words.code_words(set_id, value)
+
+
+@register.filter
+def long_date(value: object) -> str:
+    return words.long_date(value)  # type: ignore[arg-type]
+
+
+@register.filter
+def yes_no(value: bool | None) -> str:
+    return words.yes_no(value)
+
+
+@register.inclusion_tag("web/includes/status_tag.html")
+def status_tag(item: WorkItem) -> dict[str, object]:
+    return {"item": item}
+
+
+@register.inclusion_tag("web/includes/service_navigation.html", takes_context=True)
+def service_navigation(context: template.Context) -> dict[str, object]:
+    request = context["request"]
+    return {"items": navigation(request), "user": request.user}
+
+
+@register.simple_tag
+def la_name() -> str:
+    return settings.OVERSIGHT_LA_NAME

@@ -1,0 +1,39 @@
+"""The web interface's pages. Every page needs a signed-in user, except signing in.
+
+Sign-in is enforced here, for the web pages only, rather than by
+``LoginRequiredMiddleware``: other interfaces (the REST API) authenticate their own way.
+A view marked with Django's ``login_not_required`` is left open.
+"""
+
+from django.contrib.auth.decorators import login_not_required, login_required
+from django.urls import URLPattern, path
+
+from oversight.web.views import auth, children, my_work, new_child, recording, teams
+
+
+def signed_in(patterns: list[URLPattern]) -> list[URLPattern]:
+    """Wrap each pattern's view in ``login_required`` unless it is marked as open."""
+    for pattern in patterns:
+        if getattr(pattern.callback, "login_required", True):
+            pattern.callback = login_required(pattern.callback)
+    return patterns
+
+
+app_name = "web"
+urlpatterns = signed_in([
+    path("", my_work.my_work, name="my-work"),
+    path("sign-in/", login_not_required(auth.SignInView.as_view()), name="sign-in"),
+    path("sign-out/", auth.SignOutView.as_view(), name="sign-out"),
+    path("teams/", teams.teams, name="teams"),
+    path("teams/<int:pk>/", teams.team, name="team"),
+    path("children/", children.children, name="children"),
+    path("children/new-contact/", new_child.new_child_contact, name="new-child-contact"),
+    path("children/<int:pk>/", children.child, name="child"),
+    path("children/<int:pk>/contacts/new/", recording.record_contact, name="record-contact"),
+    path("children/<int:pk>/contacts/<int:contact_pk>/decision/", recording.decide_contact,
+         name="decide-contact"),
+    path("children/<int:pk>/referrals/<int:referral_pk>/decision/", recording.decide_referral,
+         name="decide-referral"),
+    path("children/<int:pk>/visits/new/", recording.record_visit, name="record-visit"),
+    path("children/<int:pk>/oversight/new/", recording.record_oversight, name="record-oversight"),
+])  # fmt: skip
