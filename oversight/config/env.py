@@ -1,5 +1,6 @@
 """Small typed readers for settings taken from the environment."""
 
+import json
 import os
 
 
@@ -19,3 +20,17 @@ def env_list(name: str, default: list[str]) -> list[str]:
     if value is None:
         return default
     return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def env_json(name: str, default: dict[str, object]) -> dict[str, object]:
+    """A JSON object from the environment; a clear error names the variable when it is not."""
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    try:
+        parsed = json.loads(value)
+    except json.JSONDecodeError as error:
+        raise ValueError(f"{name} must be a JSON object: {error}") from error
+    if not isinstance(parsed, dict):
+        raise ValueError(f"{name} must be a JSON object, not {type(parsed).__name__}")
+    return parsed

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import dj_database_url
 
-from oversight.config.env import env_bool, env_list, env_str
+from oversight.config.env import env_bool, env_json, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -111,3 +111,5 @@ X_FRAME_OPTIONS = "DENY"
 
 # The local authority this installation serves, and its local timescale policy.
 OVERSIGHT_LA_NAME = env_str("OVERSIGHT_LA_NAME", "Northfield (synthetic)")
+# JSON, e.g. {"cp_visit_working_days": 10}; see docs/timescales.md.
+OVERSIGHT_POLICY = env_json("OVERSIGHT_POLICY", {})
