@@ -106,11 +106,11 @@ def main() -> None:
 @port_option
 def demo(size, seed, problems, db, today, no_serve, fresh, port) -> None:  # noqa: ANN001
     """Set up a synthetic LA with demo accounts, then serve it on 127.0.0.1."""
-    from oversight.synth import PROBLEMS
-
     if db is None and not os.environ.get("DATABASE_URL"):
         db = DEMO_DB
     _use_database(db)
+    from oversight.synth import PROBLEMS
+
     _migrate()
     click.echo(f"Using the {_database_label()}.")
     team = _demo_data(size, seed, problems or tuple(PROBLEMS), today, fresh)
