@@ -1,0 +1,174 @@
+"""Generating a synthetic LA: plan every journey, staff the teams, then record.
+
+1. Plan: new children arrive from the start of the burn-in to ``today``; each
+   journey is planned from the child's own random stream. Children whose work
+   ended before the window are dropped; the rest keep only their allocation spans.
+2. Staff: each team gets practitioners for caseloads near the target, and each
+   allocation goes to the least-loaded practitioner at that moment.
+3. Record: journeys are planned again from the same streams (so nothing large is
+   kept in memory) and recorded through the casework services, a batch of children
+   at a time, each child's events in date order.
+"""
+
+import random
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from oversight.accounts.models import Team
+from oversight.casework.services import batch
+from oversight.synth.caseloads import Span, allocation_spans, assign_workers, headcounts
+from oversight.synth.journey import JourneyPlanner, Step
+from oversight.synth.organisation import Layout, Workforce, create_workforce, team_layout
+from oversight.synth.people import ChildProfile
+from oversight.synth.population import arrivals
+from oversight.synth.problems import check_problems, choose_problem_teams, practice_by_team
+from oversight.synth.recorder import ChildRecorder
+from oversight.synth.sizes import SIZES, Size
+from oversight.synth.world import World
+from oversight.timescales import add_months
+
+
+@dataclass
+class GenerationReport:
+    size: str
+    seed: int
+    today: date
+    counts: dict[str, int]  # records per model
+    problem_teams: dict[str, str]  # problem -> the one team it affects
+    teams: list[str]
+    seconds: float
+    population: int = 0  # children aged 0-17 in the LA: the denominator of rates
+    children: int = field(default=0)  # children with records
+
+    @property
+    def events(self) -> int:
+        """Every record written, of every model (deadlines, teams and workers included)."""
+        return sum(self.counts.values())
+
+
+@dataclass(frozen=True, slots=True)
+class Planned:
+    profile: ChildProfile
+    spans: list[Span]
+
+
+def generate(
+    *,
+    size: str = "medium",
+    seed: int = 1,
+    problems: Sequence[str] = (),
+    today: date | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> GenerationReport:
+    """Simulate an LA up to ``today`` and record it; the same arguments give the same records."""
+    started = time.perf_counter()
+    chosen = _size(size)
+    problem_names = check_problems(problems)
+    today = today or date.today()
+    say = progress or (lambda message: None)
+    layout = team_layout(chosen)
+    _refuse_a_second_la(layout)
+    problem_teams = choose_problem_teams(
+        problem_names, layout.names_by_kind(), _stream(seed, "teams")
+    )
+    world = World(
+        today, add_months(today, -12 * chosen.years), layout, practice_by_team(problem_teams)
+    )
+    planned = _plan(chosen, world, seed, say)
+    staff = _staff(planned, layout, world, seed, say)
+    counts = staff.records | _record(planned, chosen, staff, world, seed, say)
+    seconds = time.perf_counter() - started
+    say(f"Done: {sum(counts.values()):,} records in {seconds:.1f} s.")
+    return GenerationReport(
+        size=chosen.name, seed=seed, today=today, counts=counts, problem_teams=problem_teams,
+        teams=[spec.name for spec in layout.teams], seconds=seconds,
+        population=chosen.population, children=len(planned),
+    )  # fmt: skip
+
+
+def _size(name: str) -> Size:
+    if name not in SIZES:
+        raise ValueError(f"Unknown size {name!r}. Choose from: {', '.join(SIZES)}.")
+    return SIZES[name]
+
+
+def _refuse_a_second_la(layout: Layout) -> None:
+    names = [spec.name for spec in layout.teams]
+    taken = Team.objects.filter(name__in=names).order_by("name").first()
+    if taken is not None:
+        raise ValueError(
+            f"The database already holds a synthetic LA (there is a team '{taken.name}'). "
+            "Generate into an empty database, or clear it first (oversight demo --fresh)."
+        )
+
+
+def _stream(seed: int, *parts: object) -> random.Random:
+    """An independent, reproducible random stream for one purpose."""
+    return random.Random("/".join(str(part) for part in (seed, *parts)))
+
+
+def _journey(profile: ChildProfile, world: World, seed: int) -> list[Step]:
+    return JourneyPlanner(_stream(seed, "journey", profile.index), profile, world).plan_journey()
+
+
+def _plan(size: Size, world: World, seed: int, say: Callable[[str], None]) -> list[Planned]:
+    start = add_months(world.window_start, -12 * size.burn_in_years)
+    say(f"Planning journeys for a {size.name} LA ({size.description}) up to {world.today}...")
+    planned, seen = [], 0
+    for profile in arrivals(
+        _stream(seed, "arrivals"), size.population, start, world.today, len(size.localities)
+    ):
+        seen += 1
+        steps = _journey(profile, world, seed)
+        spans = allocation_spans(steps)
+        if steps[-1].on >= world.window_start or (spans and spans[-1].end is None):
+            planned.append(Planned(profile, spans))
+    say(f"Planned {seen:,} children; {len(planned):,} have records in the window.")
+    return planned
+
+
+def _staff(
+    planned: list[Planned], layout: Layout, world: World, seed: int, say: Callable[[str], None]
+) -> Workforce:
+    teams = [spec.name for spec in layout.teams]
+    heads = headcounts((p.spans for p in planned), teams, world.today)
+    practices = {team: world.practice(team) for team in teams}
+    staff = create_workforce(layout, heads, practices, _stream(seed, "workforce"))
+    say(f"Created {len(teams)} teams with {sum(heads.values())} practitioners.")
+    return staff
+
+
+def _record(
+    planned: list[Planned], size: Size, staff: Workforce, world: World, seed: int,
+    say: Callable[[str], None],
+) -> dict[str, int]:  # fmt: skip
+    indices = assign_workers(
+        [p.spans for p in planned], {t: len(w) for t, w in staff.practitioners.items()}
+    )
+    counts: dict[str, int] = {}
+    per_batch = size.children_per_batch
+    for first in range(0, len(planned), per_batch):
+        with batch() as writer:
+            for number in range(first, min(first + per_batch, len(planned))):
+                _record_child(planned[number], number, indices[number], staff, world, seed)
+            for model, rows in writer.pending.items():
+                name = model._meta.model_name
+                counts[name] = counts.get(name, 0) + len(rows)
+        done = min(first + per_batch, len(planned))
+        say(f"Recorded {done:,} of {len(planned):,} children ({sum(counts.values()):,} records).")
+    return counts
+
+
+def _record_child(
+    planned: Planned, number: int, workers: list[int], staff: Workforce, world: World, seed: int
+) -> None:
+    profile = planned.profile
+    people = [
+        staff.practitioners[span.team][w] for span, w in zip(planned.spans, workers, strict=True)
+    ]
+    recorder = ChildRecorder(
+        _stream(seed, "record", profile.index), profile, f"C{number + 1:06d}", people, staff, world
+    )
+    recorder.record(_journey(profile, world, seed))

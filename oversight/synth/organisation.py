@@ -1,0 +1,185 @@
+"""The LA's services and teams, and the workers in them.
+
+Each locality has its own front door, assessment and safeguarding (CIN/CP) teams;
+children in care and care leavers teams serve the whole LA. Teams, services and
+users are not casework, so they are created directly (in bulk) rather than through
+the casework services.
+"""
+
+import random
+from dataclasses import dataclass, field
+
+from oversight.accounts.models import Service, Team, User
+from oversight.accounts.roles import Role
+from oversight.synth.people import worker_name
+from oversight.synth.practice import Practice
+from oversight.synth.sizes import Size
+
+SERVICES = {
+    "front_door": "Front door",
+    "assessment": "Safeguarding",
+    "safeguarding": "Safeguarding",
+    "children_in_care": "Children in care",
+    "care_leavers": "Care leavers",
+}
+TEAM_TITLES = {
+    "front_door": "Front door",
+    "assessment": "Assessment",
+    "safeguarding": "Safeguarding",
+    "children_in_care": "Children in care",
+    "care_leavers": "Care leavers",
+}
+JOB_TITLES = {
+    "front_door": ("Duty social worker", "Social worker", "Senior social worker"),
+    "assessment": ("Social worker", "Social worker", "Senior social worker"),
+    "safeguarding": ("Social worker", "Social worker", "Senior social worker",
+                     "Advanced practitioner"),
+    "children_in_care": ("Social worker", "Social worker", "Senior social worker"),
+    "care_leavers": ("Personal adviser", "Personal adviser", "Senior personal adviser"),
+}  # fmt: skip
+MIN_PRACTITIONERS, MAX_PRACTITIONERS = 4, 8
+
+
+@dataclass(frozen=True)
+class TeamSpec:
+    name: str
+    kind: str
+    locality: int | None  # None for teams that serve the whole LA
+
+
+@dataclass
+class Layout:
+    """The LA's teams, and which team a child belongs to for each kind of work."""
+
+    teams: list[TeamSpec]
+    _groups: dict[tuple[str, int | None], list[str]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for spec in self.teams:
+            self._groups.setdefault((spec.kind, spec.locality), []).append(spec.name)
+
+    def team_for(self, kind: str, locality: int, slot: float) -> str:
+        group = self._groups.get((kind, locality)) or self._groups[(kind, None)]
+        return group[int(slot * len(group))]
+
+    def names_by_kind(self) -> dict[str, list[str]]:
+        by_kind: dict[str, list[str]] = {}
+        for spec in self.teams:
+            by_kind.setdefault(spec.kind, []).append(spec.name)
+        return by_kind
+
+
+def team_layout(size: Size) -> Layout:
+    teams: list[TeamSpec] = []
+    for index, place in enumerate(size.localities):
+        teams.append(TeamSpec(f"Front door {place}", "front_door", index))
+        teams += _numbered(
+            "assessment", f"Assessment {place}", size.assessment_teams_per_locality, index
+        )
+        teams += _numbered(
+            "safeguarding", f"Safeguarding {place}", size.safeguarding_teams_per_locality, index
+        )
+    teams += _numbered("children_in_care", "Children in care", size.children_in_care_teams, None)
+    teams += _numbered("care_leavers", "Care leavers", size.care_leaver_teams, None)
+    return Layout(teams)  # fmt: skip
+
+
+def _numbered(kind: str, title: str, count: int, locality: int | None) -> list[TeamSpec]:
+    if count == 1:
+        return [TeamSpec(title, kind, locality)]
+    return [TeamSpec(f"{title} {n}", kind, locality) for n in range(1, count + 1)]
+
+
+@dataclass
+class Workforce:
+    """The stored teams, each with its manager and practitioners, by team name."""
+
+    teams: dict[str, Team]
+    managers: dict[str, User]
+    practitioners: dict[str, list[User]]
+
+    @property
+    def records(self) -> dict[str, int]:
+        users = len(self.managers) + sum(len(p) for p in self.practitioners.values())
+        services = len({team.service_id for team in self.teams.values()})
+        return {"service": services, "team": len(self.teams), "user": users}
+
+
+def practitioners_needed(open_cases: float) -> int:
+    """Enough practitioners for caseloads near the target, within a team's usual size."""
+    from oversight.synth.rates import CASELOAD_PER_WORKER
+
+    wanted = round(open_cases / CASELOAD_PER_WORKER)
+    return max(MIN_PRACTITIONERS, min(MAX_PRACTITIONERS, wanted))
+
+
+def create_workforce(
+    layout: Layout,
+    headcounts: dict[str, int],
+    practices: dict[str, Practice],
+    rng: random.Random,
+) -> Workforce:
+    """Store the services, teams and users; ``headcounts`` gives practitioners per team."""
+    services = {
+        name: Service.objects.get_or_create(name=name)[0]
+        for name in dict.fromkeys(SERVICES.values())
+    }
+    teams = [Team(name=spec.name, service=services[SERVICES[spec.kind]]) for spec in layout.teams]
+    Team.objects.bulk_create(teams)
+    stored = {team.name: team for team in Team.objects.filter(name__in=[t.name for t in teams])}
+    usernames: set[str] = set()
+    users: list[User] = []
+    for spec in layout.teams:
+        team, practice = stored[spec.name], practices[spec.name]
+        users.append(_user(rng, usernames, team, Role.TEAM_MANAGER, "Team manager", False))
+        for _ in range(headcounts[spec.name]):
+            title = rng.choice(JOB_TITLES[spec.kind])
+            agency = rng.random() < practice.agency_share
+            users.append(_user(rng, usernames, team, Role.PRACTITIONER, title, agency))
+    for service in services.values():
+        users.append(_service_manager(rng, usernames, service))
+    User.objects.bulk_create(users)
+    return _workforce(stored, usernames)
+
+
+def _user(
+    rng: random.Random, usernames: set[str], team: Team, role: Role, title: str, agency: bool
+) -> User:
+    first, last = worker_name(rng)
+    return User(
+        username=_unique(usernames, f"{first}.{last}".lower()), first_name=first, last_name=last,
+        role=role, team=team, service=team.service, job_title=title, is_agency=agency,
+        password="!synthetic",  # unusable: synthetic workers cannot sign in
+    )  # fmt: skip
+
+
+def _service_manager(rng: random.Random, usernames: set[str], service: Service) -> User:
+    first, last = worker_name(rng)
+    return User(
+        username=_unique(usernames, f"{first}.{last}".lower()), first_name=first, last_name=last,
+        role=Role.SERVICE_MANAGER, service=service, job_title=f"Head of service, {service.name}",
+        password="!synthetic",
+    )  # fmt: skip
+
+
+def _unique(taken: set[str], wanted: str) -> str:
+    name, n = wanted, 1
+    while name in taken:
+        n += 1
+        name = f"{wanted}{n}"
+    taken.add(name)
+    return name
+
+
+def _workforce(teams: dict[str, Team], usernames: set[str]) -> Workforce:
+    managers: dict[str, User] = {}
+    practitioners: dict[str, list[User]] = {name: [] for name in teams}
+    users = User.objects.filter(username__in=usernames, team__isnull=False).order_by("pk")
+    by_id = {team.pk: team for team in teams.values()}
+    for user in users:
+        user.team = by_id[user.team_id]
+        if user.role == Role.TEAM_MANAGER:
+            managers[user.team.name] = user
+        else:
+            practitioners[user.team.name].append(user)
+    return Workforce(teams, managers, practitioners)

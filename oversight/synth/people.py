@@ -1,0 +1,103 @@
+"""Synthetic people: children's profiles and names, and workers' names.
+
+Names are drawn from short lists of common first and last names, so no record
+describes a real person. Profiles follow the national patterns in ``rates``.
+"""
+
+import random
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from oversight.synth.draws import Weights
+from oversight.synth.rates import ETHNICITY_WEIGHTS
+
+GIRLS = (
+    "Olivia", "Amelia", "Isla", "Ava", "Mia", "Ivy", "Lily", "Isabella", "Rosie", "Sophia",
+    "Grace", "Freya", "Ella", "Evie", "Poppy", "Willow", "Aisha", "Maryam", "Zara", "Hannah",
+    "Chloe", "Jessica", "Ruby", "Emily", "Amira", "Layla", "Nia", "Maya", "Leah", "Esme",
+)  # fmt: skip
+BOYS = (
+    "Noah", "Oliver", "George", "Arthur", "Leo", "Harry", "Oscar", "Archie", "Jack", "Charlie",
+    "Freddie", "Theo", "Muhammad", "Alfie", "Jacob", "Thomas", "Joshua", "Ibrahim", "Kai",
+    "Ethan", "Riley", "Mason", "Logan", "Yusuf", "Adam", "Daniel", "Tyler", "Jayden", "Ali",
+    "Reuben",
+)  # fmt: skip
+ADULTS = (
+    "Sam", "Alex", "Jo", "Chris", "Nicola", "Sarah", "David", "Rachel", "Mark", "Helen",
+    "Paul", "Claire", "James", "Emma", "Priya", "Tom", "Anna", "Gareth", "Fatima", "Lisa",
+    "Kwame", "Rebecca", "Simon", "Laura", "Imran", "Kate", "Andrew", "Sinead", "Marcus", "Beth",
+)  # fmt: skip
+SURNAMES = (
+    "Smith", "Jones", "Taylor", "Brown", "Williams", "Wilson", "Johnson", "Davies", "Patel",
+    "Robinson", "Wright", "Thompson", "Evans", "Walker", "White", "Roberts", "Green", "Hall",
+    "Thomas", "Clarke", "Jackson", "Wood", "Harris", "Edwards", "Turner", "Martin", "Cooper",
+    "Hill", "Ward", "Hughes", "Khan", "Ahmed", "Hussain", "Begum", "Ali", "Okafor", "Mensah",
+    "Nowak", "Kowalski", "Murphy", "Kelly", "Campbell", "Moore", "King", "Baker", "Lewis",
+    "Shah", "Mahmood", "Ellis", "Price",
+)  # fmt: skip
+
+# Assumption: the ages of children at their first contact, by single year of age,
+# shaped like the CIN census age bands (a peak under 1, most at 10-15, fewer at 16-17).
+AGE_WEIGHTS = (6.0, 4.3, 4.3, 4.3, 4.3, 4.8, 4.8, 4.8, 4.8, 4.8, 6.3, 6.3, 6.3, 6.3, 6.3,
+               6.3, 5.0, 3.5)  # fmt: skip
+# Assumption: about one child in eight in need has a disability recorded.
+DISABILITY_SHARE = 0.12
+DISABILITIES = Weights({"AUT": 30, "LD": 25, "COMM": 15, "BEH": 15, "MOB": 5, "HEAR": 3,
+                        "VIS": 3, "PC": 2, "DDA": 2})  # fmt: skip
+UASC_ETHNICITIES = Weights({"OOTH": 45, "BAFR": 30, "AOTH": 20, "BOTH": 5})
+ETHNICITIES = Weights(ETHNICITY_WEIGHTS)
+AGES = Weights({str(age): weight for age, weight in enumerate(AGE_WEIGHTS)})
+
+
+@dataclass(frozen=True, slots=True)
+class ChildProfile:
+    """Who a child is, fixed when the child first comes to the front door."""
+
+    index: int  # arrival order among every child simulated: the key to the child's seeds
+    arrival: date
+    born: date
+    sex: str
+    ethnicity: str
+    disabilities: str
+    uasc: bool
+    locality: int
+    slot: float  # picks the child's team when a locality has more than one of a kind
+
+    def birthday(self, age: int) -> date:
+        """The day the child turns ``age`` (29 February birthdays fall on 1 March)."""
+        try:
+            return self.born.replace(year=self.born.year + age)
+        except ValueError:
+            return date(self.born.year + age, 3, 1)
+
+    def age_on(self, day: date) -> int:
+        born = self.born
+        return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+
+
+def make_child(
+    rng: random.Random, index: int, arrival: date, localities: int, uasc: bool = False
+) -> ChildProfile:
+    if uasc:
+        age = rng.choice((15, 16, 16, 16, 17, 17))
+        sex = "1" if rng.random() < 0.93 else "2"
+        ethnicity = UASC_ETHNICITIES.draw(rng)
+    else:
+        age = int(AGES.draw(rng))
+        sex = rng.choice("12")
+        ethnicity = ETHNICITIES.draw(rng)
+    born = arrival - timedelta(days=age * 365 + rng.randrange(365))
+    disabilities = DISABILITIES.draw(rng) if rng.random() < DISABILITY_SHARE else "NONE"
+    return ChildProfile(
+        index=index, arrival=arrival, born=born, sex=sex, ethnicity=ethnicity,
+        disabilities=disabilities, uasc=uasc, locality=rng.randrange(localities),
+        slot=rng.random(),
+    )  # fmt: skip
+
+
+def child_name(rng: random.Random, sex: str) -> tuple[str, str]:
+    return rng.choice(BOYS if sex == "1" else GIRLS), rng.choice(SURNAMES)
+
+
+def worker_name(rng: random.Random) -> tuple[str, str]:
+    return rng.choice(ADULTS), rng.choice(SURNAMES)

@@ -1,0 +1,323 @@
+"""Recording one child's planned journey through the casework services.
+
+The recorder walks the child's steps in date order, calling the service for each, and
+between steps lets the routines of the open plans (visits, reviews, oversight) record
+what happened in the meantime. Every record is made by the services, with
+``origin="synth"``, so due dates and deadlines are stamped exactly as for a record
+made on a form.
+"""
+
+from __future__ import annotations
+
+import random
+from datetime import date
+
+from oversight.accounts.models import Team, User
+from oversight.casework import services
+from oversight.casework.models import (
+    Assessment,
+    CareEpisode,
+    Contact,
+    Placement,
+    Plan,
+    Referral,
+    S47Enquiry,
+)
+from oversight.synth.draws import Weights
+from oversight.synth.journey import Step
+from oversight.synth.organisation import Workforce
+from oversight.synth.people import ChildProfile, child_name
+from oversight.synth.practice import GOOD_PRACTICE, Practice
+from oversight.synth.rates import CARE_LEAVERS_EET, CARE_LEAVERS_NOT_IN_TOUCH, CARE_LEAVERS_SUITABLE
+from oversight.synth.routines import (
+    CalendarVisits,
+    ChildInNeedReviews,
+    Missing,
+    Oversight,
+    Reviews,
+    Routine,
+    Visits,
+    run_until,
+)
+from oversight.synth.texts import DECISION_NOTES, oversight_note, views_at_visit
+from oversight.synth.world import World
+
+ORIGIN = "synth"
+SUITABLE = Weights({"D1": 30, "U1": 20, "B1": 15, "Z1": 12, "E1": 10, "K1": 5, "T1": 5, "C1": 3})
+UNSUITABLE = Weights({"S2": 2, "V2": 2, "B2": 2, "X2": 2, "D2": 1, "W2": 1})
+IN_EDUCATION_OR_WORK = Weights(
+    {"F2": 30, "F1": 8, "P2": 6, "F5": 20, "P5": 15, "F4": 8, "P4": 3, "P1": 2}
+)
+NOT_IN_EDUCATION_OR_WORK = Weights({"G5": 60, "G4": 25, "G6": 15})
+
+
+class ChildRecorder:
+    """Records one child: ``workers`` holds the practitioner for each allocation, in order."""
+
+    def __init__(
+        self, rng: random.Random, profile: ChildProfile, la_child_id: str,
+        workers: list[User], staff: Workforce, world: World,
+    ) -> None:  # fmt: skip
+        self.rng, self.profile, self.la_child_id = rng, profile, la_child_id
+        self.workers, self.staff, self.world = list(workers), staff, world
+        self.routines: dict[str, Routine] = {"oversight": Oversight(self)}
+        self.plans: dict[str, Plan] = {}
+        self.team: Team | None = None
+        self.worker: User | None = None
+        self.practice: Practice = GOOD_PRACTICE
+        self.contact: Contact | None = None
+        self.referral: Referral | None = None
+        self.assessment: Assessment | None = None
+        self.s47: S47Enquiry | None = None
+        self.episode: CareEpisode | None = None
+        self.placement: Placement | None = None
+
+    def record(self, steps: list[Step]) -> None:
+        first, last = child_name(self.rng, self.profile.sex)
+        self.child = services.register_child(
+            la_child_id=self.la_child_id, first_name=first, last_name=last,
+            sex=self.profile.sex, date_of_birth=self.profile.born,
+            ethnicity=self.profile.ethnicity, disabilities=self.profile.disabilities,
+            uasc=self.profile.uasc, origin=ORIGIN,
+        )  # fmt: skip
+        for step in steps:
+            run_until(self.routines, step.on)
+            getattr(self, f"_{step.kind}")(step.on, **step.detail)
+        run_until(self.routines, self.world.today)
+
+    # Who is doing the work ------------------------------------------------------------
+
+    @property
+    def manager(self) -> User | None:
+        return self.staff.managers.get(self.team.name) if self.team else None
+
+    def _allocate(self, on: date, team: str) -> None:
+        self.team = self.staff.teams[team]
+        self.worker = self.workers.pop(0)
+        self.practice = self.world.practice(team)
+        services.allocate(self.child, self.team, self.worker, on, by=self.manager, origin=ORIGIN)
+
+    # The front door and assessment ----------------------------------------------------
+
+    def _contact(self, on: date, source: str, team: str) -> None:
+        self.contact = services.record_contact(
+            self.child, received_on=on, source_code=source, team=self.staff.teams[team],
+            by=self.worker, origin=ORIGIN,
+        )  # fmt: skip
+
+    def _decide_contact(self, on: date, outcome: str) -> None:
+        assert self.contact is not None and self.contact.team is not None
+        manager = self.staff.managers[self.contact.team.name]
+        referral = services.decide_contact(self.contact, outcome=outcome, decided_on=on, by=manager)
+        if referral is not None:
+            self.referral = referral
+
+    def _decide_referral(self, on: date, decision: str, need: str) -> None:
+        assert self.referral is not None
+        self.assessment = services.decide_referral(
+            self.referral, decision=decision, decided_on=on, by=self.manager, primary_need=need
+        )
+        self._decision_note(on, "referral")
+        if decision in ("nfa", "early_help"):
+            self._closed()
+
+    def _start_assessment(self, on: date) -> None:
+        assert self.referral is not None
+        self.assessment = services.start_assessment(
+            self.referral, started_on=on, by=self.worker, origin=ORIGIN
+        )
+
+    def _complete_assessment(self, on: date, outcome: str, factors: str) -> None:
+        assert self.assessment is not None
+        services.complete_assessment(
+            self.assessment, completed_on=on, outcome=outcome, factors=factors, by=self.manager
+        )
+        self._decision_note(on, "assessment")
+
+    def _close(self, on: date, reason: str) -> None:
+        assert self.referral is not None
+        services.close_episode(self.referral, closed_on=on, reason=reason)
+        self._closed()
+
+    def _closed(self) -> None:
+        # Closing the episode ends the allocation: recurring work stops with it.
+        self.team, self.worker, self.practice = None, None, GOOD_PRACTICE
+
+    # Child protection ---------------------------------------------------------------
+
+    def _strategy(self, on: date, s47_agreed: bool) -> None:
+        assert self.referral is not None
+        _, self.s47 = services.record_strategy_discussion(
+            self.referral, held_on=on, s47_agreed=s47_agreed, by=self.worker, origin=ORIGIN
+        )
+
+    def _complete_s47(self, on: date, outcome: str) -> None:
+        assert self.s47 is not None
+        services.complete_s47(self.s47, completed_on=on, outcome=outcome)
+
+    def _icpc(self, on: date, plan_required: bool, category: str) -> None:
+        assert self.s47 is not None
+        _, plan = services.hold_initial_conference(
+            self.s47, held_on=on, plan_required=plan_required, category_of_abuse=category,
+            by=self.manager, origin=ORIGIN,
+        )  # fmt: skip
+        if plan is not None:
+            self._plan_started(plan, on)
+
+    def _rcpc(self, on: date, continues: bool) -> None:
+        services.hold_review_conference(
+            self.plans["cp"], held_on=on, plan_continues=continues, by=self.manager, origin=ORIGIN
+        )
+        if not continues:
+            self._plan_ended("cp", on)
+
+    # Plans ------------------------------------------------------------------------------
+
+    def _start_plan(self, on: date, kind: str) -> None:
+        plan = services.start_plan(
+            self.child, kind=kind, start_on=on, by=self.worker, origin=ORIGIN
+        )
+        self._plan_started(plan, on)
+
+    def _end_plan(self, on: date, kind: str, reason: str) -> None:
+        services.end_plan(self.plans[kind], end_on=on, reason=reason)
+        self._plan_ended(kind, on)
+
+    def _plan_started(self, plan: Plan, on: date) -> None:
+        self.plans[plan.kind] = plan
+        if plan.kind in ("cp", "cin"):
+            self.routines[plan.kind] = Visits(self, plan.kind, plan, on)
+        if plan.kind == "cin":
+            self.routines["cin-review"] = ChildInNeedReviews(self, plan, on)
+        if plan.kind == "pathway":
+            self.routines["pathway"] = CalendarVisits(self, "pa", plan, on)
+            self.routines["pathway-review"] = Reviews(self, "pathway", plan, on)
+            self.care_leaver_status(on)
+        self._decision_note(on, "plan")
+        self.oversight_routine.plan_started(on)
+
+    def _plan_ended(self, kind: str, on: date) -> None:
+        del self.plans[kind]
+        for name in [name for name in self.routines if name.split("-")[0] in _ROUTINES[kind]]:
+            del self.routines[name]
+        self.oversight_routine.schedule(on)
+
+    @property
+    def oversight_routine(self) -> Oversight:
+        return self.routines["oversight"]  # type: ignore[return-value]
+
+    # Children in care ---------------------------------------------------------------------
+
+    def _start_care(self, on: date, legal_status: str, placement_type: str, provider: str,
+                    long_term: bool) -> None:  # fmt: skip
+        self.episode, self.placement, plan = services.start_care_episode(
+            self.child, started_on=on, legal_status=legal_status, placement_type=placement_type,
+            provider=provider, long_term=long_term, by=self.worker, origin=ORIGIN,
+        )  # fmt: skip
+        self.plans["care"] = plan
+        self.routines["cla"] = CalendarVisits(self, "cla", plan, on, self.placement)
+        self.routines["cla-review"] = Reviews(self, "cla", plan, on)
+        missing_rate = self._missing_per_year(on)
+        if missing_rate:
+            self.routines["missing"] = Missing(self, on, missing_rate)
+        self._decision_note(on, "care")
+        self.oversight_routine.plan_started(on)
+
+    def _missing_per_year(self, on: date) -> float:
+        # Most missing children in care are teenagers (CLA_MISSING_SHARE a year in all).
+        if self.profile.age_on(on) < 11 or self.rng.random() >= 0.3:
+            return 0.0
+        return self.rng.uniform(2.0, 8.0)
+
+    def _move(self, on: date, placement_type: str, provider: str, long_term: bool) -> None:
+        assert self.episode is not None and self.placement is not None
+        self.placement = services.change_placement(
+            self.episode, self.placement, on=on, placement_type=placement_type,
+            provider=provider, long_term=long_term, by=self.worker, origin=ORIGIN,
+        )  # fmt: skip
+        visits = self.routines.get("cla")
+        if isinstance(visits, CalendarVisits):
+            visits.placement_changed(self.placement, on)
+
+    def _end_care(self, on: date, reason: str) -> None:
+        assert self.episode is not None and self.placement is not None
+        services.end_care_episode(
+            self.episode, self.placement, self.plans["care"], ended_on=on, reason_ceased=reason
+        )
+        self._plan_ended("care", on)
+
+    # What routines record ------------------------------------------------------------------
+
+    def visit(self, kind: str, on: date, plan: Plan, placement: Placement | None = None) -> None:
+        practice, age = self.practice, self.profile.age_on(on)
+        seen = self.rng.random() < practice.seen_share
+        alone = seen and age >= 4 and self.rng.random() < practice.seen_alone_share
+        views, how = "", ""
+        if seen and self.rng.random() < practice.views_share:
+            views, how = views_at_visit(self.rng, age)
+        services.record_visit(
+            self.child, kind=kind, visited_on=on, plan=plan, placement=placement, seen=seen,
+            seen_alone=alone, views_recorded=bool(views), views=views, how_expressed=how,
+            by=self.worker, origin=ORIGIN,
+        )  # fmt: skip
+
+    def review(self, kind: str, on: date, plan: Plan) -> None:
+        participated = self.profile.age_on(on) >= 4 and self.rng.random() < 0.8
+        services.record_review(
+            self.child, kind=kind, held_on=on, plan=plan, child_participated=participated,
+            by=self.worker, origin=ORIGIN,
+        )  # fmt: skip
+        if kind == "pathway":
+            self.care_leaver_status(on)
+
+    def oversight(self, on: date, kind: str, note: str = "") -> None:
+        manager = self.manager
+        if manager is None:  # nobody holds the case: nobody oversees it
+            self.oversight_routine.next_on = None
+            return
+        services.record_oversight(
+            self.child, kind=kind, recorded_on=on, manager=manager,
+            note=note or oversight_note(self.rng), origin=ORIGIN,
+        )  # fmt: skip
+        self.oversight_routine.schedule(on)
+
+    def _decision_note(self, on: date, about: str) -> None:
+        if self.rng.random() < self.practice.oversight_at_decisions:
+            self.oversight(on, "decision", DECISION_NOTES[about])
+
+    def missing(self, on: date, returned: date | None, interview: date | None) -> None:
+        episode = services.record_missing_episode(
+            self.child, started_on=on, returned_on=returned, by=self.worker, origin=ORIGIN
+        )
+        if interview is not None and returned is not None:
+            services.record_return_interview(episode, held_on=interview)
+
+    def care_leaver_status(self, on: date) -> None:
+        pick = self._pick
+        if self.rng.random() < CARE_LEAVERS_NOT_IN_TOUCH:
+            services.record_care_leaver_status(
+                self.child, recorded_on=on, in_touch=False, accommodation="0", activity="0",
+                by=self.worker, origin=ORIGIN,
+            )  # fmt: skip
+            return
+        suitable = self.rng.random() < CARE_LEAVERS_SUITABLE
+        in_work = self.rng.random() < CARE_LEAVERS_EET
+        services.record_care_leaver_status(
+            self.child, recorded_on=on, in_touch=True,
+            accommodation=pick(SUITABLE if suitable else UNSUITABLE),
+            accommodation_suitable=suitable,
+            activity=pick(IN_EDUCATION_OR_WORK if in_work else NOT_IN_EDUCATION_OR_WORK),
+            by=self.worker, origin=ORIGIN,
+        )  # fmt: skip
+
+    def _pick(self, weights: Weights) -> str:
+        return weights.draw(self.rng)
+
+
+# The routines that stop when each kind of plan ends (by the first part of their name).
+_ROUTINES = {
+    "cp": ("cp",),
+    "cin": ("cin",),
+    "care": ("cla", "missing"),
+    "pathway": ("pathway",),
+}
