@@ -198,6 +198,8 @@ class ChildRecorder:
 
     def _plan_ended(self, kind: str, on: date) -> None:
         del self.plans[kind]
+        if kind == "pathway":  # leaving care leavers' services: nobody holds the work now
+            services.end_allocation(self.child, on)
         for name in [name for name in self.routines if name.split("-")[0] in _ROUTINES[kind]]:
             del self.routines[name]
         self.oversight_routine.schedule(on)

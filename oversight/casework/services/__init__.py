@@ -15,7 +15,7 @@ from oversight.casework.services.care import (
     record_return_interview,
     start_care_episode,
 )
-from oversight.casework.services.children import allocate, register_child
+from oversight.casework.services.children import allocate, end_allocation, register_child
 from oversight.casework.services.errors import CaseworkError
 from oversight.casework.services.front_door import (
     close_episode,
@@ -49,6 +49,7 @@ __all__ = [
     "complete_s47",
     "decide_contact",
     "decide_referral",
+    "end_allocation",
     "end_care_episode",
     "end_plan",
     "hold_initial_conference",

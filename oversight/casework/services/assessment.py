@@ -14,9 +14,10 @@ from oversight.casework.services.errors import (
     require_code,
     require_on_or_after,
 )
-from oversight.casework.services.writer import writer
+from oversight.casework.services.writer import recorded, writer
 
 
+@recorded
 def start_assessment(
     referral: Referral, *, started_on: date, by: User | None = None, origin: str = "web"
 ) -> Assessment:
@@ -34,6 +35,7 @@ def start_assessment(
     return assessment
 
 
+@recorded
 def complete_assessment(
     assessment: Assessment,
     *,

@@ -23,9 +23,10 @@ from oversight.casework.services.deadlines import (
 )
 from oversight.casework.services.errors import CaseworkError, require_code, require_on_or_after
 from oversight.casework.services.plans import end_plan, start_plan
-from oversight.casework.services.writer import writer
+from oversight.casework.services.writer import recorded, writer
 
 
+@recorded
 def start_care_episode(
     child: Child,
     *,
@@ -84,6 +85,7 @@ def _place(
     return placement
 
 
+@recorded
 def change_placement(
     episode: CareEpisode,
     current: Placement,
@@ -101,6 +103,7 @@ def change_placement(
     return _place(episode, on, placement_type, provider, long_term, by, origin)
 
 
+@recorded
 def end_care_episode(
     episode: CareEpisode,
     current: Placement,
@@ -120,6 +123,7 @@ def end_care_episode(
         end_plan(care_plan, end_on=ended_on, reason=f"Ceased to be looked after ({reason_ceased})")
 
 
+@recorded
 def record_missing_episode(
     child: Child,
     *,
@@ -136,6 +140,7 @@ def record_missing_episode(
     return episode
 
 
+@recorded
 def record_return(episode: MissingEpisode, *, returned_on: date) -> None:
     """The child is back: a return home interview is due within 72 hours."""
     require_on_or_after(
@@ -147,6 +152,7 @@ def record_return(episode: MissingEpisode, *, returned_on: date) -> None:
     open_deadline(episode.child, "return-interview", returned_on, f"missing:{episode.pk}")
 
 
+@recorded
 def record_return_interview(episode: MissingEpisode, *, held_on: date) -> None:
     if episode.returned_on is None:
         raise CaseworkError("held_on", "record the child's return before the return interview")
@@ -156,6 +162,7 @@ def record_return_interview(episode: MissingEpisode, *, held_on: date) -> None:
     meet_deadlines(episode.child, ("return-interview",), held_on)
 
 
+@recorded
 def record_care_leaver_status(
     child: Child,
     *,

@@ -7,7 +7,7 @@ from oversight.casework.models import Allocation, Child
 from oversight.casework.models.build import build
 from oversight.casework.services.deadlines import reassign_deadlines
 from oversight.casework.services.errors import CaseworkError, require_code, require_on_or_after
-from oversight.casework.services.writer import writer
+from oversight.casework.services.writer import recorded, writer
 
 
 def provenance(obj: object, by: User | None, origin: str) -> None:
@@ -15,6 +15,7 @@ def provenance(obj: object, by: User | None, origin: str) -> None:
     obj.origin = origin  # type: ignore[attr-defined]
 
 
+@recorded
 def register_child(
     *,
     la_child_id: str,
@@ -54,6 +55,7 @@ def register_child(
     return child
 
 
+@recorded
 def allocate(
     child: Child,
     team: Team,
@@ -65,13 +67,20 @@ def allocate(
     """Allocate the child from ``on``; the previous allocation ends and open work moves."""
     if worker is not None and worker.team_id not in (None, team.pk):
         raise CaseworkError("worker", f"{worker.display_name} is not in {team.name}")
-    current = writer().current_allocation(child.pk)
-    if current is not None:
-        require_on_or_after("start_on", on, current.start_on, "start of the current allocation")
-        current.end_on = on
-        writer().update(current, "end_on")
+    end_allocation(child, on, field="start_on")
     allocation = build(Allocation, child=child, team=team, worker=worker, start_on=on)
     provenance(allocation, by, origin)
     writer().add(allocation)
     reassign_deadlines(child, team.pk, worker.pk if worker else None)
     return allocation
+
+
+@recorded
+def end_allocation(child: Child, on: date, field: str = "end_on") -> None:
+    """Nobody holds the child's work from ``on`` (the case closed or the work ended)."""
+    current = writer().current_allocation(child.pk)
+    if current is None:
+        return
+    require_on_or_after(field, on, current.start_on, "start of the current allocation")
+    current.end_on = on
+    writer().update(current, "end_on")

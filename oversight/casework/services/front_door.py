@@ -13,7 +13,7 @@ from oversight.casework.models import (
 )
 from oversight.casework.models.build import build
 from oversight.casework.policy import current_policy
-from oversight.casework.services.children import provenance
+from oversight.casework.services.children import end_allocation, provenance
 from oversight.casework.services.deadlines import (
     ALL_RULES,
     lapse_deadlines,
@@ -26,9 +26,10 @@ from oversight.casework.services.errors import (
     require_code,
     require_on_or_after,
 )
-from oversight.casework.services.writer import writer
+from oversight.casework.services.writer import recorded, writer
 
 
+@recorded
 def record_contact(
     child: Child,
     *,
@@ -53,6 +54,7 @@ def record_contact(
     return contact
 
 
+@recorded
 def decide_contact(
     contact: Contact,
     *,
@@ -82,6 +84,7 @@ def decide_contact(
     )
 
 
+@recorded
 def record_referral(
     child: Child,
     *,
@@ -113,6 +116,7 @@ def record_referral(
     return referral
 
 
+@recorded
 def decide_referral(
     referral: Referral,
     *,
@@ -142,6 +146,7 @@ def decide_referral(
     return None
 
 
+@recorded
 def close_episode(referral: Referral, *, closed_on: date, reason: str) -> None:
     """Close the CIN episode the referral opened; open work on it lapses."""
     require_code("reason", "reason_for_closure", reason)
@@ -149,8 +154,5 @@ def close_episode(referral: Referral, *, closed_on: date, reason: str) -> None:
     referral.closed_on, referral.reason_for_closure = closed_on, reason
     writer().update(referral, "closed_on", "reason_for_closure")
     lapse_deadlines(referral.child, ALL_RULES, closed_on)
-    # Nobody holds a closed case: end the allocation, so caseloads count open work only.
-    allocation = writer().current_allocation(referral.child_id)
-    if allocation is not None and allocation.start_on <= closed_on:
-        allocation.end_on = closed_on
-        writer().update(allocation, "end_on")
+    # Nobody holds a closed case, so caseloads count open work only.
+    end_allocation(referral.child, closed_on, field="closed_on")

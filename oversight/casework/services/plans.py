@@ -30,7 +30,7 @@ from oversight.casework.services.errors import (
     require_code,
     require_on_or_after,
 )
-from oversight.casework.services.writer import writer
+from oversight.casework.services.writer import recorded, writer
 from oversight.timescales import add_months
 
 # The clocks each kind of plan starts when it begins, and stops when it ends.
@@ -48,6 +48,7 @@ PLAN_STOPS = {
 }
 
 
+@recorded
 def start_plan(
     child: Child,
     *,
@@ -70,6 +71,7 @@ def start_plan(
     return plan
 
 
+@recorded
 def end_plan(plan: Plan, *, end_on: date, reason: str = "") -> None:
     if not plan.is_open:
         raise CaseworkError("end_on", "this plan has already ended")
@@ -79,6 +81,7 @@ def end_plan(plan: Plan, *, end_on: date, reason: str = "") -> None:
     lapse_deadlines(plan.child, PLAN_STOPS[PlanKind(plan.kind)], end_on)
 
 
+@recorded
 def record_visit(
     child: Child,
     *,
@@ -152,6 +155,7 @@ NEXT_REVIEW = {
 }
 
 
+@recorded
 def record_review(
     child: Child,
     *,
@@ -181,6 +185,7 @@ def record_review(
     return review
 
 
+@recorded
 def record_oversight(
     child: Child,
     *,

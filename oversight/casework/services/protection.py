@@ -24,9 +24,10 @@ from oversight.casework.services.errors import (
     require_on_or_after,
 )
 from oversight.casework.services.plans import end_plan, start_plan
-from oversight.casework.services.writer import writer
+from oversight.casework.services.writer import recorded, writer
 
 
+@recorded
 def record_strategy_discussion(
     referral: Referral,
     *,
@@ -61,6 +62,7 @@ def record_strategy_discussion(
     return discussion, s47
 
 
+@recorded
 def complete_s47(s47: S47Enquiry, *, completed_on: date, outcome: str) -> None:
     require_choice("outcome", outcome, S47Outcome)
     require_on_or_after("completed_on", completed_on, s47.started_on, "start of the enquiry")
@@ -70,6 +72,7 @@ def complete_s47(s47: S47Enquiry, *, completed_on: date, outcome: str) -> None:
         lapse_deadlines(s47.child, ("icpc",), completed_on)
 
 
+@recorded
 def hold_initial_conference(
     s47: S47Enquiry,
     *,
@@ -110,6 +113,7 @@ def hold_initial_conference(
     return conference, plan
 
 
+@recorded
 def hold_review_conference(
     plan: Plan,
     *,

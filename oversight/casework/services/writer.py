@@ -8,15 +8,19 @@ memory and inserted together when the batch ends, in one transaction.
 """
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from typing import Any
+from functools import wraps
+from typing import Any, ParamSpec, TypeVar
 
 from django.db import connection, models, transaction
 from django.utils import timezone
 
 from oversight.casework.models import Allocation, Child, Deadline
+
+P = ParamSpec("P")
+R = TypeVar("R")
 
 # Models in the order their rows can be inserted (parents before children).
 INSERT_ORDER = [
@@ -232,3 +236,19 @@ def batch() -> Iterator[BatchWriter]:
             batch_writer.flush()
     finally:
         _current.reset(token)
+
+
+def recorded(service: Callable[P, R]) -> Callable[P, R]:
+    """Make a service all-or-nothing: its writes commit together or not at all.
+
+    Inside ``batch()`` the batch's own transaction already covers it.
+    """
+
+    @wraps(service)
+    def in_one_transaction(*args: P.args, **kwargs: P.kwargs) -> R:
+        if _current.get() is not None:
+            return service(*args, **kwargs)
+        with transaction.atomic():
+            return service(*args, **kwargs)
+
+    return in_one_transaction

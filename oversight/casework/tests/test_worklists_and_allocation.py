@@ -64,3 +64,10 @@ def test_oversight_meets_what_was_due_and_starts_the_next_period(child, manager)
     assert Deadline.objects.get(rule="oversight-cin", met_on__isnull=True).due_on == date(
         2024, 4, 10
     )
+
+
+def test_ending_an_allocation_takes_the_child_off_the_caseload(child, worker):
+    services.end_allocation(child, date(2024, 3, 1))
+    assert child.allocations.get().end_on == date(2024, 3, 1)
+    services.end_allocation(child, date(2024, 3, 2))  # nothing open: nothing to end
+    assert child.allocations.count() == 1
