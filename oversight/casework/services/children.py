@@ -2,6 +2,8 @@
 
 from datetime import date
 
+from django.db.models import Model
+
 from oversight.accounts.models import Team, User
 from oversight.casework.models import Allocation, Child
 from oversight.casework.models.build import build
@@ -10,9 +12,11 @@ from oversight.casework.services.errors import CaseworkError, require_code, requ
 from oversight.casework.services.writer import recorded, writer
 
 
-def provenance(obj: object, by: User | None, origin: str) -> None:
-    obj.recorded_by = by  # type: ignore[attr-defined]
-    obj.origin = origin  # type: ignore[attr-defined]
+def provenance(obj: Model, by: User | None, origin: str) -> None:
+    """Who recorded a new record, and where it came from (set as ``build`` sets keys)."""
+    obj.__dict__["recorded_by_id"] = by.pk if by is not None else None
+    obj._state.fields_cache["recorded_by"] = by
+    obj.__dict__["origin"] = origin
 
 
 @recorded

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import wraps
+from operator import itemgetter
 from typing import Any, ParamSpec, TypeVar
 
 from django.db import connection, models, transaction
@@ -174,37 +175,38 @@ def _insert(model: type[models.Model], objs: list[models.Model]) -> None:
     """Insert rows with executemany: the batch's own fast path, on SQLite and PostgreSQL.
 
     Model ``bulk_create`` compiles SQL per chunk and prepares every value through the
-    field API, which costs more than the generation itself at millions of rows.
+    field API, which costs more than the generation itself at millions of rows. Here the
+    values go to the driver as they are: both drivers take dates (Django registers the
+    same ISO adapter for SQLite), and the one timestamp, ``recorded_at``, is the batch's
+    own, adapted once.
     """
-    now = timezone.now()
-    fields = [f for f in model._meta.concrete_fields]
-    ops = connection.ops
-    adapters = [_adapter(f, ops) for f in fields]
-    for obj in objs:
-        if getattr(obj, "recorded_at", False) is None:
-            obj.recorded_at = now  # type: ignore[attr-defined]
-    columns = ", ".join(ops.quote_name(f.column) for f in fields)
-    placeholders = ", ".join(["%s"] * len(fields))
-    sql = f"INSERT INTO {ops.quote_name(model._meta.db_table)} ({columns}) VALUES ({placeholders})"
-    attnames = [f.attname for f in fields]
-    rows = [
-        tuple(
-            value if adapt is None or value is None else adapt(value)
-            for value, adapt in zip([obj.__dict__[a] for a in attnames], adapters, strict=True)
-        )
-        for obj in objs
-    ]
+    fields = [f for f in model._meta.concrete_fields if f.attname != "recorded_at"]
+    for field in fields:
+        if not isinstance(field, _PLAIN_FIELDS):
+            raise TypeError(f"{model.__name__}.{field.name} needs preparing: add it to _insert")
+    stamp: tuple[object, ...] = ()
+    columns = [f.column for f in fields]
+    if any(f.attname == "recorded_at" for f in model._meta.concrete_fields):
+        stamp = (connection.ops.adapt_datetimefield_value(timezone.now()),)
+        columns.append("recorded_at")
+    quote = connection.ops.quote_name
+    sql = (
+        f"INSERT INTO {quote(model._meta.db_table)} ({', '.join(quote(c) for c in columns)}) "
+        f"VALUES ({', '.join(['%s'] * len(columns))})"
+    )
+    values = itemgetter(*[f.attname for f in fields])
+    rows = [values(obj.__dict__) + stamp for obj in objs]
     with connection.cursor() as cursor:
         for start in range(0, len(rows), 5000):
             cursor.executemany(sql, rows[start : start + 5000])
 
 
-def _adapter(field: models.Field, ops: Any) -> Any:
-    if isinstance(field, models.DateTimeField):
-        return ops.adapt_datetimefield_value
-    if isinstance(field, models.DateField):
-        return ops.adapt_datefield_value
-    return None
+# Field types whose Python values both drivers store as Django would.
+_PLAIN_FIELDS = (
+    models.AutoField, models.BigAutoField, models.IntegerField, models.PositiveIntegerField,
+    models.BigIntegerField, models.CharField, models.TextField, models.BooleanField,
+    models.DateField, models.ForeignKey, models.OneToOneField,
+)  # fmt: skip
 
 
 def _reset_sequences(model_list: list[type[models.Model]]) -> None:
