@@ -16,14 +16,25 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.db import transaction
+
 from oversight.accounts.models import Team
-from oversight.casework.services import batch
+from oversight.casework.services import detached_batch
+from oversight.casework.services.bulk import (
+    INSERT_ORDER,
+    Renumbering,
+    Row,
+    indexes_deferred,
+    model_named,
+    reset_sequences,
+)
 from oversight.synth.caseloads import Span, allocation_spans, assign_workers, headcounts
 from oversight.synth.journey import JourneyPlanner, Step
 from oversight.synth.organisation import Layout, Workforce, create_workforce, team_layout
 from oversight.synth.people import ChildProfile
 from oversight.synth.population import arrivals
 from oversight.synth.problems import check_problems, choose_problem_teams, practice_by_team
+from oversight.synth.processes import default_processes, run_in_order
 from oversight.synth.recorder import ChildRecorder
 from oversight.synth.sizes import SIZES, Size
 from oversight.synth.world import World
@@ -61,6 +72,7 @@ def generate(
     problems: Sequence[str] = (),
     today: date | None = None,
     progress: Callable[[str], None] | None = None,
+    processes: int | None = None,
 ) -> GenerationReport:
     """Simulate an LA up to ``today`` and record it; the same arguments give the same records."""
     started = time.perf_counter()
@@ -78,7 +90,8 @@ def generate(
     )
     planned = _plan(chosen, world, seed, say)
     staff = _staff(planned, layout, world, seed, say)
-    counts = staff.records | _record(planned, chosen, staff, world, seed, say)
+    workers = processes or default_processes()
+    counts = staff.records | _record(planned, chosen, staff, world, seed, say, workers)
     seconds = time.perf_counter() - started
     say(f"Done: {sum(counts.values()):,} records in {seconds:.1f} s.")
     return GenerationReport(
@@ -142,22 +155,38 @@ def _staff(
 
 def _record(
     planned: list[Planned], size: Size, staff: Workforce, world: World, seed: int,
-    say: Callable[[str], None],
+    say: Callable[[str], None], processes: int,
 ) -> dict[str, int]:  # fmt: skip
     indices = assign_workers(
         [p.spans for p in planned], {t: len(w) for t, w in staff.practitioners.items()}
     )
-    counts: dict[str, int] = {}
     per_batch = size.children_per_batch
-    for first in range(0, len(planned), per_batch):
-        with batch() as writer:
-            for number in range(first, min(first + per_batch, len(planned))):
+    chunks = [
+        range(first, min(first + per_batch, len(planned)))
+        for first in range(0, len(planned), per_batch)
+    ]
+
+    def record_chunk(chunk: range) -> dict[str, list[Row]]:
+        with detached_batch() as writer:
+            for number in chunk:
                 _record_child(planned[number], number, indices[number], staff, world, seed)
-            for model, rows in writer.pending.items():
-                name = model._meta.model_name
+        return writer.export()
+
+    counts: dict[str, int] = {}
+    numbering = Renumbering()
+    tables = [model_named(name) for name in INSERT_ORDER]
+    # Millions of rows: their indexes are cheaper built once at the end than row by row.
+    with indexes_deferred(tables):
+        recorded = run_in_order(record_chunk, chunks, processes)
+        for chunk, exported in zip(chunks, recorded, strict=True):
+            with transaction.atomic():
+                numbering.insert(exported)
+            for name, rows in exported.items():
                 counts[name] = counts.get(name, 0) + len(rows)
-        done = min(first + per_batch, len(planned))
-        say(f"Recorded {done:,} of {len(planned):,} children ({sum(counts.values()):,} records).")
+            total = sum(counts.values())
+            say(f"Recorded {chunk.stop:,} of {len(planned):,} children ({total:,} records).")
+        say("Building indexes...")
+    reset_sequences(tables)
     return counts
 
 

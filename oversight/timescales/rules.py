@@ -116,6 +116,9 @@ class LocalPolicy:
     # Worked out once: the data generator asks a policy for due dates millions of times.
     _rules: Mapping[str, Rule] = field(init=False, repr=False, compare=False, hash=False)
     _calendar: WorkingDayCalendar = field(init=False, repr=False, compare=False, hash=False)
+    _due: dict[tuple[str, date], date] = field(
+        init=False, repr=False, compare=False, hash=False, default_factory=dict
+    )
 
     def __post_init__(self) -> None:
         _positive("cp_visit_working_days", self.cp_visit_working_days)
@@ -169,7 +172,14 @@ class LocalPolicy:
 
     def due_date(self, rule_id: str, start: date) -> date:
         """When the event governed by ``rule_id`` is due, for a clock started on ``start``."""
-        return self.rule(rule_id).due(start, self._calendar)
+        key = (rule_id, start)
+        due = self._due.get(key)
+        if due is None:
+            # A date (not a datetime: those are not remembered) repeats across children.
+            due = self.rule(rule_id).due(start, self._calendar)
+            if type(start) is date:
+                self._due[key] = due
+        return due
 
 
 DEFAULT_POLICY = LocalPolicy()

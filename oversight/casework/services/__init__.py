@@ -37,7 +37,7 @@ from oversight.casework.services.protection import (
     hold_review_conference,
     record_strategy_discussion,
 )
-from oversight.casework.services.writer import batch
+from oversight.casework.services.writer import batch, detached_batch
 
 __all__ = [
     "CaseworkError",
@@ -49,6 +49,7 @@ __all__ = [
     "complete_s47",
     "decide_contact",
     "decide_referral",
+    "detached_batch",
     "end_allocation",
     "end_care_episode",
     "end_plan",

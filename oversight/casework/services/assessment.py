@@ -31,7 +31,7 @@ def start_assessment(
     )
     provenance(assessment, by, origin)
     writer().add(assessment)
-    open_deadline(referral.child, "assessment", referral.received_on, f"assessment:{assessment.pk}")
+    open_deadline(referral.child, "assessment", referral.received_on, f"assessment:{assessment.id}")
     return assessment
 
 

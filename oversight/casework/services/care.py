@@ -53,7 +53,7 @@ def start_care_episode(
     writer().add(episode)
     placement = _place(episode, started_on, placement_type, provider, long_term, by, origin)
     plan = start_plan(child, kind=PlanKind.CARE, start_on=started_on, by=by, origin=origin)
-    open_deadline(child, "cla-first-review", started_on, f"episode:{episode.pk}")
+    open_deadline(child, "cla-first-review", started_on, f"episode:{episode.id}")
     return episode, placement, plan
 
 
@@ -81,7 +81,7 @@ def _place(
     writer().add(placement)
     # A child is visited within a week of every new placement.
     lapse_deadlines(episode.child, VISIT_RULES["cla"], on)
-    open_deadline(episode.child, "cla-visit-first", on, f"placement:{placement.pk}")
+    open_deadline(episode.child, "cla-visit-first", on, f"placement:{placement.id}")
     return placement
 
 
@@ -149,7 +149,7 @@ def record_return(episode: MissingEpisode, *, returned_on: date) -> None:
     episode.returned_on = returned_on
     episode.interview_due = current_policy().due_date("return-interview", returned_on)
     writer().update(episode, "returned_on", "interview_due")
-    open_deadline(episode.child, "return-interview", returned_on, f"missing:{episode.pk}")
+    open_deadline(episode.child, "return-interview", returned_on, f"missing:{episode.id}")
 
 
 @recorded

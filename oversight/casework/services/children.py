@@ -82,7 +82,7 @@ def allocate(
 @recorded
 def end_allocation(child: Child, on: date, field: str = "end_on") -> None:
     """Nobody holds the child's work from ``on`` (the case closed or the work ended)."""
-    current = writer().current_allocation(child.pk)
+    current = writer().current_allocation(child.id)
     if current is None:
         return
     require_on_or_after(field, on, current.start_on, "start of the current allocation")

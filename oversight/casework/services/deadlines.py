@@ -10,7 +10,7 @@ from oversight.casework.services.writer import writer
 
 def open_deadline(child: Child, rule: str, start: date, subject: str = "") -> Deadline:
     """Start the clock for ``rule`` from ``start``, owned by the child's current allocation."""
-    allocation = writer().current_allocation(child.pk)
+    allocation = writer().current_allocation(child.id)
     deadline = build(
         Deadline,
         child=child,
@@ -27,7 +27,7 @@ def open_deadline(child: Child, rule: str, start: date, subject: str = "") -> De
 
 def meet_deadlines(child: Child, rules: tuple[str, ...], on: date) -> list[Deadline]:
     """Mark the open deadlines of ``rules`` met on ``on``; return them, earliest due first."""
-    found = sorted(writer().open_deadlines(child.pk, rules), key=lambda d: d.due_on)
+    found = sorted(writer().open_deadlines(child.id, rules), key=lambda d: d.due_on)
     for deadline in found:
         deadline.met_on = on
         writer().update(deadline, "met_on")
@@ -36,14 +36,14 @@ def meet_deadlines(child: Child, rules: tuple[str, ...], on: date) -> list[Deadl
 
 def lapse_deadlines(child: Child, rules: tuple[str, ...], on: date) -> None:
     """Close deadlines that no longer apply (the plan ended, the child left care)."""
-    for deadline in writer().open_deadlines(child.pk, rules):
+    for deadline in writer().open_deadlines(child.id, rules):
         deadline.lapsed_on = on
         writer().update(deadline, "lapsed_on")
 
 
 def reassign_deadlines(child: Child, team_id: int, worker_id: int | None) -> None:
     """Open work follows the child to a new allocation."""
-    for deadline in writer().open_deadlines(child.pk, ALL_RULES):
+    for deadline in writer().open_deadlines(child.id, ALL_RULES):
         deadline.team_id, deadline.worker_id = team_id, worker_id
         writer().update(deadline, "team", "worker")
 

@@ -112,7 +112,7 @@ def record_referral(
     )
     provenance(referral, by, origin)
     writer().add(referral)
-    open_deadline(child, "referral-decision", received_on, f"referral:{referral.pk}")
+    open_deadline(child, "referral-decision", received_on, f"referral:{referral.id}")
     return referral
 
 

@@ -67,7 +67,7 @@ def start_plan(
     provenance(plan, by, origin)
     writer().add(plan)
     for rule in PLAN_CLOCKS[PlanKind(kind)]:
-        open_deadline(child, rule, start_on, f"plan:{plan.pk}")
+        open_deadline(child, rule, start_on, f"plan:{plan.id}")
     return plan
 
 
@@ -107,7 +107,7 @@ def record_visit(
     if plan is not None:
         require_on_or_after("visited_on", visited_on, plan.start_on, "start of the plan")
     met = meet_deadlines(child, VISIT_RULES[kind], visited_on)
-    allocation = writer().current_allocation(child.pk) if worker is None else None
+    allocation = writer().current_allocation(child.id) if worker is None else None
     worker_id = worker.pk if worker else (allocation.worker_id if allocation else None)
     visit = build(
         Visit,
@@ -127,7 +127,7 @@ def record_visit(
     writer().add(visit)
     next_rule = _next_visit_rule(kind, visited_on, plan, placement)
     if next_rule:
-        open_deadline(child, next_rule, visited_on, f"visit:{visit.pk}")
+        open_deadline(child, next_rule, visited_on, f"visit:{visit.id}")
     return visit
 
 
@@ -181,7 +181,7 @@ def record_review(
     provenance(review, by, origin)
     writer().add(review)
     if met and (plan is None or plan.is_open):
-        open_deadline(child, NEXT_REVIEW[met[0].rule], held_on, f"review:{review.pk}")
+        open_deadline(child, NEXT_REVIEW[met[0].rule], held_on, f"review:{review.id}")
     return review
 
 
@@ -213,5 +213,5 @@ def record_oversight(
     provenance(entry, by or manager, origin)
     writer().add(entry)
     for rule in sorted({d.rule for d in met}):
-        open_deadline(child, rule, recorded_on, f"oversight:{entry.pk}")
+        open_deadline(child, rule, recorded_on, f"oversight:{entry.id}")
     return entry

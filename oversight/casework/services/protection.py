@@ -58,7 +58,7 @@ def record_strategy_discussion(
     )
     provenance(s47, by, origin)
     writer().add(s47)
-    open_deadline(referral.child, "icpc", held_on, f"s47:{s47.pk}")
+    open_deadline(referral.child, "icpc", held_on, f"s47:{s47.id}")
     return discussion, s47
 
 
@@ -109,7 +109,7 @@ def hold_initial_conference(
         by=by,
         origin=origin,
     )
-    open_deadline(s47.child, "rcpc-first", held_on, f"plan:{plan.pk}")
+    open_deadline(s47.child, "rcpc-first", held_on, f"plan:{plan.id}")
     return conference, plan
 
 
@@ -139,7 +139,7 @@ def hold_review_conference(
     provenance(conference, by, origin)
     writer().add(conference)
     if plan_continues:
-        open_deadline(plan.child, "rcpc-next", held_on, f"plan:{plan.pk}")
+        open_deadline(plan.child, "rcpc-next", held_on, f"plan:{plan.id}")
     else:
         end_plan(plan, end_on=held_on, reason="Review conference ended the plan")
     return conference

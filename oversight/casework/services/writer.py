@@ -12,37 +12,15 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import wraps
-from operator import itemgetter
 from typing import Any, ParamSpec, TypeVar
 
-from django.db import connection, models, transaction
-from django.utils import timezone
+from django.db import models, transaction
 
 from oversight.casework.models import Allocation, Child, Deadline
+from oversight.casework.services.bulk import INSERT_ORDER, Row, reset_sequences, table
 
 P = ParamSpec("P")
 R = TypeVar("R")
-
-# Models in the order their rows can be inserted (parents before children).
-INSERT_ORDER = [
-    "child",
-    "allocation",
-    "contact",
-    "referral",
-    "assessment",
-    "strategydiscussion",
-    "s47enquiry",
-    "plan",
-    "conference",
-    "visit",
-    "review",
-    "careepisode",
-    "placement",
-    "missingepisode",
-    "careleaverstatus",
-    "oversightentry",
-    "deadline",
-]
 
 
 class ImmediateWriter:
@@ -77,10 +55,13 @@ class BatchWriter:
     """Collects records in memory, giving each an id, and inserts them in bulk at the end.
 
     The batch assumes it is the only writer while it runs (the generator and importers
-    run alone); ids continue from the highest id in each table.
+    run alone); ids continue from the highest id in each table. A *detached* batch
+    never touches the database (it may run in another process): it numbers its records
+    -1, -2, ... and hands its rows to ``bulk.Renumbering`` to insert.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, detached: bool = False) -> None:
+        self.detached = detached
         self.pending: dict[type[models.Model], list[models.Model]] = defaultdict(list)
         self.updated: dict[int, models.Model] = {}
         self.first_ids: dict[type[models.Model], int] = {}
@@ -91,14 +72,17 @@ class BatchWriter:
 
     def _next_id(self, model: type[models.Model]) -> int:
         if model not in self.next_ids:
-            top = model.objects.aggregate(top=models.Max("pk"))["top"] or 0
-            self.first_ids[model] = self.next_ids[model] = top + 1
+            if self.detached:
+                self.first_ids[model] = self.next_ids[model] = -1
+            else:
+                top = model.objects.aggregate(top=models.Max("pk"))["top"] or 0
+                self.first_ids[model] = self.next_ids[model] = top + 1
         value = self.next_ids[model]
-        self.next_ids[model] = value + 1
+        self.next_ids[model] = value - 1 if self.detached else value + 1
         return value
 
     def add(self, obj: models.Model) -> models.Model:
-        obj.pk = self._next_id(type(obj))
+        obj.id = self._next_id(type(obj))
         obj._state.adding = False  # it will be inserted in bulk; later saves are updates
         self.pending[type(obj)].append(obj)
         if isinstance(obj, Deadline):
@@ -118,8 +102,10 @@ class BatchWriter:
             self.allocations.pop(obj.child_id, None)
 
     def _is_pending(self, obj: models.Model) -> bool:
+        if self.detached:
+            return obj.id is not None and obj.id < 0
         first = self.first_ids.get(type(obj))
-        return first is not None and obj.pk is not None and obj.pk >= first
+        return first is not None and obj.id is not None and obj.id >= first
 
     def open_deadlines(self, child_id: int, rules: tuple[str, ...]) -> list[Deadline]:
         if child_id not in self.looked_up:
@@ -134,6 +120,10 @@ class BatchWriter:
 
     def _created_here(self, child_id: int) -> bool:
         """Children created in this batch have nothing stored yet: skip the query."""
+        if self.detached:
+            if child_id >= 0:
+                raise RuntimeError("a detached batch records only children it created")
+            return True
         first = self.first_ids.get(Child)
         return first is not None and child_id >= first
 
@@ -146,20 +136,29 @@ class BatchWriter:
 
     def flush(self) -> dict[str, int]:
         counts: dict[str, int] = {}
-        by_name = {model._meta.model_name: model for model in self.pending}
-        for name in INSERT_ORDER:
-            model = by_name.get(name)
-            if model is None:
-                continue
-            rows = self.pending[model]
-            _insert(model, rows)
-            counts[name] = len(rows)
+        for model, objs in self._in_insert_order():
+            spec = table(model)
+            spec.insert(spec.rows(objs))
+            counts[model._meta.model_name] = len(objs)
         self._save_updates()
-        _reset_sequences(list(by_name.values()))
+        reset_sequences(list(self.pending))
         self.pending.clear()
         self.first_ids.clear()
         self.next_ids.clear()
         return counts
+
+    def export(self) -> dict[str, list[Row]]:
+        """A detached batch's rows by model name, for ``Renumbering.insert``."""
+        if self.updated:
+            raise RuntimeError("a detached batch cannot change stored records")
+        return {
+            model._meta.model_name: table(model).rows(objs)
+            for model, objs in self._in_insert_order()
+        }
+
+    def _in_insert_order(self) -> list[tuple[type[models.Model], list[models.Model]]]:
+        by_name = {model._meta.model_name: model for model in self.pending}
+        return [(by_name[n], self.pending[by_name[n]]) for n in INSERT_ORDER if n in by_name]
 
     def _save_updates(self) -> None:
         by_model: dict[type[models.Model], list[models.Model]] = defaultdict(list)
@@ -171,60 +170,22 @@ class BatchWriter:
         self.updated.clear()
 
 
-def _insert(model: type[models.Model], objs: list[models.Model]) -> None:
-    """Insert rows with executemany: the batch's own fast path, on SQLite and PostgreSQL.
-
-    Model ``bulk_create`` compiles SQL per chunk and prepares every value through the
-    field API, which costs more than the generation itself at millions of rows. Here the
-    values go to the driver as they are: both drivers take dates (Django registers the
-    same ISO adapter for SQLite), and the one timestamp, ``recorded_at``, is the batch's
-    own, adapted once.
-    """
-    fields = [f for f in model._meta.concrete_fields if f.attname != "recorded_at"]
-    for field in fields:
-        if not isinstance(field, _PLAIN_FIELDS):
-            raise TypeError(f"{model.__name__}.{field.name} needs preparing: add it to _insert")
-    stamp: tuple[object, ...] = ()
-    columns = [f.column for f in fields]
-    if any(f.attname == "recorded_at" for f in model._meta.concrete_fields):
-        stamp = (connection.ops.adapt_datetimefield_value(timezone.now()),)
-        columns.append("recorded_at")
-    quote = connection.ops.quote_name
-    sql = (
-        f"INSERT INTO {quote(model._meta.db_table)} ({', '.join(quote(c) for c in columns)}) "
-        f"VALUES ({', '.join(['%s'] * len(columns))})"
-    )
-    values = itemgetter(*[f.attname for f in fields])
-    rows = [values(obj.__dict__) + stamp for obj in objs]
-    with connection.cursor() as cursor:
-        for start in range(0, len(rows), 5000):
-            cursor.executemany(sql, rows[start : start + 5000])
-
-
-# Field types whose Python values both drivers store as Django would.
-_PLAIN_FIELDS = (
-    models.AutoField, models.BigAutoField, models.IntegerField, models.PositiveIntegerField,
-    models.BigIntegerField, models.CharField, models.TextField, models.BooleanField,
-    models.DateField, models.ForeignKey, models.OneToOneField,
-)  # fmt: skip
-
-
-def _reset_sequences(model_list: list[type[models.Model]]) -> None:
-    """PostgreSQL sequences do not see explicit ids: move them past the inserted rows."""
-    if connection.vendor != "postgresql" or not model_list:
-        return
-    from django.core.management.color import no_style
-
-    with connection.cursor() as cursor:
-        for sql in connection.ops.sequence_reset_sql(no_style(), model_list):
-            cursor.execute(sql)
-
-
 _current: ContextVar[Any] = ContextVar("casework_writer", default=None)
 
 
 def writer() -> ImmediateWriter | BatchWriter:
     return _current.get() or ImmediateWriter()
+
+
+@contextmanager
+def detached_batch() -> Iterator[BatchWriter]:
+    """Record through the services with no database at all; ``export()`` gives the rows."""
+    batch_writer = BatchWriter(detached=True)
+    token = _current.set(batch_writer)
+    try:
+        yield batch_writer
+    finally:
+        _current.reset(token)
 
 
 @contextmanager

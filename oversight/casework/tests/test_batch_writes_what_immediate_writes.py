@@ -2,8 +2,11 @@
 
 from datetime import date
 
+from django.apps import apps
+
 from oversight.casework import services
 from oversight.casework.models import Child, Deadline, Plan, Visit
+from oversight.casework.services.bulk import SUBJECT_MODELS, Renumbering
 
 from .conftest import make_child
 
@@ -61,3 +64,28 @@ def test_a_failed_batch_writes_nothing(team, worker):
         pass
     assert not Child.objects.filter(la_child_id="C-fail").exists()
     assert not Deadline.objects.exists()
+
+
+def test_a_journey_recorded_detached_and_renumbered_matches_one_recorded_directly(team, worker):
+    _journey(team, worker, "C-immediate")
+    with services.detached_batch() as detached:
+        _journey(team, worker, "C-detached")
+    exported = detached.export()
+    assert min(row[0] for row in exported["deadline"]) < 0  # local numbers until inserted
+    Renumbering().insert(exported)
+    assert _deadlines("C-detached") == _deadlines("C-immediate")
+    child = Child.objects.get(la_child_id="C-detached")
+    for deadline in Deadline.objects.filter(child=child):
+        kind, number = deadline.subject.split(":")
+        subject = apps.get_model("casework", SUBJECT_MODELS[kind]).objects.get(pk=int(number))
+        assert getattr(subject, "child_id", None) in (child.pk, None)
+
+
+def test_two_detached_batches_inserted_in_turn_get_distinct_ids(team, worker):
+    numbering = Renumbering()
+    for la_child_id in ("C-a", "C-b"):
+        with services.detached_batch() as detached:
+            _journey(team, worker, la_child_id)
+        numbering.insert(detached.export())
+    assert Child.objects.filter(la_child_id__in=["C-a", "C-b"]).count() == 2
+    assert _deadlines("C-a") == _deadlines("C-b")
