@@ -1,4 +1,4 @@
-"""One team's worklist on a generated LA: with the deadline indexes, without them, and LA-wide.
+"""One team's worklist on a generated LA: with the open-work indexes, without them, LA-wide.
 
 Usage: uv run python -m benchmarks.worklist [--size medium|large] [--repeat N]
 Generates the LA into a temporary SQLite database first (not timed here).
@@ -68,7 +68,7 @@ def main() -> None:
             f"({whole / indexed:.1f} x the team's)"
         )
         print(
-            f"team worklist without the deadline indexes: {unindexed:8.2f} ms "
+            f"team worklist without the open-work indexes:{unindexed:8.2f} ms "
             f"({unindexed / indexed:.1f} x slower than indexed)"
         )
 
