@@ -73,10 +73,22 @@ class Table:
         return [values(obj.__dict__) + stamp for obj in objs]
 
     def insert(self, rows: list[Row]) -> None:
+        if connection.vendor == "postgresql":
+            self._copy(rows)
+            return
         sql = self.sql
         with connection.cursor() as cursor:
             for start in range(0, len(rows), 5000):
                 cursor.executemany(sql, rows[start : start + 5000])
+
+    def _copy(self, rows: list[Row]) -> None:
+        """PostgreSQL loads rows with COPY, several times faster than INSERT."""
+        quote = connection.ops.quote_name
+        names = ", ".join(quote(c) for c in self.columns)
+        statement = f"COPY {quote(self.model._meta.db_table)} ({names}) FROM STDIN"
+        with connection.cursor() as cursor, cursor.cursor.copy(statement) as copy:
+            for row in rows:
+                copy.write_row(row)
 
 
 @cache
