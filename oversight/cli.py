@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from oversight.timescales import DEFAULT_POLICY, UnknownRule
+from oversight.timescales import DEFAULT_POLICY, Rule, UnknownRule
 
 DEMO_DB = "oversight-demo.sqlite3"
 
@@ -208,8 +208,7 @@ def due(rule: str, start) -> None:  # noqa: ANN001
         raise click.UsageError(str(error.args[0] if error.args else error)) from error
     due_on = chosen.due(start.date(), DEFAULT_POLICY.calendar())
     click.echo(
-        f"{chosen.title}: {chosen.interval} {chosen.unit.value.replace('_', ' ')} "
-        f"from {start.date().isoformat()} ({chosen.basis})"
+        f"{chosen.title}: {_interval(chosen)} from {start.date().isoformat()} ({chosen.basis})"
     )
     click.echo(due_on.isoformat())
 
@@ -219,10 +218,13 @@ def rules() -> None:
     """List the timescale rules: id, interval, what starts the clock, and the basis."""
     for rule in DEFAULT_POLICY.rules().values():
         local = " (local policy)" if rule.local else ""
-        click.echo(
-            f"{rule.id:<24} {rule.interval} {rule.unit.value.replace('_', ' ')} "
-            f"from {rule.starts_with}{local}; {rule.basis}"
-        )
+        click.echo(f"{rule.id:<24} {_interval(rule)} from {rule.starts_with}{local}; {rule.basis}")
+
+
+def _interval(rule: Rule) -> str:
+    """'1 working day', '45 working days', '3 months'."""
+    unit = rule.unit.value.replace("_", " ")
+    return f"{rule.interval} {unit[:-1] if rule.interval == 1 else unit}"
 
 
 if __name__ == "__main__":
