@@ -38,6 +38,8 @@ class User(AbstractUser):
     )
     job_title = models.CharField(max_length=100, blank=True)
     is_agency = models.BooleanField(default=False)
+    started_on = models.DateField(null=True, blank=True, help_text="Joined the LA's workforce")
+    left_on = models.DateField(null=True, blank=True, help_text="Left (for turnover)")
     inspection_window_start = models.DateField(null=True, blank=True)
     inspection_window_end = models.DateField(null=True, blank=True)
 

@@ -36,6 +36,8 @@ def chronology(child: Child) -> list[Event]:
         _visits_and_reviews,
         _care,
         _missing,
+        _early_help,
+        _risk_flags,
         _oversight,
         _allocations,
     )
@@ -150,6 +152,21 @@ def _missing(child: Child) -> Iterator[Event]:
             yield Event(episode.returned_on, "Returned from missing", "", 15)
         if episode.interview_on:
             yield Event(episode.interview_on, "Return home interview", "", 16)
+
+
+def _early_help(child: Child) -> Iterator[Event]:
+    for episode in child.early_help_episodes.all():
+        where = _join(episode.family_hub, episode.lead_professional)
+        yield Event(episode.started_on, "Early help started", where, 3)
+        if episode.ended_on:
+            yield Event(episode.ended_on, "Early help ended", episode.get_end_reason_display(), 2)
+
+
+def _risk_flags(child: Child) -> Iterator[Event]:
+    for flag in child.risk_flags.all():
+        yield Event(flag.raised_on, "Risk flag raised", flag.get_kind_display(), 0)
+        if flag.removed_on:
+            yield Event(flag.removed_on, "Risk flag removed", flag.get_kind_display(), 0)
 
 
 def _oversight(child: Child) -> Iterator[Event]:

@@ -4,6 +4,7 @@ from oversight.casework.models.assessment import Assessment, AssessmentOutcome
 from oversight.casework.models.care import CareEpisode, CareLeaverStatus, MissingEpisode, Placement
 from oversight.casework.models.child import Allocation, Child
 from oversight.casework.models.deadline import Deadline
+from oversight.casework.models.early_help import EarlyHelpEnd, EarlyHelpEpisode, RiskFlag, RiskKind
 from oversight.casework.models.front_door import Contact, ContactOutcome, Referral, ReferralDecision
 from oversight.casework.models.oversight import OversightEntry, OversightKind
 from oversight.casework.models.plans import (
@@ -35,6 +36,10 @@ __all__ = [
     "Contact",
     "ContactOutcome",
     "Deadline",
+    "EarlyHelpEnd",
+    "EarlyHelpEpisode",
+    "RiskFlag",
+    "RiskKind",
     "HowExpressed",
     "MissingEpisode",
     "OversightEntry",

@@ -16,6 +16,13 @@ from oversight.casework.services.care import (
     start_care_episode,
 )
 from oversight.casework.services.children import allocate, end_allocation, register_child
+from oversight.casework.services.early_help import (
+    end_early_help,
+    raise_risk_flag,
+    remove_risk_flag,
+    start_early_help,
+    step_up,
+)
 from oversight.casework.services.errors import CaseworkError
 from oversight.casework.services.front_door import (
     close_episode,
@@ -52,6 +59,7 @@ __all__ = [
     "detached_batch",
     "end_allocation",
     "end_care_episode",
+    "end_early_help",
     "end_plan",
     "hold_initial_conference",
     "hold_review_conference",
@@ -65,8 +73,12 @@ __all__ = [
     "record_review",
     "record_strategy_discussion",
     "record_visit",
+    "raise_risk_flag",
+    "remove_risk_flag",
     "register_child",
     "start_assessment",
     "start_care_episode",
+    "start_early_help",
     "start_plan",
+    "step_up",
 ]

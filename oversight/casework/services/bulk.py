@@ -25,7 +25,8 @@ from django.utils import timezone
 
 # Models in the order their rows can be inserted (parents before children).
 INSERT_ORDER = [
-    "child", "allocation", "contact", "referral", "assessment", "strategydiscussion",
+    "child", "allocation", "contact", "referral", "earlyhelpepisode", "riskflag", "assessment",
+    "strategydiscussion",
     "s47enquiry", "plan", "conference", "visit", "review", "careepisode", "placement",
     "missingepisode", "careleaverstatus", "oversightentry", "deadline",
 ]  # fmt: skip

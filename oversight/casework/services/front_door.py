@@ -140,9 +140,16 @@ def decide_referral(
         from oversight.casework.services.assessment import start_assessment
 
         return start_assessment(referral, started_on=decided_on, by=by, origin=referral.origin)
-    if decision in (ReferralDecision.NFA, ReferralDecision.EARLY_HELP):
-        reason = "RC8" if decision == ReferralDecision.NFA else "RC9"
-        close_episode(referral, closed_on=decided_on, reason=reason)
+    if decision == ReferralDecision.NFA:
+        close_episode(referral, closed_on=decided_on, reason="RC8")
+    elif decision == ReferralDecision.EARLY_HELP:
+        from oversight.casework.services.early_help import start_early_help
+
+        close_episode(referral, closed_on=decided_on, reason="RC9")
+        start_early_help(
+            referral.child, started_on=decided_on, stepped_down_from=referral, by=by,
+            origin=referral.origin,
+        )  # fmt: skip
     return None
 
 

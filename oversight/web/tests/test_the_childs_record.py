@@ -1,5 +1,8 @@
+from datetime import date
+
 from django.urls import reverse
 
+from oversight.casework import services
 from oversight.web.tests.helpers import text
 
 
@@ -47,3 +50,13 @@ def test_a_reader_sees_the_record_without_the_recording_buttons(signed_in, senio
     response = signed_in(senior_leader).get(reverse("web:child", args=[aisha.pk]))
     assert response.status_code == 200
     assert reverse("web:record-visit", args=[aisha.pk]) not in response.content.decode()
+
+
+def test_the_record_shows_early_help_and_risk_flags(signed_in, worker, aisha):
+    episode = services.start_early_help(aisha, started_on=date(2024, 6, 3), family_hub="North hub")
+    services.end_early_help(episode, ended_on=date(2024, 9, 2), reason="needs_met")
+    services.raise_risk_flag(aisha, kind="cce", raised_on=date(2024, 10, 1))
+    page = text(signed_in(worker).get(reverse("web:child", args=[aisha.pk])))
+    assert "1 October 2024 Risk flag raised Child criminal exploitation" in page
+    assert "2 September 2024 Early help ended Needs met" in page
+    assert "3 June 2024 Early help started North hub" in page

@@ -1,0 +1,82 @@
+"""Early help episodes, stepping up to and down from children's social care, and risk flags."""
+
+from datetime import date
+
+from oversight.accounts.models import User
+from oversight.casework.models import (
+    Child,
+    EarlyHelpEnd,
+    EarlyHelpEpisode,
+    Referral,
+    RiskFlag,
+    RiskKind,
+)
+from oversight.casework.models.build import build
+from oversight.casework.services.children import provenance
+from oversight.casework.services.errors import CaseworkError, require_choice, require_on_or_after
+from oversight.casework.services.front_door import record_referral
+from oversight.casework.services.writer import recorded, writer
+
+EARLY_HELP_SOURCE = "5D"  # DfE referral source: LA services, early help
+
+
+@recorded
+def start_early_help(
+    child: Child, *, started_on: date, lead_professional: str = "", family_hub: str = "",
+    stepped_down_from: Referral | None = None, by: User | None = None, origin: str = "web",
+) -> EarlyHelpEpisode:  # fmt: skip
+    if stepped_down_from is not None:
+        require_on_or_after(
+            "started_on", started_on, stepped_down_from.received_on, "referral date"
+        )
+    episode = build(
+        EarlyHelpEpisode, child=child, started_on=started_on, lead_professional=lead_professional,
+        family_hub=family_hub, stepped_down_from=stepped_down_from,
+    )  # fmt: skip
+    provenance(episode, by, origin)
+    writer().add(episode)
+    return episode
+
+
+@recorded
+def end_early_help(episode: EarlyHelpEpisode, *, ended_on: date, reason: str) -> None:
+    require_choice("reason", reason, EarlyHelpEnd)
+    if not episode.is_open:
+        raise CaseworkError("ended_on", "this early help episode has already ended")
+    require_on_or_after("ended_on", ended_on, episode.started_on, "start of the episode")
+    episode.ended_on, episode.end_reason = ended_on, reason
+    writer().update(episode, "ended_on", "end_reason")
+
+
+@recorded
+def step_up(
+    episode: EarlyHelpEpisode, *, on: date, primary_need: str = "", by: User | None = None,
+    origin: str = "web",
+) -> Referral:  # fmt: skip
+    """Early help refers the child to children's social care: the episode ends that day."""
+    end_early_help(episode, ended_on=on, reason=EarlyHelpEnd.STEPPED_UP)
+    referral = record_referral(
+        episode.child, received_on=on, source_code=EARLY_HELP_SOURCE, primary_need=primary_need,
+        by=by, origin=origin,
+    )  # fmt: skip
+    episode.stepped_up_to = referral
+    writer().update(episode, "stepped_up_to")
+    return referral
+
+
+@recorded
+def raise_risk_flag(
+    child: Child, *, kind: str, raised_on: date, by: User | None = None, origin: str = "web"
+) -> RiskFlag:
+    require_choice("kind", kind, RiskKind)
+    flag = build(RiskFlag, child=child, kind=kind, raised_on=raised_on)
+    provenance(flag, by, origin)
+    writer().add(flag)
+    return flag
+
+
+@recorded
+def remove_risk_flag(flag: RiskFlag, *, removed_on: date) -> None:
+    require_on_or_after("removed_on", removed_on, flag.raised_on, "date the flag was raised")
+    flag.removed_on = removed_on
+    writer().update(flag, "removed_on")

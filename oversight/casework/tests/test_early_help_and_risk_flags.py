@@ -1,0 +1,48 @@
+from datetime import date
+
+import pytest
+
+from oversight.casework import services
+from oversight.casework.models import Deadline, EarlyHelpEpisode, Referral
+from oversight.casework.services import CaseworkError
+
+
+def test_a_referral_stepped_down_closes_with_rc9_and_opens_early_help(child):
+    referral = services.record_referral(child, received_on=date(2024, 5, 1), source_code="1A")
+    services.decide_referral(referral, decision="early_help", decided_on=date(2024, 5, 2))
+    referral.refresh_from_db()
+    assert (referral.closed_on, referral.reason_for_closure) == (date(2024, 5, 2), "RC9")
+    episode = EarlyHelpEpisode.objects.get()
+    assert (episode.started_on, episode.stepped_down_from) == (date(2024, 5, 2), referral)
+    assert episode.is_open
+
+
+def test_stepping_up_ends_early_help_and_opens_a_referral_from_early_help(child):
+    episode = services.start_early_help(child, started_on=date(2024, 1, 8), family_hub="North")
+    referral = services.step_up(episode, on=date(2024, 3, 1))
+    episode.refresh_from_db()
+    assert (episode.ended_on, episode.end_reason, episode.stepped_up_to) == (
+        date(2024, 3, 1), "stepped_up", referral,
+    )  # fmt: skip
+    assert referral.source == "5D"
+    # Fri 1 Mar 2024: the decision is due on Monday 4 March.
+    assert Deadline.objects.get(rule="referral-decision").due_on == date(2024, 3, 4)
+
+
+def test_early_help_cannot_end_before_it_starts_or_end_twice(child):
+    episode = services.start_early_help(child, started_on=date(2024, 1, 8))
+    with pytest.raises(CaseworkError) as error:
+        services.end_early_help(episode, ended_on=date(2024, 1, 5), reason="needs_met")
+    assert error.value.field == "ended_on"
+    services.end_early_help(episode, ended_on=date(2024, 2, 5), reason="needs_met")
+    with pytest.raises(CaseworkError):
+        services.end_early_help(episode, ended_on=date(2024, 2, 6), reason="needs_met")
+    assert not Referral.objects.exists()
+
+
+def test_a_risk_flag_is_raised_and_removed(child):
+    flag = services.raise_risk_flag(child, kind="cce", raised_on=date(2024, 6, 3))
+    with pytest.raises(CaseworkError):
+        services.raise_risk_flag(child, kind="gangs", raised_on=date(2024, 6, 3))
+    services.remove_risk_flag(flag, removed_on=date(2024, 9, 30))
+    assert child.risk_flags.get().removed_on == date(2024, 9, 30)
