@@ -1,7 +1,7 @@
 """The published national figures the synthetic LA is tuned to, each with its source.
 
-Files are under ``/work/shared/reference/dfe-published/``: ``csc-outcomes-and-enablers/``
-(DfE "Children's social care: outcomes and enablers" CSV extracts) and ``lait/``
+The sources are DfE publications: "Children's social care: outcomes and enablers" (CSV
+extracts, ``csc-outcomes-and-enablers/``) and ``lait/``
 (the DfE LA interactive tool, ``bds_long_0.parquet``, England rows). Years are the
 reporting year ending 31 March. Where no national collection exists the figure is a
 stated assumption, marked as such.
