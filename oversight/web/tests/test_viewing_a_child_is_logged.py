@@ -21,3 +21,13 @@ def test_listing_children_writes_an_access_event_with_the_search(signed_in, work
     event = AccessEvent.objects.get(action="list-children")
     assert event.user == worker
     assert event.detail == "search 'Khan', page 1"
+
+
+def test_a_worklist_that_names_children_is_logged_as_a_list(signed_in, worker, manager):
+    signed_in(worker).get(reverse("web:my-work"))
+    signed_in(manager).get(reverse("web:team", args=[manager.team_id]))
+    logged = AccessEvent.objects.filter(action="list-children").order_by("id")
+    assert [(e.user, e.detail) for e in logged] == [
+        (worker, "my work: own and team worklist"),
+        (manager, f"team page: {manager.team.name}"),
+    ]

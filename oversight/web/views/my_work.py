@@ -15,6 +15,7 @@ from oversight.accounts.models import User
 from oversight.accounts.roles import Role, Scope
 from oversight.casework.access import visible_children
 from oversight.casework.worklists import summary_by_team, worklist
+from oversight.web.access_log import LIST_CHILDREN, log_access
 from oversight.web.permissions import teams_for
 from oversight.web.views.pages import today
 from oversight.web.work import by_worker, work_items
@@ -54,6 +55,7 @@ def _practitioner(request: HttpRequest, user: User, day: date) -> HttpResponse:
         others = worklist(day, team=user.team, children=children).exclude(worker=user)
         team = work_items(others, day)
     context = {"title": "My work", "own": own, "team_items": team, "team": user.team, "day": day}
+    log_access(request, LIST_CHILDREN, detail="my work: own and team worklist")
     return render(request, "web/my_work/practitioner.html", context)
 
 
@@ -70,12 +72,14 @@ def _team_manager(request: HttpRequest, user: User, day: date) -> HttpResponse:
         "overdue": overdue,
         "due_soon": len(items) - overdue,
     }
+    log_access(request, LIST_CHILDREN, detail="my work: team worklist")
     return render(request, "web/my_work/team_manager.html", context)
 
 
 def _iro(request: HttpRequest, user: User, day: date) -> HttpResponse:
     deadlines = worklist(day, children=visible_children(user, day)).filter(rule__in=IRO_RULES)
     context = {"title": "My work", "items": work_items(deadlines, day), "day": day}
+    log_access(request, LIST_CHILDREN, detail="my work: conferences and reviews due")
     return render(request, "web/my_work/iro.html", context)
 
 
