@@ -69,6 +69,7 @@ class BatchWriter:
         self.deadlines: dict[int, list[Deadline]] = defaultdict(list)
         self.allocations: dict[int, Allocation] = {}
         self.looked_up: set[int] = set()  # children whose stored open deadlines are loaded
+        self.allocations_looked_up: set[int] = set()
 
     def _next_id(self, model: type[models.Model]) -> int:
         if model not in self.next_ids:
@@ -128,7 +129,9 @@ class BatchWriter:
         return first is not None and child_id >= first
 
     def current_allocation(self, child_id: int) -> Allocation | None:
-        if child_id not in self.allocations and not self._created_here(child_id):
+        # Ask the database once per stored child, even when it holds no open allocation.
+        if child_id not in self.allocations_looked_up and not self._created_here(child_id):
+            self.allocations_looked_up.add(child_id)
             stored = ImmediateWriter().current_allocation(child_id)
             if stored is not None:
                 self.allocations[child_id] = stored

@@ -89,3 +89,10 @@ def test_two_detached_batches_inserted_in_turn_get_distinct_ids(team, worker):
         numbering.insert(detached.export())
     assert Child.objects.filter(la_child_id__in=["C-a", "C-b"]).count() == 2
     assert _deadlines("C-a") == _deadlines("C-b")
+
+
+def test_a_batch_asks_for_a_stored_childs_allocation_once(team, worker, django_assert_num_queries):
+    child = make_child("C-3")  # stored, never allocated
+    with services.batch() as writer, django_assert_num_queries(1):
+        assert writer.current_allocation(child.id) is None
+        assert writer.current_allocation(child.id) is None
