@@ -1,13 +1,20 @@
 """The ``oversight`` command: the demo, the server, the generator and the timescale calculator."""
 
+from __future__ import annotations
+
 import os
 import sys
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from oversight.timescales import DEFAULT_POLICY, Rule, UnknownRule
+
+if TYPE_CHECKING:  # Django is set up only once a command has chosen its database
+    from oversight.accounts.models import Team
+    from oversight.synth import GenerationReport
 
 DEMO_DB = "oversight-demo.sqlite3"
 
@@ -41,7 +48,9 @@ def _database_label() -> str:
     )
 
 
-def _generate(size: str, seed: int, problems: tuple[str, ...], today: date | None) -> object:
+def _generate(
+    size: str, seed: int, problems: tuple[str, ...], today: date | None
+) -> GenerationReport:
     from oversight.synth import generate
 
     def progress(message: str) -> None:
@@ -104,7 +113,10 @@ def main() -> None:
 @click.option("--no-serve", is_flag=True, help="Set up and generate, but do not start the server.")
 @click.option("--fresh", is_flag=True, help="Generate again even if the database has data.")
 @port_option
-def demo(size, seed, problems, db, today, no_serve, fresh, port) -> None:  # noqa: ANN001
+def demo(
+    size: str, seed: int, problems: tuple[str, ...], db: str | None, today: datetime | None,
+    no_serve: bool, fresh: bool, port: int,
+) -> None:  # fmt: skip
     """Set up a synthetic LA with demo accounts, then serve it on 127.0.0.1."""
     if db is None and not os.environ.get("DATABASE_URL"):
         db = DEMO_DB
@@ -119,7 +131,9 @@ def demo(size, seed, problems, db, today, no_serve, fresh, port) -> None:  # noq
         _serve(port)
 
 
-def _demo_data(size, seed, problems, today, fresh):  # noqa: ANN001, ANN202
+def _demo_data(
+    size: str, seed: int, problems: tuple[str, ...], today: datetime | None, fresh: bool
+) -> Team | None:
     from oversight.accounts.models import Team
     from oversight.casework.models import Child
 
@@ -135,7 +149,7 @@ def _demo_data(size, seed, problems, today, fresh):  # noqa: ANN001, ANN202
     return _team_for_demo(Team.objects.filter(name=name).first() if name else None)
 
 
-def _team_for_demo(team):  # noqa: ANN001, ANN202
+def _team_for_demo(team: Team | None) -> Team | None:
     from oversight.accounts.models import Team, User
 
     if team is not None:
@@ -152,7 +166,7 @@ def _clear_records() -> None:
     call_command("flush", verbosity=0, interactive=False)
 
 
-def _print_accounts(team, today: date) -> None:  # noqa: ANN001
+def _print_accounts(team: Team | None, today: date) -> None:
     from oversight.accounts.demo import create_demo_accounts
 
     if team is None:
@@ -187,7 +201,9 @@ def serve(db: str | None, port: int) -> None:
 @problem_option
 @db_option
 @today_option
-def generate_command(size, seed, problems, db, today) -> None:  # noqa: ANN001
+def generate_command(
+    size: str, seed: int, problems: tuple[str, ...], db: str | None, today: datetime | None
+) -> None:
     """Generate a synthetic LA into the database (no server)."""
     _use_database(db)
     _migrate()
@@ -197,7 +213,7 @@ def generate_command(size, seed, problems, db, today) -> None:  # noqa: ANN001
 @main.command()
 @click.argument("rule")
 @click.argument("start", type=click.DateTime(["%Y-%m-%d"]), metavar="START_DATE")
-def due(rule: str, start) -> None:  # noqa: ANN001
+def due(rule: str, start: datetime) -> None:
     """Print the due date of RULE for an event on START_DATE (YYYY-MM-DD).
 
     The due date is alone on the last line. Rules: see `oversight rules`.

@@ -16,7 +16,7 @@ SEED = 7
 
 
 @pytest.fixture(scope="package")
-def small_la(django_db_setup, django_db_blocker):  # noqa: ANN001, ANN201
+def small_la(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         report = generate(size="small", seed=SEED, problems=tuple(PROBLEMS), today=TODAY)
         yield report

@@ -52,7 +52,7 @@ def late_share(team: str, rule: str, today: date) -> float:
     return _share(late, fell_due)
 
 
-def others(problem_team: str, teams: list[str], measure) -> float:  # noqa: ANN001
+def others(problem_team: str, teams: list[str], measure) -> float:
     return mean(measure(team) for team in teams if team != problem_team)
 
 

@@ -17,11 +17,11 @@ pytestmark = pytest.mark.django_db
 YEAR_START = add_months(TODAY, -12)
 
 
-def _per_10k(count: int, report) -> float:  # noqa: ANN001
+def _per_10k(count: int, report) -> float:
     return count / report.population * 10_000
 
 
-def _last_year_referrals():  # noqa: ANN202
+def _last_year_referrals():
     return Referral.objects.filter(received_on__gt=YEAR_START, received_on__lte=TODAY)
 
 
