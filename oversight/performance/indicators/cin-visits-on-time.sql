@@ -1,0 +1,12 @@
+-- id: cin-visits-on-time
+-- title: Child in need visits on time
+-- theme: Children in need
+-- definition: Of the child in need visits that fell due in the period, the percentage
+--   made on or before the due date set by local policy (by default every 20 working days).
+-- source: Local
+-- unit: percent
+-- polarity: higher
+-- numerator: visits made on or before their due date
+-- denominator: visits due in the period (not those that stopped applying before they fell due)
+-- period: period
+SELECT * FROM deadlines_due(['cin-visit'], $start, $end)

@@ -1,0 +1,13 @@
+-- id: cla-reviews-on-time
+-- title: Child in care reviews on time
+-- theme: Children in care
+-- definition: Of the child in care reviews that fell due in the period, the percentage
+--   held on or before the due date: the first within 20 working days of coming into
+--   care, the second within 3 months of it, then at most 6 months apart.
+-- source: Local (Care Planning, Placement and Case Review (England) Regulations 2010, reg 33)
+-- unit: percent
+-- polarity: higher
+-- numerator: reviews held on or before their due date
+-- denominator: reviews due in the period (not those that stopped applying before they fell due)
+-- period: period
+SELECT * FROM deadlines_due(['cla-first-review', 'cla-second-review', 'cla-next-review'], $start, $end)

@@ -1,0 +1,14 @@
+-- id: cla-visits-on-time
+-- title: Child in care visits on time
+-- theme: Children in care
+-- definition: Of the statutory visits to children in care that fell due in the period,
+--   the percentage made on or before the due date: within a week of a new placement,
+--   then at most 6 weeks apart in its first year, then at most 3 months apart in a
+--   long-term placement.
+-- source: Local (Care Planning, Placement and Case Review (England) Regulations 2010, reg 28)
+-- unit: percent
+-- polarity: higher
+-- numerator: visits made on or before their due date
+-- denominator: visits due in the period (not those that stopped applying before they fell due)
+-- period: period
+SELECT * FROM deadlines_due(['cla-visit-first', 'cla-visit-first-year', 'cla-visit-long-term'], $start, $end)

@@ -1,0 +1,13 @@
+-- id: cp-visits-on-time
+-- title: Child protection visits on time
+-- theme: Child protection
+-- definition: Of the child protection visits that fell due in the period, the percentage
+--   made on or before the due date set by local policy (by default every 10 working days).
+-- source: Local
+-- unit: percent
+-- polarity: higher
+-- numerator: visits made on or before their due date
+-- denominator: visits due in the period (not those that stopped applying before they fell due)
+-- period: period
+-- headline: yes
+SELECT * FROM deadlines_due(['cp-visit'], $start, $end)

@@ -1,0 +1,13 @@
+-- id: pathway-reviews-on-time
+-- title: Pathway plan reviews on time
+-- theme: Care leavers
+-- definition: Of the pathway plan reviews that fell due in the period, the percentage
+--   held on or before the due date: at most 6 months after the plan was made or last
+--   reviewed.
+-- source: Local (Care Leavers (England) Regulations 2010)
+-- unit: percent
+-- polarity: higher
+-- numerator: reviews held on or before their due date
+-- denominator: reviews due in the period (not those that stopped applying before they fell due)
+-- period: period
+SELECT * FROM deadlines_due(['pathway-plan-review'], $start, $end)
