@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "oversight.accounts",
     "oversight.casework",
+    "oversight.performance",
     "oversight.web",
 ]
 
@@ -119,3 +120,11 @@ X_FRAME_OPTIONS = "DENY"
 OVERSIGHT_LA_NAME = env_str("OVERSIGHT_LA_NAME", "Northfield (synthetic)")
 # JSON, e.g. {"cp_visit_working_days": 10}; see docs/timescales.md.
 OVERSIGHT_POLICY = env_json("OVERSIGHT_POLICY", {})
+# The LA's GSS code (e.g. E06000001): which published figures, region and statistical
+# neighbours its indicators are compared with. Empty: England only.
+OVERSIGHT_LA_CODE = env_str("OVERSIGHT_LA_CODE", "")
+# The indicator snapshot (a DuckDB file), and how often the worker looks for changes.
+OVERSIGHT_SNAPSHOT = Path(
+    env_str("OVERSIGHT_SNAPSHOT", str(Path(_sqlite_path).with_suffix(".snapshot.duckdb")))
+)
+OVERSIGHT_REFRESH_SECONDS = int(env_str("OVERSIGHT_REFRESH_SECONDS", "60"))

@@ -108,10 +108,15 @@ GROUPS = {
 }
 assert set(GROUPS) == set(BREAKDOWNS)
 
-PLACED = """
+UNITS = """
 WITH units AS (
 {sql}
 ),
+"""
+
+# Each unit with the team and worker accountable for it: its own, or else the child's
+# allocation on the unit's date (the latest allocation that had started by then).
+PLACED = """
 placed AS (
     SELECT u.child_id, u.at, u.counted, u.event,
            CASE WHEN u.team_id IS NULL THEN a.team_id ELSE u.team_id END AS team_id,
@@ -119,11 +124,18 @@ placed AS (
     FROM units u ASOF LEFT JOIN allocation a
       ON u.child_id = a.child_id AND u.at >= a.start_on
 ),
+"""
+UNPLACED = """
+placed AS (SELECT child_id, "at", counted, event, team_id, worker_id FROM units),
+"""
+
+DESCRIBED = """
 described AS (
-    SELECT p.*, {key} AS grp, {label} AS grp_label
-    FROM placed p JOIN child c ON c.id = p.child_id LEFT JOIN team t ON t.id = p.team_id
+    SELECT p.*, {key} AS grp, {label} AS grp_label FROM placed p {joins}
 )
 """
+CHILD_JOIN = "JOIN child c ON c.id = p.child_id"
+TEAM_JOIN = "LEFT JOIN team t ON t.id = p.team_id"
 
 AGGREGATE = """
 SELECT grp, any_value(grp_label), count(*) FILTER (WHERE counted), count(*),
@@ -132,8 +144,8 @@ FROM described GROUP BY grp ORDER BY grp
 """
 
 LIST = """
-SELECT child_id, at, counted, event, team_id, worker_id, grp FROM described
-WHERE $group IS NULL OR grp = $group ORDER BY at, child_id
+SELECT child_id, "at", counted, event, team_id, worker_id, grp FROM described
+WHERE $group IS NULL OR grp = $group ORDER BY "at", child_id
 """
 
 
@@ -160,14 +172,23 @@ def prepare(db: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
     return db
 
 
-def _described(indicator: Indicator, by: str | None) -> str:
-    if by is None:
-        key, label = "''", "'All'"
-    elif by not in indicator.breakdowns:
+def _described(indicator: Indicator, by: str | None, *, listing: bool = False) -> str:
+    """The query of the indicator's units, placed and described as ``by`` needs them.
+
+    A total needs neither the allocation nor the child: leaving them out keeps the
+    suite's totals close to a hand-written aggregate. Lists always show the team.
+    """
+    if by is not None and by not in indicator.breakdowns:
         raise UnknownBreakdown(by)
-    else:
-        key, label = GROUPS[by]
-    return PLACED.format(sql=indicator.sql, key=key, label=label)
+    key, label = GROUPS[by] if by else ("''", "'All'")
+    placed = listing or by in ("team", "worker")
+    joins = [CHILD_JOIN] if by in ("age", "sex", "ethnicity", "disability") else []
+    joins += [TEAM_JOIN] if by == "team" else []
+    return (
+        UNITS.format(sql=indicator.sql)
+        + (PLACED if placed else UNPLACED)
+        + DESCRIBED.format(key=key, label=label, joins=" ".join(joins))
+    )
 
 
 def _parameters(sql: str, period: Period) -> dict[str, Any]:
@@ -233,6 +254,6 @@ def units(
     group: str | None = None,
 ) -> list[UnitRow]:
     """The units behind the indicator (or behind one group of a breakdown), by date."""
-    sql = _described(indicator, by) + LIST
+    sql = _described(indicator, by, listing=True) + LIST
     rows = db.execute(sql, {**_parameters(sql, period), "group": group}).fetchall()
     return [UnitRow(*row) for row in rows]

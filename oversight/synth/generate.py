@@ -28,6 +28,7 @@ from oversight.casework.services.bulk import (
     model_named,
     reset_sequences,
 )
+from oversight.performance.population import set_child_population
 from oversight.synth.caseloads import Span, allocation_spans, assign_workers, headcounts
 from oversight.synth.journey import JourneyPlanner, Step
 from oversight.synth.organisation import Layout, Workforce, create_workforce, team_layout
@@ -92,6 +93,7 @@ def generate(
     staff = _staff(planned, layout, world, seed, say)
     workers = processes or default_processes()
     counts = staff.records | _record(planned, chosen, staff, world, seed, say, workers)
+    _record_population(chosen, world)
     seconds = time.perf_counter() - started
     say(f"Done: {sum(counts.values()):,} records in {seconds:.1f} s.")
     return GenerationReport(
@@ -99,6 +101,12 @@ def generate(
         teams=[spec.name for spec in layout.teams], seconds=seconds,
         population=chosen.population, children=len(planned),
     )  # fmt: skip
+
+
+def _record_population(size: Size, world: World) -> None:
+    """The synthetic LA's child population, the denominator of its rates, for every year."""
+    for year in range(world.window_start.year - 1, world.today.year + 1):
+        set_child_population(year, size.population, "synthetic LA")
 
 
 def _size(name: str) -> Size:

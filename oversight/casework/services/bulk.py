@@ -23,6 +23,8 @@ from django.core.management.color import no_style
 from django.db import connection, models
 from django.utils import timezone
 
+from oversight.casework.signals import announce_change
+
 # Models in the order their rows can be inserted (parents before children).
 INSERT_ORDER = [
     "child", "allocation", "contact", "referral", "earlyhelpepisode", "riskflag", "assessment",
@@ -135,6 +137,7 @@ class Renumbering:
             if name in exported:
                 spec = table(model_named(name))
                 spec.insert([self._renumber(spec, row) for row in exported[name]])
+        announce_change()
 
     def _reserve(self, name: str, count: int) -> None:
         if name not in self.next_ids:

@@ -18,6 +18,7 @@ from django.db import models, transaction
 
 from oversight.casework.models import Allocation, Child, Deadline
 from oversight.casework.services.bulk import INSERT_ORDER, Row, reset_sequences, table
+from oversight.casework.signals import announce_change
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -200,6 +201,7 @@ def batch() -> Iterator[BatchWriter]:
         with transaction.atomic():
             yield batch_writer
             batch_writer.flush()
+            announce_change()
     finally:
         _current.reset(token)
 
@@ -215,6 +217,8 @@ def recorded(service: Callable[P, R]) -> Callable[P, R]:
         if _current.get() is not None:
             return service(*args, **kwargs)
         with transaction.atomic():
-            return service(*args, **kwargs)
+            result = service(*args, **kwargs)
+            announce_change()
+            return result
 
     return in_one_transaction

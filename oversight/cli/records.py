@@ -1,15 +1,25 @@
-"""The ``oversight`` command: the demo, the server, the generator and the timescale calculator."""
+"""Commands for the records: the demo, the server, the generator and the timescale calculator."""
 
 from __future__ import annotations
 
 import os
-import sys
 from datetime import date, datetime
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
+from oversight.cli.base import (
+    database_label,
+    db_option,
+    main,
+    migrate,
+    port_option,
+    problem_option,
+    seed_option,
+    size_option,
+    today_option,
+    use_database,
+)
 from oversight.timescales import DEFAULT_POLICY, Rule, UnknownRule
 
 if TYPE_CHECKING:  # Django is set up only once a command has chosen its database
@@ -17,35 +27,6 @@ if TYPE_CHECKING:  # Django is set up only once a command has chosen its databas
     from oversight.synth import GenerationReport
 
 DEMO_DB = "oversight-demo.sqlite3"
-
-
-def _use_database(db: str | None) -> None:
-    """Point Django at ``--db`` (SQLite) unless DATABASE_URL says otherwise, then set it up."""
-    if db:
-        if os.environ.get("DATABASE_URL"):
-            raise click.UsageError("give either --db or DATABASE_URL, not both")
-        os.environ["OVERSIGHT_DB"] = str(Path(db).resolve())
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "oversight.config.settings")
-    import django
-
-    django.setup()
-
-
-def _migrate() -> None:
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0, interactive=False)
-
-
-def _database_label() -> str:
-    from django.db import connection
-
-    settings = connection.settings_dict
-    if connection.vendor == "sqlite":
-        return f"SQLite database {settings['NAME']}"
-    return (
-        f"{connection.vendor} database {settings['NAME']} on {settings.get('HOST') or 'localhost'}"
-    )
 
 
 def _generate(
@@ -69,41 +50,6 @@ def _generate(
     return report
 
 
-size_option = click.option(
-    "--size",
-    type=click.Choice(["small", "medium", "large"]),
-    default="medium",
-    show_default=True,
-    help="How big an LA to simulate.",
-)
-seed_option = click.option("--seed", type=int, default=1, show_default=True, help="Random seed.")
-problem_option = click.option(
-    "--problem",
-    "problems",
-    multiple=True,
-    metavar="NAME",
-    help="A practice problem to switch on (repeatable). Default for the demo: all of them.",
-)
-db_option = click.option(
-    "--db",
-    type=click.Path(dir_okay=False),
-    default=None,
-    help="SQLite database file (otherwise DATABASE_URL, or oversight.sqlite3 here).",
-)
-today_option = click.option(
-    "--today",
-    type=click.DateTime(["%Y-%m-%d"]),
-    default=None,
-    help="Last simulated day, YYYY-MM-DD (default: today).",
-)
-port_option = click.option("--port", type=int, default=8000, show_default=True)
-
-
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-def main() -> None:
-    """Oversight: children's services oversight for English local authorities."""
-
-
 @main.command()
 @size_option
 @seed_option
@@ -120,11 +66,11 @@ def demo(
     """Set up a synthetic LA with demo accounts, then serve it on 127.0.0.1."""
     if db is None and not os.environ.get("DATABASE_URL"):
         db = DEMO_DB
-    _use_database(db)
+    use_database(db)
     from oversight.synth import PROBLEMS
 
-    _migrate()
-    click.echo(f"Using the {_database_label()}.")
+    migrate()
+    click.echo(f"Using the {database_label()}.")
     team = _demo_data(size, seed, problems or tuple(PROBLEMS), today, fresh)
     _print_accounts(team, today.date() if today else date.today())
     if not no_serve:
@@ -190,8 +136,8 @@ def _serve(port: int) -> None:
 @port_option
 def serve(db: str | None, port: int) -> None:
     """Serve the web interface on 127.0.0.1 (migrating the database first)."""
-    _use_database(db)
-    _migrate()
+    use_database(db)
+    migrate()
     _serve(port)
 
 
@@ -205,8 +151,8 @@ def generate_command(
     size: str, seed: int, problems: tuple[str, ...], db: str | None, today: datetime | None
 ) -> None:
     """Generate a synthetic LA into the database (no server)."""
-    _use_database(db)
-    _migrate()
+    use_database(db)
+    migrate()
     _generate(size, seed, problems, today.date() if today else None)
 
 
@@ -241,7 +187,3 @@ def _interval(rule: Rule) -> str:
     """'1 working day', '45 working days', '3 months'."""
     unit = rule.unit.value.replace("_", " ")
     return f"{rule.interval} {unit[:-1] if rule.interval == 1 else unit}"
-
-
-if __name__ == "__main__":
-    sys.exit(main())
