@@ -2,8 +2,9 @@
 -- plain DuckDB aggregate over the snapshot, with none of the runner's generality (no
 -- team placement, no child attributes, no units). Each statement gives
 -- (numerator, denominator) for $start..$end and follows its indicator's definition.
--- The care leaver statements use the engine's care_leavers macro (birthdays and the
--- status nearest each), which is itself a plain table query.
+-- The care leaver and placement statements use the engine's care_leavers and
+-- placement_stays macros (birthdays and the status nearest each; stays with carers),
+-- which are themselves plain table queries.
 
 -- contacts
 SELECT count(*), NULL FROM contact WHERE received_on BETWEEN $start AND $end;
@@ -38,8 +39,11 @@ SELECT count(*) FILTER (WHERE e.ordinal - s.ordinal <= 45), count(*)
 FROM assessment a JOIN calendar s ON s.day = a.started_on JOIN calendar e ON e.day = a.authorised_on
 WHERE a.authorised_on BETWEEN $start AND $end;
 -- assessment-not-in-need
-SELECT count(*) FILTER (WHERE reason_for_closure IN ('RC8', 'RC9')), count(*) FROM referral
+SELECT count(*) FILTER (WHERE reason_for_closure IN ('RC8', 'RC9') AND assessed), count(*)
+FROM referral r LEFT JOIN (SELECT DISTINCT referral_id, TRUE AS assessed FROM assessment
+                           WHERE completed_on IS NOT NULL) a ON a.referral_id = r.id
 WHERE received_on BETWEEN $start AND $end;
+
 -- cin-rate
 SELECT count(DISTINCT child_id), NULL FROM referral
 WHERE received_on <= $end AND (closed_on IS NULL OR closed_on > $end);
@@ -100,20 +104,31 @@ SELECT count(*) FILTER (WHERE met_on <= due_on), count(*) FROM deadline
 WHERE rule IN ('cla-visit-first', 'cla-visit-first-year', 'cla-visit-long-term') AND due_on BETWEEN $start AND $end
   AND NOT (met_on IS NULL AND lapsed_on IS NOT NULL AND lapsed_on <= due_on) AND (met_on IS NOT NULL OR due_on < $end);
 -- cla-three-placements
-WITH n AS (SELECT e.child_id, count(*) AS placements FROM placement p JOIN careepisode e ON e.id = p.episode_id
-           WHERE p.started_on <= $end AND (p.ended_on IS NULL OR p.ended_on >= $start) GROUP BY ALL)
+WITH n AS (SELECT child_id, count(DISTINCT stay) AS placements FROM placement_stays()
+           WHERE started_on <= $end AND (ended_on IS NULL OR ended_on >= $start) GROUP BY ALL)
 SELECT count(*) FILTER (WHERE placements >= 3), count(*) FROM
   (SELECT DISTINCT child_id FROM careepisode WHERE started_on <= $end AND (ended_on IS NULL OR ended_on > $end))
   LEFT JOIN n USING (child_id);
+
 -- cla-long-term-stability
-WITH p AS (SELECT episode_id, started_on, ended_on, placement_type,
-                  lag(started_on) OVER (PARTITION BY episode_id ORDER BY started_on) AS before_on FROM placement)
-SELECT count(*) FILTER (WHERE p.started_on <= $end - INTERVAL 2 YEAR
-                          OR (p.placement_type LIKE 'A%' AND p.before_on <= $end - INTERVAL 2 YEAR)), count(*)
-FROM careepisode e JOIN child c ON c.id = e.child_id
-LEFT JOIN p ON p.episode_id = e.id AND p.started_on <= $end AND (p.ended_on IS NULL OR p.ended_on > $end)
-WHERE e.started_on <= $end - INTERVAL 30 MONTH AND (e.ended_on IS NULL OR e.ended_on > $end)
-  AND c.date_of_birth + INTERVAL 16 YEAR > $end;
+WITH e AS (SELECT child_id, started_on, ended_on,
+                  sum(CASE WHEN lag_end = started_on THEN 0 ELSE 1 END)
+                      OVER (PARTITION BY child_id ORDER BY started_on, id) AS spell
+           FROM (SELECT *, lag(ended_on) OVER (PARTITION BY child_id ORDER BY started_on, id) AS lag_end
+                 FROM careepisode)),
+     cared AS (SELECT DISTINCT e.child_id FROM e JOIN child c ON c.id = e.child_id
+               JOIN (SELECT child_id, spell, min(started_on) AS since FROM e GROUP BY ALL) s USING (child_id, spell)
+               WHERE e.started_on <= $end AND (e.ended_on IS NULL OR e.ended_on > $end)
+                 AND s.since <= $end - INTERVAL 30 MONTH AND c.date_of_birth + INTERVAL 16 YEAR > $end),
+     st AS (SELECT * FROM placement_stays()),
+     now AS (SELECT s.child_id, s.since, s.placement_type, max(b.since) AS before_since
+             FROM st s LEFT JOIN st b ON b.child_id = s.child_id AND b.stay = s.stay - 1
+             WHERE s.started_on <= $end AND (s.ended_on IS NULL OR s.ended_on > $end) GROUP BY ALL)
+SELECT count(*) FILTER (WHERE now.since <= $end - INTERVAL 2 YEAR
+                          OR (now.placement_type LIKE 'A%' AND now.before_since <= $end - INTERVAL 2 YEAR)),
+       count(*)
+FROM cared LEFT JOIN now USING (child_id);
+
 -- cla-missing
 SELECT count(*) FILTER (WHERE went_missing), count(*) FROM (
     SELECT e.child_id, bool_or(EXISTS (SELECT 1 FROM missingepisode m WHERE m.child_id = e.child_id

@@ -28,7 +28,7 @@ def _in_scope(user: User, today: date) -> QuerySet[Child]:
     if scope == Scope.NONE:
         return Child.objects.none()
     if scope == Scope.LA:
-        if user.role == Role.INSPECTOR and not _inside_inspection_window(user, today):
+        if user.role == Role.INSPECTOR and not inside_inspection_window(user, today):
             return Child.objects.none()
         return Child.objects.all()
     if user.role == Role.IRO:
@@ -61,7 +61,7 @@ def _open_plans_chaired_by_iros() -> QuerySet[Plan]:
     )
 
 
-def _inside_inspection_window(user: User, today: date) -> bool:
+def inside_inspection_window(user: User, today: date) -> bool:
     start, end = user.inspection_window_start, user.inspection_window_end
     return start is not None and end is not None and start <= today <= end
 

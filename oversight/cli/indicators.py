@@ -5,9 +5,9 @@ from __future__ import annotations
 import csv
 import json
 import sys
-import time
 from dataclasses import dataclass
 from datetime import date, datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -59,7 +59,10 @@ def indicators_command(
             click.echo(f"{indicator.id:<34} {indicator.unit.value:<8} {indicator.title}")
         return
     period = _period(as_at, start, end)
+    if db and not Path(db).exists():
+        raise click.UsageError(f"no database at {db}: give the file `oversight generate` made")
     use_database(db)
+    migrate()
     figures = _compute(selected, period, by)
     {"table": _table, "json": _json, "csv": _csv}[output](figures, period, by)
 
@@ -231,13 +234,10 @@ def worker(db: str | None, once: bool) -> None:
     migrate()
     from django.conf import settings
 
-    from oversight.performance.refresh import is_behind, latest_refresh
-    from oversight.performance.refresh import refresh as run_refresh
+    from oversight.performance.refresh import keep_fresh, refresh_if_behind
 
-    while True:
-        if is_behind(latest_refresh()):
-            run = run_refresh()
-            click.echo(f"Refreshed as at {run.as_at} in {run.seconds:.1f} s.")
-        if once:
-            return
-        time.sleep(settings.OVERSIGHT_REFRESH_SECONDS)
+    if once:
+        run = refresh_if_behind()
+        click.echo(f"Refreshed as at {run.as_at} in {run.seconds:.1f} s." if run else "Up to date.")
+        return
+    keep_fresh(settings.OVERSIGHT_REFRESH_SECONDS, click.echo)

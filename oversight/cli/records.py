@@ -27,6 +27,9 @@ if TYPE_CHECKING:  # Django is set up only once a command has chosen its databas
     from oversight.synth import GenerationReport
 
 DEMO_DB = "oversight-demo.sqlite3"
+# The demo LA is synthetic; its indicators are compared with the published figures of a
+# real LA of about its size (40,000 children), its region and its neighbours.
+DEMO_COMPARATOR = "E06000038"  # Reading
 
 
 def _generate(
@@ -66,6 +69,7 @@ def demo(
     """Set up a synthetic LA with demo accounts, then serve it on 127.0.0.1."""
     if db is None and not os.environ.get("DATABASE_URL"):
         db = DEMO_DB
+    os.environ.setdefault("OVERSIGHT_LA_CODE", DEMO_COMPARATOR)
     use_database(db)
     from oversight.synth import PROBLEMS
 
@@ -73,7 +77,9 @@ def demo(
     click.echo(f"Using the {database_label()}.")
     team = _demo_data(size, seed, problems or tuple(PROBLEMS), today, fresh)
     _print_accounts(team, today.date() if today else date.today())
+    _refresh_indicators()
     if not no_serve:
+        _keep_indicators_fresh()
         _serve(port)
 
 
@@ -122,6 +128,26 @@ def _print_accounts(team: Team | None, today: date) -> None:
     width = max(len(a.username) for a in accounts)
     for account in accounts:
         click.echo(f"  {account.username:<{width}}  {account.password}  {account.detail}")
+
+
+def _refresh_indicators() -> None:
+    from oversight.performance.refresh import refresh_if_behind
+
+    click.echo("\nComputing the indicators...")
+    run = refresh_if_behind()
+    click.echo(f"Indicators computed in {run.seconds:.1f} s." if run else "Indicators up to date.")
+
+
+def _keep_indicators_fresh() -> None:
+    """The demo's server refreshes the indicators itself, in a background thread."""
+    import threading
+
+    from django.conf import settings
+
+    from oversight.performance.refresh import keep_fresh
+
+    seconds = settings.OVERSIGHT_REFRESH_SECONDS
+    threading.Thread(target=keep_fresh, args=(seconds, click.echo), daemon=True).start()
 
 
 def _serve(port: int) -> None:

@@ -40,6 +40,24 @@ MACROS = (
        WHERE list_contains(rules, d.rule) AND d.due_on BETWEEN period_start AND period_end
          AND NOT (d.met_on IS NULL AND d.lapsed_on IS NOT NULL AND d.lapsed_on <= d.due_on)
          AND (d.met_on IS NOT NULL OR d.due_on < period_end)""",
+    # Every placement with the stay it belongs to: a change of legal status only (a new
+    # episode with reason L, starting as the last placement ended) leaves the child where
+    # they were, so that placement goes on with the one before; ``stay`` numbers a
+    # child's stays with carers in order, and ``since`` is when the stay began.
+    """CREATE OR REPLACE TEMP MACRO placement_stays() AS TABLE
+       WITH placements AS (
+           SELECT e.child_id, p.id, p.started_on, p.ended_on, p.placement_type,
+                  coalesce(e.reason_new_episode = 'L' AND p.started_on = e.started_on
+                           AND lag(p.ended_on) OVER same_child = p.started_on, FALSE) AS goes_on
+           FROM placement p JOIN careepisode e ON e.id = p.episode_id
+           WINDOW same_child AS (PARTITION BY e.child_id ORDER BY p.started_on, p.id)
+       ),
+       numbered AS (
+           SELECT *, sum(CASE WHEN goes_on THEN 0 ELSE 1 END)
+                     OVER (PARTITION BY child_id ORDER BY started_on, id) AS stay
+           FROM placements
+       )
+       SELECT *, min(started_on) OVER (PARTITION BY child_id, stay) AS since FROM numbered""",
     # Care leavers whose birthday at an age from low to high fell in a period, with their
     # status as the DfE collects it: the one recorded nearest the birthday, from 3 months
     # before it to 1 month after. Care leavers: a pathway plan had started by the birthday.

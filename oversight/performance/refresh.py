@@ -9,12 +9,13 @@ have changed, every ``OVERSIGHT_REFRESH_SECONDS`` at most.
 """
 
 import time
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 import duckdb
 from django.conf import settings
-from django.db import transaction
+from django.db import close_old_connections, transaction
 from django.utils import timezone
 
 from oversight.performance.catalogue import BREAKDOWNS, Indicator, catalogue
@@ -156,3 +157,25 @@ def children_behind(
     """The units behind a stored figure for the year to the refresh's day, from its snapshot."""
     with open_snapshot(snapshot_path(run)) as db:
         return units(prepare(db), indicator, Period.year_to(run.as_at), by=by, group=group)
+
+
+def refresh_if_behind() -> Refresh | None:
+    """Refresh when the records changed or the day turned since the last refresh."""
+    return refresh() if is_behind(latest_refresh()) else None
+
+
+def keep_fresh(every_seconds: int, say: Callable[[str], None] = lambda _: None) -> None:
+    """Refresh whenever behind, looking every ``every_seconds``, until the process ends.
+
+    A failed refresh is reported and tried again at the next look, not fatal.
+    """
+    while True:
+        try:
+            run = refresh_if_behind()
+            if run is not None:
+                say(f"Indicators refreshed as at {run.as_at} in {run.seconds:.1f} s.")
+        except Exception as error:  # noqa: BLE001 - the worker must outlive one bad refresh
+            say(f"Indicator refresh failed: {type(error).__name__}: {error}")
+        finally:
+            close_old_connections()
+        time.sleep(every_seconds)

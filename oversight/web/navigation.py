@@ -6,7 +6,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 
 from oversight.accounts.roles import Scope
-from oversight.web.permissions import teams_for
+from oversight.web.permissions import reads_performance, teams_for
 
 
 @dataclass(frozen=True)
@@ -29,6 +29,7 @@ SECTIONS = {
         "record-oversight",
     },
     "teams": {"teams", "team"},
+    "performance": {"performance", "indicator", "indicator-children", "indicator-data"},
 }
 
 
@@ -43,6 +44,8 @@ def navigation(request: HttpRequest) -> list[NavItem]:
         wanted.append(("Children", "children"))
     if teams_for(user).exists():
         wanted.append(("Teams", "teams"))
+    if reads_performance(user):
+        wanted.append(("Performance", "performance"))
     return [
         NavItem(text, reverse(f"web:{name}"), current in SECTIONS[name]) for text, name in wanted
     ]

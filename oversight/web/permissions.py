@@ -11,9 +11,11 @@ from functools import wraps
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
 
 from oversight.accounts.models import Team, User
 from oversight.accounts.roles import Role
+from oversight.casework.access import inside_inspection_window
 
 View = Callable[..., HttpResponse]
 OVERSEERS = {Role.TEAM_MANAGER, Role.SERVICE_MANAGER}
@@ -28,12 +30,14 @@ def records_oversight(user: User) -> bool:
     return records_work(user) and user.role_enum in OVERSEERS
 
 
-def _requires(test: Callable[[User], bool]) -> Callable[[View], View]:
+def _requires(
+    test: Callable[[User], bool], reason: str = "Your role does not record this work"
+) -> Callable[[View], View]:
     def decorator(view: View) -> View:
         @wraps(view)
         def checked(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
             if not test(request.user):  # type: ignore[arg-type]
-                raise PermissionDenied("Your role does not record this work")
+                raise PermissionDenied(reason)
             return view(request, *args, **kwargs)
 
         return checked
@@ -55,3 +59,30 @@ def teams_for(user: User) -> QuerySet[Team]:
     if role == Role.TEAM_MANAGER:
         return Team.objects.filter(pk=user.team_id)
     return Team.objects.none()
+
+
+# Who reads the performance pages: those who manage, assure, analyse or inspect the work.
+PERFORMANCE_READERS = {
+    Role.TEAM_MANAGER, Role.SERVICE_MANAGER, Role.SENIOR_LEADER, Role.QA_OFFICER,
+    Role.PERFORMANCE_ANALYST, Role.IRO, Role.INSPECTOR,
+}  # fmt: skip
+# A figure for each named worker is staff performance data: for their managers and analysts.
+WORKER_FIGURE_READERS = {
+    Role.TEAM_MANAGER, Role.SERVICE_MANAGER, Role.SENIOR_LEADER, Role.PERFORMANCE_ANALYST,
+}  # fmt: skip
+
+
+def reads_performance(user: User) -> bool:
+    """Readers of the performance pages; an inspector only inside the inspection window."""
+    if not user.is_authenticated or user.role_enum not in PERFORMANCE_READERS:
+        return False
+    return user.role_enum != Role.INSPECTOR or inside_inspection_window(user, timezone.localdate())
+
+
+def reads_worker_figures(user: User) -> bool:
+    return user.is_authenticated and user.role_enum in WORKER_FIGURE_READERS
+
+
+performance_required = _requires(
+    reads_performance, "The performance pages are for managers, QA officers and analysts"
+)

@@ -8,7 +8,15 @@ A view marked with Django's ``login_not_required`` is left open.
 from django.contrib.auth.decorators import login_not_required, login_required
 from django.urls import URLPattern, path
 
-from oversight.web.views import auth, children, my_work, new_child, recording, teams
+from oversight.web.views import (
+    auth,
+    children,
+    my_work,
+    new_child,
+    performance,
+    recording,
+    teams,
+)
 
 
 def signed_in(patterns: list[URLPattern]) -> list[URLPattern]:
@@ -36,4 +44,10 @@ urlpatterns = signed_in([
          name="decide-referral"),
     path("children/<int:pk>/visits/new/", recording.record_visit, name="record-visit"),
     path("children/<int:pk>/oversight/new/", recording.record_oversight, name="record-oversight"),
+    path("performance/", performance.dashboard, name="performance"),
+    path("performance/<slug:id>/", performance.indicator_page, name="indicator"),
+    path("performance/<slug:id>/children/", performance.indicator_children,
+         name="indicator-children"),
+    path("performance/<slug:id>/<slug:table>.<slug:fmt>", performance.indicator_data,
+         name="indicator-data"),
 ])  # fmt: skip

@@ -12,7 +12,12 @@
 -- denominator: referrals received in the period
 -- period: period
 SELECT r.child_id, r.received_on AS at,
-       r.reason_for_closure IN ('RC8', 'RC9') AS counted, r.team_id, NULL AS worker_id,
+       r.reason_for_closure IN ('RC8', 'RC9')
+       -- The front door also closes with RC8 or RC9 (no further action, early help)
+       -- when nobody assessed the child: those were not found "not in need".
+       AND EXISTS (SELECT 1 FROM assessment a
+                   WHERE a.referral_id = r.id AND a.completed_on IS NOT NULL) AS counted,
+       r.team_id, NULL AS worker_id,
        'referral received ' || r.received_on
        || coalesce(', closed ' || r.closed_on || ' ' || nullif(r.reason_for_closure, ''), '') AS event
 FROM referral r

@@ -3,7 +3,8 @@
 -- theme: Children in care
 -- definition: Of the children looked after on the last day of the period, the percentage
 --   who had three or more placements during the period (every placement open on any day
---   of it, including the one they were in when it began).
+--   of it, including the one they were in when it began). A change of legal status
+--   that leaves the child with the same carers is not a new placement.
 -- source: DfE Children looked after statistics (placement stability: three or more placements during the year)
 -- unit: percent
 -- polarity: lower
@@ -16,10 +17,10 @@ WITH in_care AS (
     WHERE started_on <= $end AND (ended_on IS NULL OR ended_on > $end)
 ),
 moves AS (
-    SELECT e.child_id, count(*) AS placements
-    FROM placement p JOIN careepisode e ON e.id = p.episode_id
-    WHERE p.started_on <= $end AND (p.ended_on IS NULL OR p.ended_on >= $start)
-    GROUP BY e.child_id
+    SELECT child_id, count(DISTINCT stay) AS placements
+    FROM placement_stays()
+    WHERE started_on <= $end AND (ended_on IS NULL OR ended_on >= $start)
+    GROUP BY child_id
 )
 SELECT i.child_id, $end::DATE AS at, coalesce(m.placements, 0) >= 3 AS counted,
        NULL AS team_id, NULL AS worker_id,

@@ -3,7 +3,9 @@
 from django import template
 from django.conf import settings
 
+from oversight.performance.catalogue import Indicator
 from oversight.web import words
+from oversight.web.charts import format_value
 from oversight.web.navigation import navigation
 from oversight.web.work import WorkItem
 
@@ -45,3 +47,19 @@ def service_navigation(context: template.Context) -> dict[str, object]:
 @register.simple_tag
 def la_name() -> str:
     return settings.OVERSIGHT_LA_NAME
+
+
+@register.filter
+def measure(value: float | None, indicator: Indicator) -> str:
+    """``{{ row.value|measure:row.indicator }}`` shows "83.4%", "548.5", "4,529"."""
+    return format_value(value, indicator.unit.value)
+
+
+@register.inclusion_tag("web/performance/freshness.html")
+def freshness(run: object, behind: bool, refresh_minutes: int) -> dict[str, object]:
+    return {"run": run, "behind": behind, "refresh_minutes": refresh_minutes}
+
+
+@register.inclusion_tag("web/performance/rag_tag.html")
+def rag_tag(row: object) -> dict[str, object]:
+    return {"row": row}

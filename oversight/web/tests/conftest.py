@@ -163,3 +163,19 @@ def signed_in(client):
         return client
 
     return sign_in
+
+
+@pytest.fixture
+def figures(settings, tmp_path, aisha, ben, cara):
+    """The indicators refreshed on today's records, compared with a real LA's figures.
+
+    Cara is seen at a visit, not alone (team 2), so seen-alone is 1 of 2 LA-wide:
+    Aisha (team 1) was seen alone.
+    """
+    from oversight.performance.refresh import refresh
+
+    settings.OVERSIGHT_SNAPSHOT = tmp_path / "snapshot.duckdb"
+    settings.OVERSIGHT_LA_CODE = "E06000038"
+    services.record_visit(cara, kind="cin", visited_on=date(2025, 2, 3), seen=True,
+                          seen_alone=False, views_recorded=False)  # fmt: skip
+    return refresh(TODAY, trend_months=3)

@@ -5,7 +5,9 @@ from oversight.web.tests.conftest import PASSWORD
 from oversight.web.tests.helpers import error_summary, text, title
 
 OPEN_PAGES = {"sign-in"}
-ARGUMENTS = {"pk": 1, "contact_pk": 1, "referral_pk": 1}
+ARGUMENTS = {
+    "pk": 1, "contact_pk": 1, "referral_pk": 1, "id": "rereferrals", "table": "trend", "fmt": "csv",
+}  # fmt: skip
 
 
 def every_page() -> list[str]:

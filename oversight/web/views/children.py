@@ -4,6 +4,8 @@ Children come only from ``casework.access``; every list and every record viewed 
 written to the access log.
 """
 
+from urllib.parse import urlencode
+
 from django.core.paginator import Page, Paginator
 from django.db.models import Prefetch, Q, QuerySet
 from django.http import HttpRequest, HttpResponse
@@ -29,6 +31,7 @@ def children(request: HttpRequest) -> HttpResponse:
     context = {
         "title": "Children",
         "query": query,
+        "page_query": urlencode({"q": query}) + "&" if query else "",
         "page": page,
         "no_access": user.scope == Scope.NONE,
         "elided": page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1),

@@ -1,0 +1,17 @@
+"""The API object and its routers. Its OpenAPI description is at /api/openapi.json."""
+
+from ninja import NinjaAPI
+from ninja.security import django_auth
+
+from oversight.api.indicators import router as indicators
+
+api = NinjaAPI(
+    title="Oversight API",
+    version="1",
+    description="Children's services indicators for one local authority. Sign in first; "
+    "every list of children is written to the access log.",
+    auth=django_auth,
+    docs_url=None,  # the interactive docs load scripts from elsewhere; the description is enough
+    urls_namespace="api",
+)
+api.add_router("/indicators/", indicators)

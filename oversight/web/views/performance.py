@@ -1,0 +1,246 @@
+"""Performance pages: the dashboard, one indicator, the children behind it, its data.
+
+Figures are the stored values of the latest refresh; the children behind a figure come
+from that refresh's own snapshot, filtered to the children the reader may see.
+"""
+
+from collections.abc import Iterable
+from functools import lru_cache
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from oversight.accounts.models import Team, User
+from oversight.casework.access import visible_children
+from oversight.casework.models import Child
+from oversight.performance.catalogue import THEMES, Indicator, UnknownIndicator, catalogue
+from oversight.performance.catalogue import indicator as find_indicator
+from oversight.performance.engine import UnitRow
+from oversight.performance.models import Refresh
+from oversight.performance.refresh import children_behind, is_behind, latest_refresh, stored
+from oversight.web import charts
+from oversight.web.access_log import LIST_CHILDREN, log_access
+from oversight.web.downloads import Table, csv_response, excel_response
+from oversight.web.indicators import neighbour_figures, row
+from oversight.web.permissions import performance_required, reads_worker_figures
+from oversight.web.views.pages import today
+
+BREAKDOWN_NAMES = {
+    "team": "Team", "worker": "Worker", "age": "Age band", "sex": "Sex",
+    "ethnicity": "Ethnic group", "disability": "Disability",
+}  # fmt: skip
+CHILDREN_PER_PAGE = 100
+
+
+def _indicator(id: str) -> Indicator:
+    try:
+        return find_indicator(id)
+    except UnknownIndicator:
+        raise Http404("No such indicator") from None
+
+
+def freshness(run: Refresh | None) -> dict[str, object]:
+    return {
+        "run": run,
+        "behind": is_behind(run, today()),
+        "refresh_minutes": max(1, settings.OVERSIGHT_REFRESH_SECONDS // 60),
+    }
+
+
+@lru_cache(maxsize=512)
+def _sparkline(run_pk: int, id: str, values: tuple[float | None, ...]) -> str:
+    return charts.sparkline(list(values), title=f"Trend over {len(values)} months")
+
+
+@performance_required
+def dashboard(request: HttpRequest) -> HttpResponse:
+    run = latest_refresh()
+    rows = [row(run, i) for i in catalogue().values()] if run else []
+    if run is not None:
+        for r in rows:
+            r.sparkline = _sparkline(run.pk, r.indicator.id, tuple(v.value for v in r.trend))
+    context = {
+        "title": "Performance",
+        "headline": [r for r in rows if r.indicator.headline],
+        "themes": [(t, [r for r in rows if r.indicator.theme == t]) for t in THEMES],
+        **freshness(run),
+    }
+    return render(request, "web/performance/dashboard.html", context)
+
+
+def _breakdowns(user: User, indicator: Indicator) -> list[tuple[str, str]]:
+    allowed = [b for b in indicator.breakdowns if b != "worker" or reads_worker_figures(user)]
+    return [(b, BREAKDOWN_NAMES[b]) for b in allowed]
+
+
+def _chosen_breakdown(request: HttpRequest, options: list[tuple[str, str]]) -> str | None:
+    wanted = request.GET.get("by") or (options[0][0] if options else None)
+    if wanted is not None and wanted not in dict(options):
+        raise Http404("No such breakdown")
+    return wanted
+
+
+@performance_required
+def indicator_page(request: HttpRequest, id: str) -> HttpResponse:
+    indicator = _indicator(id)
+    run = latest_refresh()
+    options = _breakdowns(request.user, indicator)  # type: ignore[arg-type]
+    by = _chosen_breakdown(request, options)
+    context: dict[str, object] = {
+        "title": indicator.title,
+        "indicator": indicator,
+        "options": options,
+        "by": by,
+        "by_name": BREAKDOWN_NAMES.get(by or "", ""),
+        **freshness(run),
+    }
+    if run is not None:
+        context.update(_figures(run, indicator, by))
+    return render(request, "web/performance/indicator.html", context)
+
+
+def _figures(run: Refresh, indicator: Indicator, by: str | None) -> dict[str, object]:
+    shown = row(run, indicator)
+    groups = sorted(stored(run, indicator.id, by), key=lambda v: v.label) if by else []
+    unit = indicator.unit.value
+    marks = [(f"{c.label} {c.year}", c.value) for c in shown.comparisons if c.value is not None]
+    neighbours = neighbour_figures(indicator)
+    live = f"{settings.OVERSIGHT_LA_NAME} now"
+    compared = [(live, shown.value)] + [(c.label, c.value) for c in shown.comparisons]
+    compared += [(c.label, c.value) for c in neighbours]
+    return {
+        "row": shown,
+        "groups": groups,
+        "neighbours": neighbours,
+        "trend_svg": charts.trend_chart(
+            [(v.period_end, v.value) for v in shown.trend],
+            title=f"{indicator.title}: the year to each month end",
+            unit=unit,
+            benchmarks=marks[:3],
+        ),
+        "groups_svg": charts.bar_chart(
+            [(g.label, g.value) for g in groups],
+            title=f"{indicator.title} by {BREAKDOWN_NAMES.get(by or '', '').lower()}",
+            unit=unit,
+            markers=[("All", shown.value)] * (shown.value is not None) + marks[1:2],
+        )
+        if groups
+        else "",
+        "neighbours_svg": charts.bar_chart(
+            compared,
+            title=f"{indicator.title}: this LA and its comparators",
+            unit=unit,
+            highlight=live,
+        )  # fmt: skip
+        if len(compared) > 1
+        else "",
+    }
+
+
+@performance_required
+def indicator_children(request: HttpRequest, id: str) -> HttpResponse:
+    indicator = _indicator(id)
+    run = latest_refresh()
+    if run is None:
+        raise Http404("The indicators have not been computed yet")
+    options = _breakdowns(request.user, indicator)  # type: ignore[arg-type]
+    by = request.GET.get("by") or None
+    if by is not None and by not in dict(options):
+        raise Http404("No such breakdown")
+    group = request.GET.get("group") if by else None
+    units = children_behind(run, indicator, by, group)
+    visible = _visible_among(request.user, {u.child_id for u in units})  # type: ignore[arg-type]
+    shown = [u for u in units if u.child_id in visible]
+    page = Paginator(shown, CHILDREN_PER_PAGE).get_page(request.GET.get("page"))
+    log_access(
+        request, LIST_CHILDREN, detail=f"children behind {indicator.id} {by or ''} {group or ''}"
+    )
+    context = {
+        "title": f"Children behind: {indicator.title}",
+        "indicator": indicator,
+        "page": page,
+        "hidden": len(units) - len(shown),
+        "total": len(units),
+        "counted": sum(u.counted for u in units),
+        "children": _children_named(page.object_list),
+        "group_label": _group_label(run, indicator, by, group),
+        "elided": page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1),
+        "page_query": urlencode({"by": by, "group": group}) + "&" if by else "",
+        **freshness(run),
+    }
+    return render(request, "web/performance/children.html", context)
+
+
+def _visible_among(user: User, ids: set[int]) -> set[int]:
+    """Which of these children the reader may see (one query, whatever the reader's scope)."""
+    return ids & set(visible_children(user, today()).values_list("pk", flat=True))
+
+
+def _children_named(units: Iterable[UnitRow]) -> list[tuple[UnitRow, Child | None, str]]:
+    """Each unit with its child's record and the name of the team it was placed with."""
+    rows = list(units)
+    children = Child.objects.in_bulk([u.child_id for u in rows])
+    teams = dict(Team.objects.values_list("pk", "name"))
+    return [(u, children.get(u.child_id), teams.get(u.team_id, "")) for u in rows]
+
+
+def _group_label(run: Refresh, indicator: Indicator, by: str | None, group: str | None) -> str:
+    if not by or group is None:
+        return ""
+    found = run.values.filter(indicator=indicator.id, breakdown=by, group=group).first()
+    return f"{BREAKDOWN_NAMES[by]}: {found.label if found else group}"
+
+
+@performance_required
+def indicator_data(request: HttpRequest, id: str, table: str, fmt: str) -> HttpResponse:
+    """The data behind one of the indicator page's charts, as CSV or Excel."""
+    indicator = _indicator(id)
+    run = latest_refresh()
+    if run is None or table not in ("trend", "breakdown", "comparisons") or fmt not in FORMATS:
+        raise Http404("No such download")
+    if table == "breakdown":
+        by = _chosen_breakdown(request, _breakdowns(request.user, indicator))  # type: ignore[arg-type]
+        data = _breakdown_table(run, indicator, by)
+    else:
+        data = (
+            _trend_table(run, indicator) if table == "trend" else _comparisons_table(run, indicator)
+        )
+    data.notes += _notes(run, indicator)
+    return FORMATS[fmt](data, f"{indicator.id}-{table}-{run.as_at}")
+
+
+FORMATS = {"csv": csv_response, "xlsx": excel_response}
+VALUE_COLUMNS = ["Value", "Numerator", "Denominator"]
+
+
+def _trend_table(run: Refresh, indicator: Indicator) -> Table:
+    rows = [[v.period_start, v.period_end, v.value, v.numerator, v.denominator]
+            for v in stored(run, indicator.id)]  # fmt: skip
+    return Table(f"{indicator.title}: trend", ["From", "To", *VALUE_COLUMNS], rows, [])
+
+
+def _breakdown_table(run: Refresh, indicator: Indicator, by: str | None) -> Table:
+    values = sorted(stored(run, indicator.id, by or ""), key=lambda v: v.label)
+    rows = [[v.label, v.value, v.numerator, v.denominator] for v in values]
+    name = BREAKDOWN_NAMES.get(by or "", "Group")
+    return Table(f"{indicator.title} by {name.lower()}", [name, *VALUE_COLUMNS], rows, [])
+
+
+def _comparisons_table(run: Refresh, indicator: Indicator) -> Table:
+    shown = row(run, indicator)
+    rows: list[list[object]] = [[f"{settings.OVERSIGHT_LA_NAME} now", shown.value, "", "live"]]
+    for c in shown.comparisons + neighbour_figures(indicator):
+        rows.append([c.label, c.value, c.year, c.period])
+    return Table(f"{indicator.title}: comparisons", ["Area", "Value", "Year", "Period"], rows, [])
+
+
+def _notes(run: Refresh, indicator: Indicator) -> list[str]:
+    return [
+        f"{indicator.title} ({indicator.id}): {indicator.definition}",
+        f"Source: {indicator.source}.",
+        f"Computed by Oversight for the year to {run.as_at:%d %B %Y}.",
+        "Published figures: DfE and ONS statistics, Crown copyright, Open Government Licence v3.0.",
+    ]
