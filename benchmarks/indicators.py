@@ -12,7 +12,8 @@ generated before (``oversight generate --size large --db FILE``). Then, in one r
    written by hand over the same snapshot; every figure is checked to agree;
 4. the live database: four of the indicators asked of SQLite directly, against the same
    four on the snapshot (why indicators read a snapshot);
-5. a whole refresh: the 24-month trend and every breakdown, as the worker computes it.
+5. a whole refresh: the 24-month trend and every breakdown, as the worker computes it;
+6. page latency: the dashboard, an indicator page, the front door, a list of children.
 """
 
 import argparse
@@ -189,6 +190,32 @@ def _refresh(today: date) -> None:
         f"  a whole refresh (snapshot to file, 24-month trend and 6 breakdowns of every "
         f"indicator, {run.values.count():,} values stored): {run.seconds:.1f} s"
     )
+    _pages(repeat=10)
+
+
+def _pages(repeat: int) -> None:
+    """Page latency through Django's test client (no network), as a senior leader."""
+    from django.test import Client
+
+    from oversight.accounts.models import User
+    from oversight.accounts.roles import Role
+
+    leader, _ = User.objects.get_or_create(
+        username="benchmark-leader", defaults={"role": Role.SENIOR_LEADER}
+    )
+    client = Client()
+    client.force_login(leader)
+    for name, url in (
+        ("dashboard", "/performance/"),
+        ("indicator page, by team", "/performance/cp-visits-on-time/?by=team"),
+        ("front-door page", "/performance/front-door/"),
+        ("children behind a figure", "/performance/cp-visits-on-time/children/"),
+    ):
+        started = time.perf_counter()
+        assert client.get(url).status_code == 200, url
+        first = time.perf_counter() - started
+        warm = median_seconds(lambda url=url: client.get(url), repeat)
+        print(f"  {name}: first {first * 1000:.0f} ms, then median {warm * 1000:.0f} ms")
 
 
 if __name__ == "__main__":

@@ -11,27 +11,24 @@ table beside it does.
 
 from __future__ import annotations
 
-import hashlib
-import io
+import logging
 import math
-import re
-import textwrap
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
-from html import escape
 from typing import TYPE_CHECKING, Any
 
 import matplotlib
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
-from matplotlib.font_manager import FontProperties
 from matplotlib.lines import Line2D
-from matplotlib.textpath import TextToPath
 from matplotlib.ticker import FixedLocator, FuncFormatter, MaxNLocator
+
+from oversight.web.chart_svg import svg_of
+from oversight.web.chart_text import keep_apart, text_width, widest, wrap
 
 if TYPE_CHECKING:
     from matplotlib.typing import RcKeyType
@@ -50,6 +47,9 @@ PURPLE = "#4c2c92"
 REFERENCE_COLOURS = (TEXT, ORANGE, PURPLE, GREEN, RED)
 
 FONT_FAMILY = ["GDS Transport", "Arial", "Helvetica", "sans-serif"]
+# The browser picks from these fonts; matplotlib only measures text, with the font it has,
+# and would otherwise warn for every family this machine lacks.
+logging.getLogger("matplotlib.font_manager").setLevel(logging.ERROR)
 UNITS = ("percent", "rate", "count", "average")
 
 LABEL_SIZE = 16
@@ -78,10 +78,8 @@ _STYLE: dict[RcKeyType, Any] = {
     "svg.fonttype": "none",
     "svg.hashsalt": "oversight-charts",
 }
-_METADATA: dict[str, Any] = {"Date": None, "Creator": None, "Format": None, "Type": None}
 # matplotlib's settings are process-wide, so one chart is drawn at a time.
 _DRAWING = threading.Lock()
-_TEXT_TO_PATH = TextToPath()
 # White behind a printed value keeps it readable where a dashed reference line crosses it.
 _BACKDROP: dict[str, Any] = {"boxstyle": "square,pad=0.1", "facecolor": "white", "linewidth": 0}
 
@@ -113,7 +111,7 @@ def sparkline(
         _mark_latest(axes, list(range(len(series))), series, size=6)
         axes.set_xlim(0, max(len(series) - 1, 1))
         axes.set_ylim(*_spread_of(series))
-        return _svg(figure, title)
+        return svg_of(figure, title)
 
 
 def trend_chart(
@@ -135,15 +133,15 @@ def trend_chart(
             return _no_data(title, width_px, 60)
         bottom, top = _value_range([*values, *(value for _, value in benchmarks)], unit)
         labels = _benchmark_labels(benchmarks, unit, max_px=width_px * 0.3)
-        left = _widest(_tick_texts(bottom, top, unit), TICK_SIZE) + 12
-        right = max(_widest(labels, TICK_SIZE) + 20, 40)
+        left = widest(_tick_texts(bottom, top, unit), TICK_SIZE) + 12
+        right = max(widest(labels, TICK_SIZE) + 20, 40)
         figure, axes = _figure(width_px, height_px, margins=(left, right, 30, 32))
         _value_axis(axes, bottom, top, unit)
         _month_axis(axes, [month for month, _ in ordered], width_px - left - right)
         _draw_line(axes, months, values, linewidth=3, dot_size=3.5)
         _label_latest(axes, months, values, unit)
         _draw_benchmarks(axes, benchmarks, labels, height_px - 30 - 32)
-        return _svg(figure, title)
+        return svg_of(figure, title)
 
 
 def bar_chart(
@@ -168,7 +166,7 @@ def bar_chart(
         axes.set_xlim(0, _bar_scale(values, markers, unit, width_px - layout.left - 8))
         _label_bars(axes, values, unit)
         _draw_markers(figure, axes, markers, unit, legend_top=layout.legend / layout.height)
-        return _svg(figure, title)
+        return svg_of(figure, title)
 
 
 @dataclass(frozen=True)
@@ -192,18 +190,18 @@ class _BarLayout:
     ) -> _BarLayout:
         highlighted = [label == highlight for label, _ in bars]
         labels = [
-            _wrap(label, width_px * 0.4, LABEL_SIZE, bold=bold)
+            wrap(label, width_px * 0.4, LABEL_SIZE, bold=bold)
             for (label, _), bold in zip(bars, highlighted, strict=True)
         ]
-        widest = max(
-            _widest([label], LABEL_SIZE, bold=bold)
+        label_width = max(
+            widest([label], LABEL_SIZE, bold=bold)
             for label, bold in zip(labels, highlighted, strict=True)
         )
         lines = max(label.count("\n") + 1 for label in labels)
         pitch = lines * LABEL_SIZE * 1.25 + 16
         legend = markers * 26 + 16 if markers else 0
         height = round(len(bars) * pitch + legend + 12)
-        return cls(labels, highlighted, widest + 20, pitch, legend, height)
+        return cls(labels, highlighted, label_width + 20, pitch, legend, height)
 
     @property
     def margins(self) -> tuple[float, float, float, float]:
@@ -239,7 +237,7 @@ def _figure(
 def _no_data(title: str, width_px: int, height_px: int, *, size: int = LABEL_SIZE) -> str:
     figure = Figure(figsize=(width_px / _DPI, height_px / _DPI), dpi=_DPI)
     figure.text(0.5, 0.5, NO_DATA, ha="center", va="center", color=SECONDARY_TEXT, size=size)
-    return _svg(figure, title)
+    return svg_of(figure, title)
 
 
 def _draw_line(
@@ -292,7 +290,7 @@ def _draw_benchmarks(
     bottom, top = axes.get_ylim()
     wanted = [(value - bottom) / (top - bottom) * plot_height for _, value in benchmarks]
     heights = [label.count("\n") + 1 for label in labels]
-    placed = _keep_apart(wanted, [lines * TICK_SIZE * 1.25 + 2 for lines in heights])
+    placed = keep_apart(wanted, [lines * TICK_SIZE * 1.25 + 2 for lines in heights])
     for index, ((_, value), label) in enumerate(zip(benchmarks, labels, strict=True)):
         colour = REFERENCE_COLOURS[index % len(REFERENCE_COLOURS)]
         axes.axhline(value, color=colour, linewidth=2, linestyle=(0, (5, 3)), zorder=1.5)
@@ -440,7 +438,7 @@ def _bar_scale(
     for value in values:
         if math.isnan(value) or value <= 0:
             continue
-        room = plot_width - 6 - _text_width(format_value(value, unit), LABEL_SIZE) - 4
+        room = plot_width - 6 - text_width(format_value(value, unit), LABEL_SIZE) - 4
         needed = max(needed, value * plot_width / max(room, 1))
     return needed or 1.0
 
@@ -453,65 +451,9 @@ def _benchmark_labels(
     benchmarks: Sequence[tuple[str, float]], unit: str, *, max_px: float
 ) -> list[str]:
     return [
-        _wrap(f"{label} {format_value(value, unit)}", max_px, TICK_SIZE)
+        wrap(f"{label} {format_value(value, unit)}", max_px, TICK_SIZE)
         for label, value in benchmarks
     ]
-
-
-# Text and layout
-
-
-def _text_width(text: str, size: float, *, bold: bool = False) -> float:
-    """Width in pixels, measured with the font matplotlib has (wider than Arial, so safe)."""
-    font = FontProperties(family=FONT_FAMILY, size=size, weight="bold" if bold else "normal")
-    width, _, _ = _TEXT_TO_PATH.get_text_width_height_descent(text, font, ismath=False)
-    return float(width)
-
-
-def _widest(texts: Iterable[str], size: float, *, bold: bool = False) -> float:
-    lines = [line for text in texts for line in text.split("\n")]
-    return max((_text_width(line, size, bold=bold) for line in lines), default=0.0)
-
-
-def _wrap(text: str, max_px: float, size: float, *, bold: bool = False) -> str:
-    """The text broken between words into as few lines as fit the width."""
-    for characters in range(len(text), 0, -1):
-        lines = textwrap.wrap(text, characters, break_long_words=False) or [text]
-        if _widest(lines, size, bold=bold) <= max_px:
-            return "\n".join(lines)
-    return "\n".join(textwrap.wrap(text, 1, break_long_words=False))
-
-
-def _keep_apart(wanted: list[float], sizes: list[float]) -> list[float]:
-    """Label centres near where they are wanted, none overlapping.
-
-    Labels that would overlap are stacked as a group centred where they are wanted on
-    average, and groups that then overlap are merged, lowest first.
-    """
-    groups: list[list[int]] = []
-    for index in sorted(range(len(wanted)), key=lambda at: wanted[at]):
-        groups.append([index])
-        while len(groups) > 1 and (
-            _span(groups[-2], wanted, sizes)[1] > _span(groups[-1], wanted, sizes)[0]
-        ):
-            groups[-2:] = [groups[-2] + groups[-1]]
-    placed = list(wanted)
-    for group in groups:
-        bottom = _span(group, wanted, sizes)[0]
-        for index in group:
-            placed[index] = bottom + sizes[index] / 2
-            bottom += sizes[index]
-    return placed
-
-
-def _span(group: list[int], wanted: list[float], sizes: list[float]) -> tuple[float, float]:
-    """Bottom and top of a group of labels stacked about their average wanted centre."""
-    height = sum(sizes[index] for index in group)
-    centre = sum(wanted[index] for index in group) / len(group)
-    return centre - height / 2, centre + height / 2
-
-
-# Values
 
 
 def _floats(values: Iterable[float | None]) -> list[float]:
@@ -543,50 +485,3 @@ def _spread_of(values: list[float]) -> tuple[float, float]:
 def _check_unit(unit: str) -> None:
     if unit not in UNITS:
         raise ValueError(f"Unknown unit {unit!r}: use one of {', '.join(UNITS)}.")
-
-
-# SVG
-
-
-def _svg(figure: Figure, title: str) -> str:
-    buffer = io.StringIO()
-    figure.savefig(buffer, format="svg", metadata=_METADATA, transparent=True)
-    return _accessible(buffer.getvalue(), title)
-
-
-def _accessible(document: str, title: str) -> str:
-    """The bare ``<svg>`` element, its ids made unique to it, named by a ``<title>``.
-
-    Ids take a prefix from the chart's content, so two different charts on one page never
-    share an id (matplotlib numbers its groups from 1 in every chart).
-    """
-    svg = document[document.index("<svg") :]
-    prefix = "chart-" + hashlib.sha256(f"{title}\n{svg}".encode()).hexdigest()[:10]
-    svg = _prefix_ids(svg, prefix)
-    width, height = _size(svg)
-    svg = re.sub(r'\swidth="[^"]*" height="[^"]*"', "", svg, count=1)
-    opening = (
-        f'<svg role="img" aria-labelledby="{prefix}-title" focusable="false" '
-        f'width="{width}" height="{height}" style="max-width: 100%; height: auto"'
-    )
-    svg = svg.replace("<svg", opening, 1)
-    end_of_opening = svg.index(">") + 1
-    name = f'\n <title id="{prefix}-title">{escape(title)}</title>'
-    return svg[:end_of_opening] + name + svg[end_of_opening:]
-
-
-def _prefix_ids(svg: str, prefix: str) -> str:
-    """Every id, and every reference to one, inside the tags; text is left as it is."""
-
-    def in_tag(tag: re.Match[str]) -> str:
-        return re.sub(r'(\sid="|url\(#|href="#)', rf"\g<1>{prefix}-", tag[0])
-
-    return re.sub(r"<[^<>]+>", in_tag, svg)
-
-
-def _size(svg: str) -> tuple[int, int]:
-    """Width and height in pixels, from the view box (matplotlib gives them in points)."""
-    found = re.search(r'viewBox="0 0 ([\d.]+) ([\d.]+)"', svg)
-    if found is None:
-        raise ValueError("matplotlib wrote an SVG without a view box.")
-    return round(float(found[1])), round(float(found[2]))

@@ -121,3 +121,24 @@ def la_name() -> str:
 
 def is_today(run: Refresh, today: date) -> bool:
     return run.as_at == today
+
+
+@dataclass(frozen=True)
+class TeamFigure:
+    indicator: Indicator
+    team: IndicatorValue | None
+    la: IndicatorValue | None
+
+
+def team_figures(run: Refresh, team_id: int) -> list[TeamFigure]:
+    """Each headline indicator for one team beside the whole LA's, for the team page."""
+    from oversight.performance.catalogue import catalogue
+
+    chosen = [
+        i for i in catalogue().values()
+        if i.headline and "team" in i.breakdowns and i.unit is not Unit.RATE
+    ]  # fmt: skip
+    values = run.values.filter(indicator__in=[i.id for i in chosen], period_end=run.as_at)
+    by_team = {v.indicator: v for v in values.filter(breakdown="team", group=str(team_id))}
+    overall = {v.indicator: v for v in values.filter(breakdown="")}
+    return [TeamFigure(i, by_team.get(i.id), overall.get(i.id)) for i in chosen]

@@ -29,7 +29,14 @@ SECTIONS = {
         "record-oversight",
     },
     "teams": {"teams", "team"},
-    "performance": {"performance", "indicator", "indicator-children", "indicator-data"},
+    "performance": {
+        "performance",
+        "front-door",
+        "indicator",
+        "indicator-equality",
+        "indicator-children",
+        "indicator-data",
+    },
 }
 
 

@@ -93,3 +93,43 @@ def test_figures_for_named_workers_are_for_their_managers_not_for_qa(signed_in, 
 
 def test_an_unknown_indicator_is_not_found(signed_in, manager, figures):
     assert page(signed_in(manager), "indicator", "no-such-thing").status_code == 404
+
+
+def test_the_equality_view_shows_each_characteristic(signed_in, manager, figures):
+    body = text(page(signed_in(manager), "indicator-equality", "seen-alone"))
+    for heading in ("By ethnic group", "By sex", "By disability", "By age band"):
+        assert heading in body
+    assert "White" in body and "Female" in body and "Not disabled" in body
+    assert "10 to 15" in body  # Aisha, 10 on 6 January 2025; Cara, 8: "5 to 9"
+
+
+def test_the_equality_view_is_not_offered_where_there_is_no_such_breakdown(
+    signed_in, manager, figures
+):
+    assert page(signed_in(manager), "indicator-equality", "caseload").status_code == 404
+
+
+def test_the_front_door_page_shows_decisions_by_team_and_by_deciding_manager(
+    signed_in, manager, figures
+):
+    body = text(page(signed_in(manager), "front-door"))
+    assert "Referral decisions within one working day by team" in body
+    assert "Referral decisions within one working day by worker" in body
+
+
+def test_qa_sees_the_front_door_by_team_only(signed_in, figures, db):
+    body = text(page(signed_in(person("quinn", Role.QA_OFFICER)), "front-door"))
+    assert "by team" in body and "by worker" not in body
+
+
+def test_the_team_page_shows_the_teams_figures_beside_the_las(signed_in, manager, team, figures):
+    body = text(signed_in(manager).get(reverse("web:team", args=[team.pk])))
+    assert "Children seen alone at visits 100.0% (1 of 1) 50.0%" in body
+
+
+def test_the_children_behind_a_figure_can_be_only_those_not_in_the_numerator(
+    signed_in, senior_leader, figures
+):
+    client = signed_in(senior_leader)
+    missed = text(page(client, "indicator-children", "seen-alone", query="?counted=no"))
+    assert "Cara Lee" in missed and "Aisha Khan" not in missed

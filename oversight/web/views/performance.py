@@ -25,13 +25,10 @@ from oversight.web import charts
 from oversight.web.access_log import LIST_CHILDREN, log_access
 from oversight.web.downloads import Table, csv_response, excel_response
 from oversight.web.indicators import neighbour_figures, row
+from oversight.web.panels import BREAKDOWN_NAMES, panel
 from oversight.web.permissions import performance_required, reads_worker_figures
 from oversight.web.views.pages import today
 
-BREAKDOWN_NAMES = {
-    "team": "Team", "worker": "Worker", "age": "Age band", "sex": "Sex",
-    "ethnicity": "Ethnic group", "disability": "Disability",
-}  # fmt: skip
 CHILDREN_PER_PAGE = 100
 
 
@@ -104,7 +101,6 @@ def indicator_page(request: HttpRequest, id: str) -> HttpResponse:
 
 def _figures(run: Refresh, indicator: Indicator, by: str | None) -> dict[str, object]:
     shown = row(run, indicator)
-    groups = sorted(stored(run, indicator.id, by), key=lambda v: v.label) if by else []
     unit = indicator.unit.value
     marks = [(f"{c.label} {c.year}", c.value) for c in shown.comparisons if c.value is not None]
     neighbours = neighbour_figures(indicator)
@@ -113,7 +109,7 @@ def _figures(run: Refresh, indicator: Indicator, by: str | None) -> dict[str, ob
     compared += [(c.label, c.value) for c in neighbours]
     return {
         "row": shown,
-        "groups": groups,
+        "panel": panel(run, indicator, by) if by else None,
         "neighbours": neighbours,
         "trend_svg": charts.trend_chart(
             [(v.period_end, v.value) for v in shown.trend],
@@ -121,14 +117,6 @@ def _figures(run: Refresh, indicator: Indicator, by: str | None) -> dict[str, ob
             unit=unit,
             benchmarks=marks[:3],
         ),
-        "groups_svg": charts.bar_chart(
-            [(g.label, g.value) for g in groups],
-            title=f"{indicator.title} by {BREAKDOWN_NAMES.get(by or '', '').lower()}",
-            unit=unit,
-            markers=[("All", shown.value)] * (shown.value is not None) + marks[1:2],
-        )
-        if groups
-        else "",
         "neighbours_svg": charts.bar_chart(
             compared,
             title=f"{indicator.title}: this LA and its comparators",
@@ -153,7 +141,10 @@ def indicator_children(request: HttpRequest, id: str) -> HttpResponse:
     group = request.GET.get("group") if by else None
     units = children_behind(run, indicator, by, group)
     visible = _visible_among(request.user, {u.child_id for u in units})  # type: ignore[arg-type]
+    counted_only = {"yes": True, "no": False}.get(request.GET.get("counted", ""))
     shown = [u for u in units if u.child_id in visible]
+    if counted_only is not None:
+        shown = [u for u in shown if u.counted is counted_only]
     page = Paginator(shown, CHILDREN_PER_PAGE).get_page(request.GET.get("page"))
     log_access(
         request, LIST_CHILDREN, detail=f"children behind {indicator.id} {by or ''} {group or ''}"
@@ -168,10 +159,18 @@ def indicator_children(request: HttpRequest, id: str) -> HttpResponse:
         "children": _children_named(page.object_list),
         "group_label": _group_label(run, indicator, by, group),
         "elided": page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1),
-        "page_query": urlencode({"by": by, "group": group}) + "&" if by else "",
+        "page_query": _query(by=by, group=group, counted=request.GET.get("counted")),
+        "filter_query": _query(by=by, group=group),
+        "counted_only": counted_only,
         **freshness(run),
     }
     return render(request, "web/performance/children.html", context)
+
+
+def _query(**given: str | None) -> str:
+    """The given non-empty parameters as the start of a query string (ending in &)."""
+    present = {k: v for k, v in given.items() if v}
+    return urlencode(present) + "&" if present else ""
 
 
 def _visible_among(user: User, ids: set[int]) -> set[int]:
@@ -244,3 +243,34 @@ def _notes(run: Refresh, indicator: Indicator) -> list[str]:
         f"Computed by Oversight for the year to {run.as_at:%d %B %Y}.",
         "Published figures: DfE and ONS statistics, Crown copyright, Open Government Licence v3.0.",
     ]
+
+
+EQUALITY = ("ethnicity", "sex", "disability", "age")
+FRONT_DOOR = ("referral-decision-timely", "referral-consistency", "contact-conversion",
+              "contacts-repeat-after-nfa")  # fmt: skip
+
+
+@performance_required
+def indicator_equality(request: HttpRequest, id: str) -> HttpResponse:
+    """One indicator by ethnic group, sex, disability and age band, side by side."""
+    indicator = _indicator(id)
+    if not set(EQUALITY) <= set(indicator.breakdowns):
+        raise Http404("This indicator has no breakdown by the children's characteristics")
+    run = latest_refresh()
+    panels = [panel(run, indicator, by) for by in EQUALITY] if run else []
+    context = {"title": f"Equality: {indicator.title}", "indicator": indicator,
+               "panels": panels, **freshness(run)}  # fmt: skip
+    return render(request, "web/performance/equality.html", context)
+
+
+@performance_required
+def front_door(request: HttpRequest) -> HttpResponse:
+    """Front-door timeliness and consistency, by team and by the manager who decided."""
+    run = latest_refresh()
+    breakdowns = ["team"] + ["worker"] * reads_worker_figures(request.user)  # type: ignore[arg-type]
+    sections = [
+        (indicator, [panel(run, indicator, by) for by in breakdowns])
+        for indicator in (find_indicator(id) for id in FRONT_DOOR)
+    ] if run else []  # fmt: skip
+    context = {"title": "Front door", "sections": sections, **freshness(run)}
+    return render(request, "web/performance/front_door.html", context)

@@ -11,7 +11,9 @@ from oversight.accounts.models import Team, User
 from oversight.casework.access import visible_children
 from oversight.casework.models import Allocation
 from oversight.casework.worklists import summary_by_rule, worklist
+from oversight.performance.refresh import latest_refresh
 from oversight.web.access_log import LIST_CHILDREN, log_access
+from oversight.web.indicators import team_figures
 from oversight.web.permissions import teams_for
 from oversight.web.views.my_work import teams_context
 from oversight.web.views.pages import today
@@ -38,6 +40,8 @@ def team(request: HttpRequest, pk: int) -> HttpResponse:
         "items": items,
         "by_rule": by_rule(team, day),
         "day": day,
+        "figures": team_figures(run, team.pk) if (run := latest_refresh()) else [],
+        "run": run,
     }
     log_access(request, LIST_CHILDREN, detail=f"team page: {team.name}")
     return render(request, "web/team.html", context)

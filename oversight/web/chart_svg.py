@@ -1,0 +1,59 @@
+"""A matplotlib figure as an SVG fragment to put inside a page: accessible and unique.
+
+Output is deterministic (no dates, a fixed hash salt), so a chart can be cached and
+compared byte for byte.
+"""
+
+import hashlib
+import io
+import re
+from html import escape
+from typing import Any
+
+from matplotlib.figure import Figure
+
+_METADATA: dict[str, Any] = {"Date": None, "Creator": None, "Format": None, "Type": None}
+
+
+def svg_of(figure: Figure, title: str) -> str:
+    buffer = io.StringIO()
+    figure.savefig(buffer, format="svg", metadata=_METADATA, transparent=True)
+    return _accessible(buffer.getvalue(), title)
+
+
+def _accessible(document: str, title: str) -> str:
+    """The bare ``<svg>`` element, its ids made unique to it, named by a ``<title>``.
+
+    Ids take a prefix from the chart's content, so two different charts on one page never
+    share an id (matplotlib numbers its groups from 1 in every chart).
+    """
+    svg = document[document.index("<svg") :]
+    prefix = "chart-" + hashlib.sha256(f"{title}\n{svg}".encode()).hexdigest()[:10]
+    svg = _prefix_ids(svg, prefix)
+    width, height = _size(svg)
+    svg = re.sub(r'\swidth="[^"]*" height="[^"]*"', "", svg, count=1)
+    opening = (
+        f'<svg role="img" aria-labelledby="{prefix}-title" focusable="false" '
+        f'width="{width}" height="{height}" style="max-width: 100%; height: auto"'
+    )
+    svg = svg.replace("<svg", opening, 1)
+    end_of_opening = svg.index(">") + 1
+    name = f'\n <title id="{prefix}-title">{escape(title)}</title>'
+    return svg[:end_of_opening] + name + svg[end_of_opening:]
+
+
+def _prefix_ids(svg: str, prefix: str) -> str:
+    """Every id, and every reference to one, inside the tags; text is left as it is."""
+
+    def in_tag(tag: re.Match[str]) -> str:
+        return re.sub(r'(\sid="|url\(#|href="#)', rf"\g<1>{prefix}-", tag[0])
+
+    return re.sub(r"<[^<>]+>", in_tag, svg)
+
+
+def _size(svg: str) -> tuple[int, int]:
+    """Width and height in pixels, from the view box (matplotlib gives them in points)."""
+    found = re.search(r'viewBox="0 0 ([\d.]+) ([\d.]+)"', svg)
+    if found is None:
+        raise ValueError("matplotlib wrote an SVG without a view box.")
+    return round(float(found[1])), round(float(found[2]))
