@@ -8,11 +8,11 @@ log, as on the pages.
 from datetime import date, datetime
 
 from django.http import HttpRequest
-from ninja import Router, Schema
+from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 
 from oversight.accounts.models import User
-from oversight.casework.access import visible_children
+from oversight.casework.access import visible_among
 from oversight.casework.models import Child
 from oversight.performance.catalogue import Indicator, UnknownIndicator, catalogue
 from oversight.performance.catalogue import indicator as find_indicator
@@ -23,6 +23,7 @@ from oversight.web.indicators import row
 from oversight.web.permissions import reads_performance, reads_worker_figures
 
 router = Router(tags=["indicators"])
+MAX_UNITS = 1000  # units in one page of the children behind a figure
 
 
 class Definition(Schema):
@@ -95,6 +96,9 @@ class Children(Schema):
     total: int
     counted: int
     not_shown: int  # units about children the caller may not see
+    shown: int  # units the caller may see, in pages of ``limit``
+    offset: int
+    next_offset: int | None  # where the next page starts; None on the last page
     units: list[UnitOut]
 
 
@@ -179,21 +183,30 @@ def get_breakdown(request: HttpRequest, id: str, by: str) -> Breakdown:
 
 @router.get("/{id}/children", response=Children, summary="The children behind a figure")
 def get_children(
-    request: HttpRequest, id: str, by: str | None = None, group: str | None = None
+    request: HttpRequest,
+    id: str,
+    by: str | None = None,
+    group: str | None = None,
+    offset: int = Query(0, ge=0),
+    limit: int = Query(500, ge=1, le=MAX_UNITS),
 ) -> Children:
+    """The units behind the figure the caller may see, ``limit`` at a time from ``offset``."""
     user, indicator, run = _reader(request), _indicator(id), _refresh()
     if by is not None:
         _breakdown_allowed(user, indicator, by)
     units = children_behind(run, indicator, by, group if by else None)
-    ids = {u.child_id for u in units} & set(
-        visible_children(user, run.as_at).values_list("pk", flat=True)
-    )
-    la_ids = dict(Child.objects.filter(pk__in=list(ids)[:50_000]).values_list("pk", "la_child_id"))
-    log_access(request, LIST_CHILDREN, detail=f"api: children behind {indicator.id} {by or ''}")
+    ids = visible_among(user, {u.child_id for u in units}, run.as_at)
     shown = [u for u in units if u.child_id in ids]
+    page = shown[offset : offset + limit]
+    la_ids = dict(
+        Child.objects.filter(pk__in={u.child_id for u in page}).values_list("pk", "la_child_id")
+    )
+    log_access(request, LIST_CHILDREN, detail=f"api: children behind {indicator.id} {by or ''}")
     return Children(
         indicator=indicator.id, by=by, group=group if by else None, total=len(units),
         counted=sum(u.counted for u in units), not_shown=len(units) - len(shown),
-        units=[UnitOut(child_id=u.child_id, la_child_id=la_ids.get(u.child_id, ""), on=u.at,
-                       event=u.event, counted=u.counted, team_id=u.team_id) for u in shown],
+        shown=len(shown), offset=offset,
+        next_offset=offset + limit if offset + limit < len(shown) else None,
+        units=[UnitOut(child_id=u.child_id, la_child_id=la_ids[u.child_id], on=u.at,
+                       event=u.event, counted=u.counted, team_id=u.team_id) for u in page],
     )  # fmt: skip

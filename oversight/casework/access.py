@@ -66,6 +66,11 @@ def inside_inspection_window(user: User, today: date) -> bool:
     return start is not None and end is not None and start <= today <= end
 
 
+def visible_among(user: User, ids: set[int], today: date | None = None) -> set[int]:
+    """Which of these children the user may see (one query, whatever the user's scope)."""
+    return ids & set(visible_children(user, today).values_list("pk", flat=True))
+
+
 def child_for(user: User, pk: int) -> Child:
     """One child's record, or 404 when it does not exist or the user may not see it."""
     try:

@@ -75,15 +75,15 @@ Computed = list[tuple[Period, str, Value]]
 
 def _compute_all(db: duckdb.DuckDBPyConnection, current: Period, trend_months: int) -> Computed:
     found: Computed = []
+    periods = current.months(trend_months)
+    populations = {period: population_for(period) for period in periods}
     for indicator in catalogue().values():
-        for period in current.months(trend_months):
-            population = population_for(period)
-            for value in compute(db, indicator, period, population=population):
+        for period in periods:
+            for value in compute(db, indicator, period, population=populations[period]):
                 found.append((period, "", value))
         for by in indicator.breakdowns:
-            population = population_for(current)
-            for value in compute(db, indicator, current, by=by, population=population):
-                found.append((current, by, value))
+            values = compute(db, indicator, current, by=by, population=populations[current])
+            found.extend((current, by, value) for value in values)
     return found
 
 

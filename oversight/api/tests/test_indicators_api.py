@@ -65,3 +65,13 @@ def test_the_openapi_description_names_every_indicator_route(as_user, manager):
         "/api/indicators/", "/api/indicators/{id}", "/api/indicators/{id}/breakdown",
         "/api/indicators/{id}/children",
     }  # fmt: skip
+
+
+def test_the_children_come_in_pages(as_user, senior_leader, figures):
+    client = as_user(senior_leader)
+    first = client.get("/api/indicators/seen-alone/children?limit=1").json()
+    assert (first["shown"], len(first["units"]), first["next_offset"]) == (2, 1, 1)
+    second = client.get("/api/indicators/seen-alone/children?limit=1&offset=1").json()
+    assert second["next_offset"] is None
+    assert {first["units"][0]["la_child_id"], second["units"][0]["la_child_id"]} == {"A100", "C300"}
+    assert client.get("/api/indicators/seen-alone/children?limit=5000").status_code == 422

@@ -14,7 +14,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from oversight.accounts.models import Team, User
-from oversight.casework.access import visible_children
+from oversight.casework.access import visible_among
 from oversight.casework.models import Child
 from oversight.performance.catalogue import THEMES, Indicator, UnknownIndicator, catalogue
 from oversight.performance.catalogue import indicator as find_indicator
@@ -48,7 +48,8 @@ def freshness(run: Refresh | None) -> dict[str, object]:
 
 
 @lru_cache(maxsize=512)
-def _sparkline(run_pk: int, id: str, values: tuple[float | None, ...]) -> str:
+def _sparkline(values: tuple[float | None, ...]) -> str:
+    """Drawn once per process for each trend (a trend the last refresh left unchanged too)."""
     return charts.sparkline(list(values), title=f"Trend over {len(values)} months")
 
 
@@ -56,9 +57,8 @@ def _sparkline(run_pk: int, id: str, values: tuple[float | None, ...]) -> str:
 def dashboard(request: HttpRequest) -> HttpResponse:
     run = latest_refresh()
     rows = [row(run, i) for i in catalogue().values()] if run else []
-    if run is not None:
-        for r in rows:
-            r.sparkline = _sparkline(run.pk, r.indicator.id, tuple(v.value for v in r.trend))
+    for r in rows:
+        r.sparkline = _sparkline(tuple(v.value for v in r.trend))
     context = {
         "title": "Performance",
         "headline": [r for r in rows if r.indicator.headline],
@@ -140,7 +140,7 @@ def indicator_children(request: HttpRequest, id: str) -> HttpResponse:
         raise Http404("No such breakdown")
     group = request.GET.get("group") if by else None
     units = children_behind(run, indicator, by, group)
-    visible = _visible_among(request.user, {u.child_id for u in units})  # type: ignore[arg-type]
+    visible = visible_among(request.user, {u.child_id for u in units}, today())  # type: ignore[arg-type]
     counted_only = {"yes": True, "no": False}.get(request.GET.get("counted", ""))
     shown = [u for u in units if u.child_id in visible]
     if counted_only is not None:
@@ -171,11 +171,6 @@ def _query(**given: str | None) -> str:
     """The given non-empty parameters as the start of a query string (ending in &)."""
     present = {k: v for k, v in given.items() if v}
     return urlencode(present) + "&" if present else ""
-
-
-def _visible_among(user: User, ids: set[int]) -> set[int]:
-    """Which of these children the reader may see (one query, whatever the reader's scope)."""
-    return ids & set(visible_children(user, today()).values_list("pk", flat=True))
 
 
 def _children_named(units: Iterable[UnitRow]) -> list[tuple[UnitRow, Child | None, str]]:
