@@ -1,24 +1,51 @@
 """A matplotlib figure as an SVG fragment to put inside a page: accessible and unique.
 
 Output is deterministic (no dates, a fixed hash salt), so a chart can be cached and
-compared byte for byte.
+compared byte for byte. Inside ``as_png()`` the same figures come out as PNG data URIs
+instead, for documents (a PDF) that cannot draw SVG text: a chart looks the same in both.
 """
 
+import base64
 import hashlib
 import io
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from html import escape
 from typing import Any
 
 from matplotlib.figure import Figure
 
+_AS_PNG: ContextVar[bool] = ContextVar("charts_as_png", default=False)
+PNG_SCALE = 2  # pixels per SVG pixel, so a printed chart stays sharp
+
 _METADATA: dict[str, Any] = {"Date": None, "Creator": None, "Format": None, "Type": None}
 
 
+@contextmanager
+def as_png() -> Iterator[None]:
+    """Charts drawn inside come as ``data:image/png;base64,...`` URIs rather than SVG."""
+    token = _AS_PNG.set(True)
+    try:
+        yield
+    finally:
+        _AS_PNG.reset(token)
+
+
 def svg_of(figure: Figure, title: str) -> str:
+    """The chart as an inline SVG element (or, inside ``as_png()``, as a PNG data URI)."""
+    if _AS_PNG.get():
+        return _png_uri(figure)
     buffer = io.StringIO()
     figure.savefig(buffer, format="svg", metadata=_METADATA, transparent=True)
     return _accessible(buffer.getvalue(), title)
+
+
+def _png_uri(figure: Figure) -> str:
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=72 * PNG_SCALE, facecolor="white")
+    return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
 
 
 def _accessible(document: str, title: str) -> str:

@@ -36,6 +36,7 @@ SECTIONS = {
         "indicator-equality",
         "indicator-children",
         "indicator-data",
+        "indicator-report",
     },
 }
 

@@ -51,6 +51,8 @@ urlpatterns = signed_in([
          name="indicator-equality"),
     path("performance/<slug:id>/children/", performance.indicator_children,
          name="indicator-children"),
+    path("performance/<slug:id>/report.pdf", performance.indicator_report,
+         name="indicator-report"),
     path("performance/<slug:id>/<slug:table>.<slug:fmt>", performance.indicator_data,
          name="indicator-data"),
 ])  # fmt: skip

@@ -133,3 +133,17 @@ def test_the_children_behind_a_figure_can_be_only_those_not_in_the_numerator(
     client = signed_in(senior_leader)
     missed = text(page(client, "indicator-children", "seen-alone", query="?counted=no"))
     assert "Cara Lee" in missed and "Aisha Khan" not in missed
+
+
+def test_an_indicator_downloads_as_a_pdf_with_its_charts(signed_in, manager, figures):
+    client = signed_in(manager)
+    response = page(client, "indicator-report", "seen-alone", query="?by=team")
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"].endswith('.pdf"')
+    assert response.content.startswith(b"%PDF") and b"/Subtype /Image" in response.content
+    again = page(client, "indicator-report", "seen-alone", query="?by=team")
+    assert again.content == response.content, "the same figures give the same file"
+
+
+def test_a_practitioner_may_not_download_the_pdf(signed_in, worker, figures):
+    assert page(signed_in(worker), "indicator-report", "seen-alone").status_code == 403

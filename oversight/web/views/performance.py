@@ -23,9 +23,10 @@ from oversight.performance.models import Refresh
 from oversight.performance.refresh import children_behind, is_behind, latest_refresh, stored
 from oversight.web import charts
 from oversight.web.access_log import LIST_CHILDREN, log_access
-from oversight.web.downloads import Table, csv_response, excel_response
+from oversight.web.downloads import Table, csv_response, excel_response, safe_filename
 from oversight.web.indicators import neighbour_figures, row
 from oversight.web.panels import BREAKDOWN_NAMES, panel
+from oversight.web.pdf import indicator_pdf
 from oversight.web.permissions import performance_required, reads_worker_figures
 from oversight.web.views.pages import today
 
@@ -269,3 +270,17 @@ def front_door(request: HttpRequest) -> HttpResponse:
     ] if run else []  # fmt: skip
     context = {"title": "Front door", "sections": sections, **freshness(run)}
     return render(request, "web/performance/front_door.html", context)
+
+
+@performance_required
+def indicator_report(request: HttpRequest, id: str) -> HttpResponse:
+    """The indicator page as a PDF, with the breakdown chosen on the page."""
+    indicator = _indicator(id)
+    run = latest_refresh()
+    if run is None:
+        raise Http404("The indicators have not been computed yet")
+    by = _chosen_breakdown(request, _breakdowns(request.user, indicator))  # type: ignore[arg-type]
+    response = HttpResponse(indicator_pdf(run, indicator, by), content_type="application/pdf")
+    name = safe_filename(f"{indicator.id}-{run.as_at}", "pdf")
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
