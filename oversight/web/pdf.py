@@ -20,7 +20,7 @@ from oversight.performance.models import Refresh
 from oversight.web import charts
 from oversight.web.chart_svg import PNG_SCALE, as_png
 from oversight.web.indicators import Comparison, neighbour_figures, row
-from oversight.web.panels import panel
+from oversight.web.panels import Panel, panel
 
 FONTS = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
 BLUE = (29, 112, 184)
@@ -59,6 +59,8 @@ class Document(FPDF):  # type: ignore[misc]
         self.ln(2)
 
     def heading2(self, text: str) -> None:
+        if self.get_y() > self.page_break_trigger - 30:  # never a heading alone at the foot
+            self.add_page()
         self.ln(3)
         self.set_font("DejaVu", "B", 13)
         self.multi_cell(0, 7, text, new_x="LMARGIN", new_y="NEXT")
@@ -90,10 +92,14 @@ class Document(FPDF):  # type: ignore[misc]
         width, height = int.from_bytes(header[16:20], "big"), int.from_bytes(header[20:24], "big")
         return width / PNG_SCALE, height / PNG_SCALE
 
-    def table_of(self, header: list[str], rows: list[list[str]]) -> None:
+    def table_of(
+        self, header: list[str], rows: list[list[str]], widths: tuple[int, ...] | None = None
+    ) -> None:
         self.set_font("DejaVu", "", 9)
         style = FontFace(emphasis="BOLD", fill_color=GREY)
-        with self.table(headings_style=style, text_align="LEFT", line_height=5) as table:
+        with self.table(
+            headings_style=style, text_align="LEFT", line_height=5, col_widths=widths
+        ) as table:
             for cells in [header, *rows]:
                 line = table.row()
                 for cell in cells:
@@ -104,8 +110,7 @@ class Document(FPDF):  # type: ignore[misc]
 def indicator_pdf(run: Refresh, indicator: Indicator, by: str | None) -> bytes:
     """The indicator page as a PDF: figure, comparators, definition, trend and breakdown."""
     shown, unit = row(run, indicator), indicator.unit.value
-    document = Document(f"{settings.OVERSIGHT_LA_NAME} · Oversight · year to {run.as_at:%-d %B %Y}")
-    document.add_page()
+    document = _document(run)
     document.title_block(indicator.theme, indicator.title)
     current = shown.current
     figure = charts.format_value(shown.value, unit)
@@ -131,12 +136,60 @@ def indicator_pdf(run: Refresh, indicator: Indicator, by: str | None) -> bytes:
         breakdown = panel(run, indicator, by) if by else None
     document.chart("Trend: the year to each month end", trend)
     if breakdown is not None:
-        document.chart(breakdown.caption, breakdown.svg)
-        document.table_of(
-            [breakdown.by_name, "Value", "Numerator", "Denominator"],
-            [[g.label, charts.format_value(g.value, unit), f"{g.numerator:,}",
-              "" if g.denominator is None else f"{g.denominator:,}"] for g in breakdown.groups],
-        )  # fmt: skip
+        _panel(document, breakdown)
+    return _finished(document)
+
+
+def panels_pdf(run: Refresh, title: str, wanted: list[tuple[Indicator, list[str]]]) -> bytes:
+    """Indicators by breakdowns (the front-door page, the equality view) as a PDF."""
+    document = _document(run)
+    document.title_block("Performance", title)
+    with as_png():
+        sections = [(i, [panel(run, i, by) for by in bys]) for i, bys in wanted]
+    for indicator, panels in sections:
+        document.heading2(indicator.title)
+        document.paragraph(indicator.definition, size=9)
+        for each in panels:
+            _panel(document, each)
+    return _finished(document)
+
+
+def dashboard_pdf(run: Refresh, indicators: list[Indicator]) -> bytes:
+    """Every indicator's value beside England's, by theme, as the dashboard lists them."""
+    document = _document(run)
+    document.title_block(settings.OVERSIGHT_LA_NAME, "Performance")
+    for theme in dict.fromkeys(i.theme for i in indicators):
+        document.heading2(theme)
+        rows = []
+        for indicator in (i for i in indicators if i.theme == theme):
+            shown, unit = row(run, indicator), indicator.unit.value
+            e = shown.england
+            england = f"{charts.format_value(e.value, unit)} ({e.year})" if e else "local"
+            rows.append(
+                [indicator.title, charts.format_value(shown.value, unit), england, shown.rag_text]
+            )
+        header = ["Indicator", "This LA", "England", "Compared with England"]
+        document.table_of(header, rows, widths=(50, 14, 16, 30))
+    return _finished(document)
+
+
+def _document(run: Refresh) -> Document:
+    document = Document(f"{settings.OVERSIGHT_LA_NAME} · Oversight · year to {run.as_at:%-d %B %Y}")
+    document.add_page()
+    return document
+
+
+def _panel(document: Document, shown: Panel) -> None:
+    unit = shown.indicator.unit.value
+    document.chart(shown.caption, shown.svg)
+    document.table_of(
+        [shown.by_name, "Value", "Numerator", "Denominator"],
+        [[g.label, charts.format_value(g.value, unit), f"{g.numerator:,}",
+          "" if g.denominator is None else f"{g.denominator:,}"] for g in shown.groups],
+    )  # fmt: skip
+
+
+def _finished(document: Document) -> bytes:
     document.paragraph(
         "Published figures: DfE and ONS official statistics, Crown copyright, Open Government "
         "Licence v3.0.", size=8,

@@ -147,3 +147,15 @@ def test_an_indicator_downloads_as_a_pdf_with_its_charts(signed_in, manager, fig
 
 def test_a_practitioner_may_not_download_the_pdf(signed_in, worker, figures):
     assert page(signed_in(worker), "indicator-report", "seen-alone").status_code == 403
+
+
+@pytest.mark.parametrize(
+    ("name", "args"),
+    [("performance", ()), ("front-door", ()), ("indicator-equality", ("seen-alone",))],
+)
+def test_the_dashboard_front_door_and_equality_pages_download_as_pdf(
+    signed_in, manager, figures, name, args
+):
+    response = page(signed_in(manager), name, *args, query="?format=pdf")
+    assert response["Content-Type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF")

@@ -26,7 +26,7 @@ from oversight.web.access_log import LIST_CHILDREN, log_access
 from oversight.web.downloads import Table, csv_response, excel_response, safe_filename
 from oversight.web.indicators import neighbour_figures, row
 from oversight.web.panels import BREAKDOWN_NAMES, panel
-from oversight.web.pdf import indicator_pdf
+from oversight.web.pdf import dashboard_pdf, indicator_pdf, panels_pdf
 from oversight.web.permissions import performance_required, reads_worker_figures
 from oversight.web.views.pages import today
 
@@ -58,6 +58,8 @@ def _sparkline(values: tuple[float | None, ...]) -> str:
 def dashboard(request: HttpRequest) -> HttpResponse:
     run = latest_refresh()
     rows = [row(run, i) for i in catalogue().values()] if run else []
+    if request.GET.get("format") == "pdf" and run is not None:
+        return _pdf(dashboard_pdf(run, list(catalogue().values())), f"performance-{run.as_at}")
     for r in rows:
         r.sparkline = _sparkline(tuple(v.value for v in r.trend))
     context = {
@@ -254,6 +256,9 @@ def indicator_equality(request: HttpRequest, id: str) -> HttpResponse:
         raise Http404("This indicator has no breakdown by the children's characteristics")
     run = latest_refresh()
     panels = [panel(run, indicator, by) for by in EQUALITY] if run else []
+    if request.GET.get("format") == "pdf" and run is not None:
+        return _pdf(panels_pdf(run, f"Equality: {indicator.title}", [(indicator, list(EQUALITY))]),
+                    f"{indicator.id}-equality-{run.as_at}")  # fmt: skip
     context = {"title": f"Equality: {indicator.title}", "indicator": indicator,
                "panels": panels, **freshness(run)}  # fmt: skip
     return render(request, "web/performance/equality.html", context)
@@ -268,6 +273,9 @@ def front_door(request: HttpRequest) -> HttpResponse:
         (indicator, [panel(run, indicator, by) for by in breakdowns])
         for indicator in (find_indicator(id) for id in FRONT_DOOR)
     ] if run else []  # fmt: skip
+    if request.GET.get("format") == "pdf" and run is not None:
+        wanted = [(indicator, breakdowns) for indicator, _ in sections]
+        return _pdf(panels_pdf(run, "Front door", wanted), f"front-door-{run.as_at}")
     context = {"title": "Front door", "sections": sections, **freshness(run)}
     return render(request, "web/performance/front_door.html", context)
 
@@ -280,7 +288,10 @@ def indicator_report(request: HttpRequest, id: str) -> HttpResponse:
     if run is None:
         raise Http404("The indicators have not been computed yet")
     by = _chosen_breakdown(request, _breakdowns(request.user, indicator))  # type: ignore[arg-type]
-    response = HttpResponse(indicator_pdf(run, indicator, by), content_type="application/pdf")
-    name = safe_filename(f"{indicator.id}-{run.as_at}", "pdf")
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return _pdf(indicator_pdf(run, indicator, by), f"{indicator.id}-{run.as_at}")
+
+
+def _pdf(content: bytes, stem: str) -> HttpResponse:
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{safe_filename(stem, "pdf")}"'
     return response
