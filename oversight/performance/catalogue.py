@@ -74,10 +74,6 @@ class Indicator:
     headline: bool = False
     breakdowns: tuple[str, ...] = BREAKDOWNS
 
-    @property
-    def is_published_statistic(self) -> bool:
-        return self.source.startswith("DfE")
-
 
 REQUIRED = (
     "id", "title", "theme", "definition", "source", "unit", "polarity", "numerator",

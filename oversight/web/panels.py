@@ -10,7 +10,7 @@ from oversight.performance.catalogue import Indicator
 from oversight.performance.models import IndicatorValue, Refresh
 from oversight.performance.refresh import stored
 from oversight.web import charts
-from oversight.web.indicators import row
+from oversight.web.indicators import Row, row
 
 BREAKDOWN_NAMES = {
     "team": "Team", "worker": "Worker", "age": "Age band", "sex": "Sex",
@@ -35,9 +35,12 @@ class Panel:
         return f"{self.indicator.title} by {self.by_name.lower()}"
 
 
-def panel(run: Refresh, indicator: Indicator, by: str) -> Panel:
-    """The indicator by ``by``, with the LA's own figure and England's as markers."""
-    shown = row(run, indicator)
+def panel(run: Refresh, indicator: Indicator, by: str, shown: Row | None = None) -> Panel:
+    """The indicator by ``by``, with the LA's own figure and England's as markers.
+
+    ``shown`` is the indicator's row when the caller has it already.
+    """
+    shown = shown or row(run, indicator)
     groups = sorted(stored(run, indicator.id, by), key=lambda v: v.label)
     markers = [("All", shown.value)] if shown.value is not None else []
     if shown.england and shown.england.value is not None:

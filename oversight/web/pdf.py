@@ -20,6 +20,7 @@ from oversight.performance.models import Refresh
 from oversight.web import charts
 from oversight.web.chart_svg import PNG_SCALE, as_png
 from oversight.web.indicators import Comparison, neighbour_figures, row
+from oversight.web.indicators import rows as indicator_rows
 from oversight.web.panels import Panel, panel
 
 FONTS = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
@@ -133,7 +134,7 @@ def indicator_pdf(run: Refresh, indicator: Indicator, by: str | None) -> bytes:
             [(v.period_end, v.value) for v in shown.trend],
             title=indicator.title, unit=unit, benchmarks=marks[:3],
         )  # fmt: skip
-        breakdown = panel(run, indicator, by) if by else None
+        breakdown = panel(run, indicator, by, shown) if by else None
     document.chart("Trend: the year to each month end", trend)
     if breakdown is not None:
         _panel(document, breakdown)
@@ -158,15 +159,20 @@ def dashboard_pdf(run: Refresh, indicators: list[Indicator]) -> bytes:
     """Every indicator's value beside England's, by theme, as the dashboard lists them."""
     document = _document(run)
     document.title_block(settings.OVERSIGHT_LA_NAME, "Performance")
+    all_rows = indicator_rows(run, indicators)
     for theme in dict.fromkeys(i.theme for i in indicators):
         document.heading2(theme)
         rows = []
-        for indicator in (i for i in indicators if i.theme == theme):
-            shown, unit = row(run, indicator), indicator.unit.value
-            e = shown.england
+        for shown in (r for r in all_rows if r.indicator.theme == theme):
+            unit, e = shown.indicator.unit.value, shown.england
             england = f"{charts.format_value(e.value, unit)} ({e.year})" if e else "local"
             rows.append(
-                [indicator.title, charts.format_value(shown.value, unit), england, shown.rag_text]
+                [
+                    shown.indicator.title,
+                    charts.format_value(shown.value, unit),
+                    england,
+                    shown.rag_text,
+                ]  # fmt: skip
             )
         header = ["Indicator", "This LA", "England", "Compared with England"]
         document.table_of(header, rows, widths=(50, 14, 16, 30))

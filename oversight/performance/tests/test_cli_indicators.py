@@ -54,7 +54,9 @@ def test_a_breakdown_by_team_gives_each_team_its_figure(referrals):
     found = json.loads(run("--as-at", "2026-03-31", "--by", "team", "--format", "json"))
     groups = {g["label"]: g["numerator"] for g in found["referrals-rate"]["breakdown"]["groups"]}
     assert groups == {"Safeguarding 1": 1, "Safeguarding 2": 1}
-    assert "breakdown" not in found["caseload"] or found["caseload"]["breakdown"]["by"] == "team"
+    assert found["caseload"]["breakdown"]["by"] == "team"
+    by_sex = json.loads(run("--as-at", "2026-03-31", "--by", "sex", "--format", "json"))
+    assert "breakdown" not in by_sex["caseload"], "caseload has no breakdown by sex"
 
 
 def test_csv_has_one_row_per_indicator_and_group(referrals):

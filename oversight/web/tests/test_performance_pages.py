@@ -159,3 +159,15 @@ def test_the_dashboard_front_door_and_equality_pages_download_as_pdf(
     response = page(signed_in(manager), name, *args, query="?format=pdf")
     assert response["Content-Type"] == "application/pdf"
     assert response.content.startswith(b"%PDF")
+
+
+def test_rows_read_together_are_the_rows_read_one_by_one(figures):
+    from oversight.performance.catalogue import catalogue
+    from oversight.web.indicators import row, rows
+
+    indicators = list(catalogue().values())
+    together = rows(figures, indicators)
+    for one, indicator in zip(together, indicators, strict=True):
+        alone = row(figures, indicator)
+        assert (one.trend, one.comparisons, one.rag) == (alone.trend, alone.comparisons, alone.rag)
+    assert any(r.trend for r in together)

@@ -25,6 +25,7 @@ from oversight.web import charts
 from oversight.web.access_log import LIST_CHILDREN, log_access
 from oversight.web.downloads import Table, csv_response, excel_response, safe_filename
 from oversight.web.indicators import neighbour_figures, row
+from oversight.web.indicators import rows as indicator_rows
 from oversight.web.panels import BREAKDOWN_NAMES, panel
 from oversight.web.pdf import dashboard_pdf, indicator_pdf, panels_pdf
 from oversight.web.permissions import performance_required, reads_worker_figures
@@ -57,7 +58,7 @@ def _sparkline(values: tuple[float | None, ...]) -> str:
 @performance_required
 def dashboard(request: HttpRequest) -> HttpResponse:
     run = latest_refresh()
-    rows = [row(run, i) for i in catalogue().values()] if run else []
+    rows = indicator_rows(run, list(catalogue().values())) if run else []
     if request.GET.get("format") == "pdf" and run is not None:
         return _pdf(dashboard_pdf(run, list(catalogue().values())), f"performance-{run.as_at}")
     for r in rows:
@@ -112,7 +113,7 @@ def _figures(run: Refresh, indicator: Indicator, by: str | None) -> dict[str, ob
     compared += [(c.label, c.value) for c in neighbours]
     return {
         "row": shown,
-        "panel": panel(run, indicator, by) if by else None,
+        "panel": panel(run, indicator, by, shown) if by else None,
         "neighbours": neighbours,
         "trend_svg": charts.trend_chart(
             [(v.period_end, v.value) for v in shown.trend],
