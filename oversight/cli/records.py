@@ -77,6 +77,7 @@ def demo(
     click.echo(f"Using the {database_label()}.")
     team = _demo_data(size, seed, problems or tuple(PROBLEMS), today, fresh)
     _print_accounts(team, today.date() if today else date.today())
+    _load_inspection_outcomes()
     _refresh_indicators()
     if not no_serve:
         _keep_indicators_fresh()
@@ -99,6 +100,20 @@ def _demo_data(
         iter(report.problem_teams.values()), None
     )
     return _team_for_demo(Team.objects.filter(name=name).first() if name else None)
+
+
+def _load_inspection_outcomes() -> None:
+    from oversight.exchange.ofsted_outcomes.load import load
+    from oversight.exchange.ofsted_outcomes.read import read
+
+    reading = read()
+    loaded = load(reading)
+    added = loaded.inspections.get("added", 0)
+    click.echo(
+        f"Ofsted's published outcomes: {len(reading.inspections)} inspections of "
+        f"{len(reading.authorities)} LAs ({added} new); {len(reading.problems)} values not "
+        "loaded (`oversight inspections import` lists them)."
+    )
 
 
 def _team_for_demo(team: Team | None) -> Team | None:

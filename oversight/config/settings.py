@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "oversight.accounts",
     "oversight.casework",
     "oversight.performance",
+    "oversight.inspection",
     "oversight.web",
 ]
 
