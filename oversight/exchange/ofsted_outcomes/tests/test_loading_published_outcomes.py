@@ -24,9 +24,7 @@ def test_loading_the_shipped_outcomes_twice_changes_nothing_the_second_time():
 
 def test_a_published_departure_is_loaded_with_its_reason():
     load(read())
-    herefordshire = Inspection.objects.get(
-        la__code="E06000019", published="2018-07-23"
-    )
+    herefordshire = Inspection.objects.get(la__code="E06000019", published="2018-07-23")
     assert herefordshire.overall_reason == PUBLISHED_REASON
     assert herefordshire.overall_departure() is not None
 
