@@ -3,15 +3,20 @@
 from ninja import NinjaAPI
 from ninja.security import django_auth
 
+from oversight.api.improvement import router as improvement
 from oversight.api.indicators import router as indicators
+from oversight.api.inspection import router as inspection
 
 api = NinjaAPI(
     title="Oversight API",
     version="1",
-    description="Children's services indicators for one local authority. Sign in first; "
+    description="Children's services indicators for one local authority, and inspection "
+    "outcomes for every LA, and this LA's self-evaluation and improvement plan. Sign in first; "
     "every list of children is written to the access log.",
     auth=django_auth,
     docs_url=None,  # the interactive docs load scripts from elsewhere; the description is enough
     urls_namespace="api",
 )
 api.add_router("/indicators/", indicators)
+api.add_router("/inspection/", inspection)
+api.add_router("/improvement/", improvement)

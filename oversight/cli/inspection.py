@@ -15,7 +15,7 @@ from oversight.cli.base import db_option, main, migrate, use_database
 if TYPE_CHECKING:
     from oversight.exchange.ofsted_outcomes.load import Loaded
     from oversight.exchange.ofsted_outcomes.read import Reading
-    from oversight.inspection.standing import Change, Picture, Tally
+    from oversight.inspection.standing import Change, Picture
 
 date_type = click.DateTime(["%Y-%m-%d"])
 JUDGEMENT_CHOICES = ["overall", "leaders", "help-and-protection", "in-care", "care-leavers"]
@@ -118,14 +118,15 @@ def national_picture_command(
     use_database(db)
     migrate()
     _ensure_outcomes()
-    from oversight.inspection.national import names, national_picture
+    from oversight.inspection.national import names, national_picture, picture_facts
     from oversight.inspection.standing import changes
 
     by = published_by.date() if published_by else None
     shown = national_picture(as_at.date(), judgement, by)
     found = changes(national_picture(since.date(), judgement, by), shown) if since else None
     if output == "json":
-        click.echo(json.dumps(_picture_json(shown, names(), found, since), indent=2))
+        day = since.date() if since else None
+        click.echo(json.dumps(picture_facts(shown, names(), found, day), indent=2))
     else:
         _echo_picture(shown, names(), found, since)
 
@@ -136,34 +137,6 @@ def _ensure_outcomes() -> None:
     if not LocalAuthority.objects.exists():
         click.echo("No outcomes loaded yet: loading Ofsted's published outcomes first.", err=True)
         _import(None)
-
-
-def _tally_json(tally: Tally) -> dict[str, Any]:
-    share = tally.share_good_or_better
-    return {
-        "local_authorities": tally.graded + tally.not_graded,
-        "graded": tally.graded,
-        "not_graded": tally.not_graded,
-        "counts": dict(tally.counts),
-        "good_or_outstanding": tally.good_or_better,
-        "share_good_or_outstanding": None if share is None else round(share, 4),
-        "percent_good_or_outstanding": None if share is None else round(100 * share, 1),
-    }
-
-
-def _picture_json(
-    shown: Picture, named: dict[str, str], found: list[Change] | None, since: datetime | None
-) -> dict[str, Any]:
-    body = {"as_at": shown.on.isoformat(), "judgement": shown.judgement, **_tally_json(shown.tally)}
-    body["regions"] = {region: _tally_json(tally) for region, tally in shown.regions.items()}
-    body["inadequate"] = sorted(named[key] for key in shown.with_grade("inadequate"))
-    body["not_graded_reasons"] = {named[key]: why for key, why in sorted(shown.reasons.items())}
-    if found is not None and since is not None:
-        body["since"] = since.date().isoformat()
-        body["changes"] = [
-            {"local_authority": named[c.la], "before": c.before, "after": c.after} for c in found
-        ]
-    return body
 
 
 def _echo_picture(

@@ -109,10 +109,12 @@ def _load_inspection_outcomes() -> None:
     reading = read()
     loaded = load(reading)
     added = loaded.inspections.get("added", 0)
+    rows = len(reading.rejected_rows)
     click.echo(
         f"Ofsted's published outcomes: {len(reading.inspections)} inspections of "
-        f"{len(reading.authorities)} LAs ({added} new); {len(reading.problems)} values not "
-        "loaded (`oversight inspections import` lists them)."
+        f"{len(reading.authorities)} LAs ({added} new); {rows} rows and "
+        f"{len(reading.problems) - rows} values not loaded (`oversight inspections import` "
+        "lists them)."
     )
 
 

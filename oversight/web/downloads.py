@@ -180,3 +180,10 @@ def _shown_length(value: Value) -> int:
     if isinstance(value, date):
         return len("31 Dec 2025")
     return len(_csv_text(value))
+
+
+def pdf_response(content: bytes, stem: str) -> HttpResponse:
+    """A PDF as a download named after ``stem``."""
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{safe_filename(stem, "pdf")}"'
+    return response

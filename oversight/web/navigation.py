@@ -6,7 +6,12 @@ from django.http import HttpRequest
 from django.urls import reverse
 
 from oversight.accounts.roles import Scope
-from oversight.web.permissions import reads_performance, teams_for
+from oversight.web.permissions import (
+    reads_improvement,
+    reads_inspections,
+    reads_performance,
+    teams_for,
+)
 
 
 @dataclass(frozen=True)
@@ -29,6 +34,16 @@ SECTIONS = {
         "record-oversight",
     },
     "teams": {"teams", "team"},
+    "improvement": {
+        "improvement",
+        "add-action",
+        "record-update",
+        "self-evaluations",
+        "self-evaluation",
+        "self-evaluation-status",
+        "edit-evaluation-area",
+        "readiness-pack",
+    },
     "performance": {
         "performance",
         "front-door",
@@ -37,6 +52,13 @@ SECTIONS = {
         "indicator-children",
         "indicator-data",
         "indicator-report",
+    },
+    "inspection": {
+        "inspection",
+        "inspection-data",
+        "inspection-la",
+        "inspection-record",
+        "for-children",
     },
 }
 
@@ -54,6 +76,10 @@ def navigation(request: HttpRequest) -> list[NavItem]:
         wanted.append(("Teams", "teams"))
     if reads_performance(user):
         wanted.append(("Performance", "performance"))
+    if reads_inspections(user):
+        wanted.append(("Inspection", "inspection"))
+    if reads_improvement(user):
+        wanted.append(("Improvement", "improvement"))
     return [
         NavItem(text, reverse(f"web:{name}"), current in SECTIONS[name]) for text, name in wanted
     ]

@@ -56,7 +56,7 @@ class Document(FPDF):  # type: ignore[misc]
         self.cell(0, 6, caption, new_x="LMARGIN", new_y="NEXT")
         self.set_font("DejaVu", "B", 18)
         self.set_text_color(11, 12, 12)
-        self.multi_cell(0, 8, title, new_x="LMARGIN", new_y="NEXT")
+        self.multi_cell(0, 8, title, align="L", new_x="LMARGIN", new_y="NEXT")
         self.ln(2)
 
     def heading2(self, text: str) -> None:
@@ -64,12 +64,12 @@ class Document(FPDF):  # type: ignore[misc]
             self.add_page()
         self.ln(3)
         self.set_font("DejaVu", "B", 13)
-        self.multi_cell(0, 7, text, new_x="LMARGIN", new_y="NEXT")
+        self.multi_cell(0, 7, text, align="L", new_x="LMARGIN", new_y="NEXT")
         self.ln(1)
 
-    def paragraph(self, text: str, size: int = 10) -> None:
+    def paragraph(self, text: str, size: int = 10, align: str = "J") -> None:
         self.set_font("DejaVu", "", size)
-        self.multi_cell(0, 5, text, new_x="LMARGIN", new_y="NEXT")
+        self.multi_cell(0, 5 * size / 10, text, align=align, new_x="LMARGIN", new_y="NEXT")
         self.ln(1)
 
     def chart(self, heading: str, uri: str) -> None:

@@ -5,7 +5,7 @@ work (``Role.records_work``), who records management oversight, and which teams'
 pages a manager may open.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from functools import wraps
 
 from django.core.exceptions import PermissionDenied
@@ -72,11 +72,15 @@ WORKER_FIGURE_READERS = {
 }  # fmt: skip
 
 
-def reads_performance(user: User) -> bool:
-    """Readers of the performance pages; an inspector only inside the inspection window."""
-    if not user.is_authenticated or user.role_enum not in PERFORMANCE_READERS:
+def _reads(user: User, roles: Collection[Role]) -> bool:
+    """Signed in with one of ``roles``; an inspector only inside the inspection window."""
+    if not user.is_authenticated or user.role_enum not in roles:
         return False
     return user.role_enum != Role.INSPECTOR or inside_inspection_window(user, timezone.localdate())
+
+
+def reads_performance(user: User) -> bool:
+    return _reads(user, PERFORMANCE_READERS)
 
 
 def reads_worker_figures(user: User) -> bool:
@@ -85,4 +89,44 @@ def reads_worker_figures(user: User) -> bool:
 
 performance_required = _requires(
     reads_performance, "The performance pages are for managers, QA officers and analysts"
+)
+
+
+# Inspection outcomes are public: every signed-in user reads them, save an inspector
+# outside the inspection window. Those who lead and assure the work record inspections
+# and write the self-evaluation and the improvement plan, which team managers, IROs and
+# (inside the window) inspectors read.
+LEADS_AND_ASSURES = {
+    Role.SENIOR_LEADER, Role.SERVICE_MANAGER, Role.QA_OFFICER, Role.PERFORMANCE_ANALYST,
+}  # fmt: skip
+IMPROVEMENT_READERS = LEADS_AND_ASSURES | {Role.TEAM_MANAGER, Role.IRO, Role.INSPECTOR}
+
+
+def reads_inspections(user: User) -> bool:
+    return _reads(user, set(Role))
+
+
+def records_inspections(user: User) -> bool:
+    return user.is_authenticated and user.role_enum in LEADS_AND_ASSURES
+
+
+def reads_improvement(user: User) -> bool:
+    return _reads(user, IMPROVEMENT_READERS)
+
+
+edits_improvement = records_inspections
+
+inspections_required = _requires(
+    reads_inspections, "An inspector reads the inspection pages only inside the inspection window"
+)
+inspection_recording_required = _requires(
+    records_inspections,
+    "Inspections are recorded by senior leaders, service managers, QA officers and analysts",
+)
+improvement_required = _requires(
+    reads_improvement, "The improvement plan and self-evaluation are for leaders and managers"
+)
+improvement_editor_required = _requires(
+    edits_improvement,
+    "Your role reads the improvement plan and self-evaluation but does not change them",
 )

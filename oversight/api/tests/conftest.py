@@ -9,6 +9,7 @@ from oversight.web.tests.conftest import (  # noqa: F401 (shared fixtures)
     frozen_today,
     inspector,
     manager,
+    ofsted_outcomes,
     other_team,
     other_worker,
     senior_leader,

@@ -1,4 +1,4 @@
-"""What the inspection capability keeps: LAs, their inspections, judgements, findings."""
+"""What the inspection capability keeps: LAs, inspections, findings, and the LA's answers."""
 
 from oversight.inspection.models.authorities import LocalAuthority
 from oversight.inspection.models.inspections import (
@@ -8,5 +8,30 @@ from oversight.inspection.models.inspections import (
     Judgement,
     Source,
 )
+from oversight.inspection.models.plans import (
+    ActionStatus,
+    ActionUpdate,
+    EvaluationArea,
+    EvaluationStatus,
+    Evidence,
+    EvidenceKind,
+    ImprovementAction,
+    SelfEvaluation,
+)
 
-__all__ = ["Finding", "FindingKind", "Inspection", "Judgement", "LocalAuthority", "Source"]
+__all__ = [
+    "ActionStatus",
+    "ActionUpdate",
+    "EvaluationArea",
+    "EvaluationStatus",
+    "Evidence",
+    "EvidenceKind",
+    "Finding",
+    "FindingKind",
+    "ImprovementAction",
+    "Inspection",
+    "Judgement",
+    "LocalAuthority",
+    "SelfEvaluation",
+    "Source",
+]

@@ -179,3 +179,13 @@ def figures(settings, tmp_path, aisha, ben, cara):
     services.record_visit(cara, kind="cin", visited_on=date(2025, 2, 3), seen=True,
                           seen_alone=False, views_recorded=False)  # fmt: skip
     return refresh(TODAY, trend_months=3)
+
+
+@pytest.fixture
+def ofsted_outcomes(db, settings):
+    """Ofsted's published outcomes of every LA, loaded; this deployment is Reading's."""
+    from oversight.exchange.ofsted_outcomes.load import load
+    from oversight.exchange.ofsted_outcomes.read import read
+
+    settings.OVERSIGHT_LA_CODE = "E06000038"
+    load(read())

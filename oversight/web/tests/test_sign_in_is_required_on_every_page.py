@@ -7,6 +7,8 @@ from oversight.web.tests.helpers import error_summary, text, title
 OPEN_PAGES = {"sign-in"}
 ARGUMENTS = {
     "pk": 1, "contact_pk": 1, "referral_pk": 1, "id": "rereferrals", "table": "trend", "fmt": "csv",
+    "finding_pk": 1, "action_pk": 1, "year": "2025-26", "area": "leaders",
+    "urn": "80474",
 }  # fmt: skip
 
 

@@ -23,7 +23,7 @@ from oversight.performance.models import Refresh
 from oversight.performance.refresh import children_behind, is_behind, latest_refresh, stored
 from oversight.web import charts
 from oversight.web.access_log import LIST_CHILDREN, log_access
-from oversight.web.downloads import Table, csv_response, excel_response, safe_filename
+from oversight.web.downloads import Table, csv_response, excel_response, pdf_response
 from oversight.web.indicators import neighbour_figures, row
 from oversight.web.indicators import rows as indicator_rows
 from oversight.web.panels import BREAKDOWN_NAMES, panel
@@ -60,7 +60,9 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     run = latest_refresh()
     rows = indicator_rows(run, list(catalogue().values())) if run else []
     if request.GET.get("format") == "pdf" and run is not None:
-        return _pdf(dashboard_pdf(run, list(catalogue().values())), f"performance-{run.as_at}")
+        return pdf_response(
+            dashboard_pdf(run, list(catalogue().values())), f"performance-{run.as_at}"
+        )
     for r in rows:
         r.sparkline = _sparkline(tuple(v.value for v in r.trend))
     context = {
@@ -258,8 +260,9 @@ def indicator_equality(request: HttpRequest, id: str) -> HttpResponse:
     run = latest_refresh()
     panels = [panel(run, indicator, by) for by in EQUALITY] if run else []
     if request.GET.get("format") == "pdf" and run is not None:
-        return _pdf(panels_pdf(run, f"Equality: {indicator.title}", [(indicator, list(EQUALITY))]),
-                    f"{indicator.id}-equality-{run.as_at}")  # fmt: skip
+        wanted = [(indicator, list(EQUALITY))]
+        content = panels_pdf(run, f"Equality: {indicator.title}", wanted)
+        return pdf_response(content, f"{indicator.id}-equality-{run.as_at}")
     context = {"title": f"Equality: {indicator.title}", "indicator": indicator,
                "panels": panels, **freshness(run)}  # fmt: skip
     return render(request, "web/performance/equality.html", context)
@@ -276,7 +279,7 @@ def front_door(request: HttpRequest) -> HttpResponse:
     ] if run else []  # fmt: skip
     if request.GET.get("format") == "pdf" and run is not None:
         wanted = [(indicator, breakdowns) for indicator, _ in sections]
-        return _pdf(panels_pdf(run, "Front door", wanted), f"front-door-{run.as_at}")
+        return pdf_response(panels_pdf(run, "Front door", wanted), f"front-door-{run.as_at}")
     context = {"title": "Front door", "sections": sections, **freshness(run)}
     return render(request, "web/performance/front_door.html", context)
 
@@ -289,10 +292,4 @@ def indicator_report(request: HttpRequest, id: str) -> HttpResponse:
     if run is None:
         raise Http404("The indicators have not been computed yet")
     by = _chosen_breakdown(request, _breakdowns(request.user, indicator))  # type: ignore[arg-type]
-    return _pdf(indicator_pdf(run, indicator, by), f"{indicator.id}-{run.as_at}")
-
-
-def _pdf(content: bytes, stem: str) -> HttpResponse:
-    response = HttpResponse(content, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{safe_filename(stem, "pdf")}"'
-    return response
+    return pdf_response(indicator_pdf(run, indicator, by), f"{indicator.id}-{run.as_at}")
