@@ -115,6 +115,7 @@ def answer_area(part: EvaluationArea, answers: AreaAnswers, by: User) -> Evaluat
         _require_indicator("indicators", indicator_id)
     part.known, part.how_known = answers.known.strip(), answers.how_known.strip()
     part.doing = answers.doing.strip()
+    part.version += 1
     part.save()
     part.evidence.exclude(kind=EvidenceKind.AUDIT).delete()
     Evidence.objects.bulk_create(

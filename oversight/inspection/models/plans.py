@@ -57,6 +57,7 @@ class EvaluationArea(models.Model):
     )
     how_known = models.TextField("How do we know it?", blank=True)
     doing = models.TextField("What are we doing about it?", blank=True)
+    version = models.PositiveIntegerField(default=1, help_text="Raised by every save")
 
     class Meta:
         ordering = ["evaluation", "position"]

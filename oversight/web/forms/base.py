@@ -15,6 +15,7 @@ from django.forms.boundfield import BoundField
 from django.forms.renderers import DjangoTemplates
 
 from oversight.casework.services import CaseworkError
+from oversight.inspection.services import InspectionError
 
 
 @dataclass(frozen=True)
@@ -154,8 +155,8 @@ class GovukFormMixin:
                 items.append({"message": bound.errors[0], "href": f"#{bound.anchor}"})
         return items
 
-    def add_casework_error(self, error: CaseworkError) -> None:
-        """Show a casework service's refusal against the field it is about."""
+    def add_casework_error(self, error: CaseworkError | InspectionError) -> None:
+        """Show a service's refusal against the field it is about."""
         name = self.service_fields.get(error.field, error.field)
         message = error.message[:1].upper() + error.message[1:]
         self.add_error(name if name in self.fields else None, message)  # type: ignore[attr-defined]

@@ -8,6 +8,7 @@ from oversight.inspection.plans import action_owners
 from oversight.performance.catalogue import catalogue
 from oversight.web.forms.base import GovukForm
 from oversight.web.forms.dates import DateField
+from oversight.web.forms.saving import VersionedForm
 from oversight.web.forms.widgets import Checkboxes, Radios, Select, Textarea, TextInput
 
 
@@ -26,7 +27,7 @@ class YearForm(GovukForm):
     )
 
 
-class AreaForm(GovukForm):
+class AreaForm(VersionedForm):
     known = forms.CharField(
         label="What do we know about the quality and impact of practice?",
         required=False,

@@ -1,7 +1,8 @@
 """Saving a form through the casework services, and optimistic locking, defined once.
 
-``save(form, action)`` runs ``action`` (which calls a casework service) in one
-transaction. A ``CaseworkError`` becomes an error on the form against its field, and a
+``save(form, action)`` runs ``action`` (which calls a service) in one transaction. A
+refusal naming its field (``CaseworkError``, or the inspection capability's
+``InspectionError``) becomes an error on the form against that field, and a
 record that changed since the form was opened (``RecordChanged``) becomes the message
 ``RECORD_CHANGED``; either way nothing is saved.
 
@@ -18,6 +19,7 @@ from django import forms
 from django.db import models, transaction
 
 from oversight.casework.services import CaseworkError
+from oversight.inspection.services import InspectionError
 from oversight.web.forms.base import GovukForm
 
 RECORD_CHANGED = "This record changed since you opened it. Check the latest details and try again."
@@ -61,7 +63,7 @@ def save(form: GovukForm, action: Callable[[], object]) -> bool:
     try:
         with transaction.atomic():
             action()
-    except CaseworkError as error:
+    except (CaseworkError, InspectionError) as error:
         form.add_casework_error(error)
     except RecordChanged as changed:
         form.add_error(None, RECORD_CHANGED)

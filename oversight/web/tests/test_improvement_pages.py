@@ -21,6 +21,7 @@ from oversight.inspection.tests.plan_cases import (
 )
 from oversight.performance.catalogue import indicator
 from oversight.performance.models import IndicatorValue
+from oversight.web.forms.saving import RECORD_CHANGED
 from oversight.web.tests.conftest import TODAY
 from oversight.web.tests.helpers import date_fields, error_summary, text
 from oversight.web.views.improvement import direction
@@ -160,12 +161,24 @@ def test_an_area_is_answered_through_its_form(signed_in, service_manager, evalua
         "doing": "",
         "indicators": ["caseload"],
         "evidence": "Staff survey 2024",
+        "version": "1",
     }
     response = signed_in(service_manager).post(url, form, follow=True)
     assert "The impact of leaders on social work practice with children and families saved" in text(
         response
     )
     assert "Leaders know their service well." in text(response)
+
+
+def test_an_area_changed_since_it_was_opened_is_not_overwritten(
+    signed_in, service_manager, senior_leader, evaluation
+):
+    url = reverse("web:edit-evaluation-area", args=["2024-25", "leaders"])
+    first = {"known": "First words.", "version": "1"}
+    signed_in(senior_leader).post(url, first)
+    stale = signed_in(service_manager).post(url, {"known": "Second words.", "version": "1"})
+    assert error_summary(stale) == [("", RECORD_CHANGED)]
+    assert evaluation.areas.get(area="leaders").known == "First words."
 
 
 def test_a_year_is_started_from_the_list_and_a_bad_one_is_refused(signed_in, senior_leader):

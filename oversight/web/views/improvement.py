@@ -4,7 +4,6 @@ Both are written through ``inspection.plans`` only; a refusal is shown on the fo
 against its field. Indicator figures are the stored values of the latest refresh.
 """
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.contrib import messages
@@ -26,8 +25,8 @@ from oversight.performance.catalogue import indicator as find_indicator
 from oversight.performance.models import IndicatorValue, Refresh
 from oversight.performance.refresh import latest_refresh
 from oversight.web.charts import format_value
-from oversight.web.forms import GovukForm
 from oversight.web.forms.improvement import ActionForm, AreaForm, StatusForm, UpdateForm, YearForm
+from oversight.web.forms.saving import locked, save
 from oversight.web.indicators import Row, row
 from oversight.web.permissions import (
     edits_improvement,
@@ -42,16 +41,6 @@ DIRECTION = {
     Polarity.LOWER: "Lower is better",
     Polarity.NEUTRAL: "Context: neither better nor worse",
 }
-
-
-def _saved(form: GovukForm, action: Callable[[], object]) -> bool:
-    """Run a plans service; on a refusal, put the reason on the form against its field."""
-    try:
-        action()
-    except plans.PlanError as error:
-        form.add_casework_error(error)  # type: ignore[arg-type]
-        return False
-    return True
 
 
 def _known(indicator_id: str) -> Indicator | None:
@@ -123,7 +112,7 @@ def add_action(request: HttpRequest, finding_pk: int) -> HttpResponse:
         facts = plans.ActionFacts(
             data["title"], data["owner"], data["due"], data["indicator"], data["target"]
         )
-        if _saved(form, lambda: plans.add_action(finding, facts, request.user)):  # type: ignore[arg-type]
+        if save(form, lambda: plans.add_action(finding, facts, request.user)):  # type: ignore[arg-type]
             return _back_to_plan(request, f"Action added: {data['title']}")
     return form_page(request, form, title="Add an action", submit="Save action",
                      back=reverse("web:improvement"), about="web/improvement/finding.html",
@@ -142,7 +131,7 @@ def record_update(request: HttpRequest, action_pk: int) -> HttpResponse:
         def update() -> None:
             plans.record_update(action, data["status"], data["note"], request.user)  # type: ignore[arg-type]
 
-        if _saved(form, update):
+        if save(form, update):
             return _back_to_plan(request, f"Update recorded: {action.title}")
     return form_page(request, form, title="Record an update", submit="Save update",
                      back=reverse("web:improvement"), about="web/improvement/finding.html",
@@ -164,7 +153,7 @@ def self_evaluations(request: HttpRequest) -> HttpResponse:
     form = YearForm(posted(request) if edits else None)
     if form.is_valid():
         year = form.cleaned_data["year"].strip()
-        if _saved(form, lambda: plans.start_self_evaluation(year, request.user, today())):  # type: ignore[arg-type]
+        if save(form, lambda: plans.start_self_evaluation(year, request.user, today())):  # type: ignore[arg-type]
             messages.success(request, f"Self-evaluation {year} started")
             return redirect("web:self-evaluation", year=year)
     context = {
@@ -262,10 +251,15 @@ def _initial(part: EvaluationArea) -> dict[str, object]:
 def edit_area(request: HttpRequest, year: str, area: str) -> HttpResponse:
     evaluation = _evaluation(year)
     part = get_object_or_404(evaluation.areas, area=area)
-    form = AreaForm(posted(request), initial=_initial(part))
+    form = AreaForm(posted(request), initial=_initial(part), record=part)
     if form.is_valid():
-        answers = plans.AreaAnswers(**form.cleaned_data)
-        if _saved(form, lambda: plans.answer_area(part, answers, request.user)):  # type: ignore[arg-type]
+        fields = {k: v for k, v in form.cleaned_data.items() if k != "version"}
+        answers = plans.AreaAnswers(**fields)
+
+        def answer() -> None:  # the area as opened, or RecordChanged
+            plans.answer_area(locked(evaluation.areas, part.pk, form), answers, request.user)  # type: ignore[arg-type]
+
+        if save(form, answer):
             messages.success(request, f"{part.name} saved")
             return redirect("web:self-evaluation", year=year)
     back = reverse("web:self-evaluation", kwargs={"year": year})

@@ -16,15 +16,17 @@ from django.urls import reverse
 from oversight.inspection.frameworks import FRAMEWORKS, OVERALL, Framework, framework_for
 from oversight.inspection.models import LocalAuthority
 from oversight.inspection.national import names, national_picture
-from oversight.inspection.services import InspectionError, record_inspection
+from oversight.inspection.services import record_inspection
 from oversight.inspection.standing import JUDGEMENTS, Change, Picture, changes
 from oversight.web import charts
 from oversight.web import inspection as read
 from oversight.web.downloads import Table, Value, csv_response, excel_response
 from oversight.web.forms.inspection import InspectionForm, PictureForm
+from oversight.web.forms.saving import save
 from oversight.web.permissions import (
     inspection_recording_required,
     inspections_required,
+    reads_improvement,
     records_inspections,
 )
 from oversight.web.views.pages import form_page, posted, today
@@ -139,6 +141,7 @@ def authority(request: HttpRequest, urn: str) -> HttpResponse:
         "la": la,
         "own": read.own_la() == la,
         "may_record": records_inspections(request.user),  # type: ignore[arg-type]
+        "reads_plan": reads_improvement(request.user),  # type: ignore[arg-type]
         "current": current,
         "inspections": [(i, read.findings_by_kind(i)) for i in inspections],
         "neighbours": read.neighbours_standing(la, today()),
@@ -182,9 +185,4 @@ def _recorded(form: InspectionForm, la: LocalAuthority) -> bool:
     if facts.report_url and la.inspections.filter(report_url=facts.report_url).exists():
         form.add_error("report_url", "An inspection with this report is already recorded")
         return False
-    try:
-        record_inspection(la, facts)
-    except InspectionError as error:
-        form.add_casework_error(error)  # type: ignore[arg-type]  # the same field and message
-        return False
-    return True
+    return save(form, lambda: record_inspection(la, facts))
