@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "oversight.casework",
     "oversight.performance",
     "oversight.inspection",
+    "oversight.quality",
     "oversight.web",
 ]
 

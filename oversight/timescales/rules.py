@@ -138,7 +138,7 @@ class LocalPolicy:
             **{f"oversight-{kind}": n for kind, n in self.oversight_working_days.items()},
         }
         local = {
-            rule_id: dataclasses.replace(rule, interval=intervals[rule_id])
+            rule_id: dataclasses.replace(rule, interval=intervals.get(rule_id, rule.interval))
             for rule_id, rule in LOCAL_RULES.items()
         }
         return NATIONAL_RULES | local

@@ -24,6 +24,7 @@ from oversight.casework.services.early_help import (
     step_up,
 )
 from oversight.casework.services.errors import CaseworkError
+from oversight.casework.services.follow_ups import close_follow_up, open_follow_up
 from oversight.casework.services.front_door import (
     close_episode,
     decide_contact,
@@ -52,12 +53,14 @@ __all__ = [
     "batch",
     "change_placement",
     "close_episode",
+    "close_follow_up",
     "complete_assessment",
     "complete_s47",
     "decide_contact",
     "decide_referral",
     "detached_batch",
     "end_allocation",
+    "open_follow_up",
     "end_care_episode",
     "end_early_help",
     "end_plan",

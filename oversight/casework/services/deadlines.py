@@ -8,8 +8,13 @@ from oversight.casework.policy import current_policy
 from oversight.casework.services.writer import writer
 
 
-def open_deadline(child: Child, rule: str, start: date, subject: str = "") -> Deadline:
-    """Start the clock for ``rule`` from ``start``, owned by the child's current allocation."""
+def open_deadline(
+    child: Child, rule: str, start: date, subject: str = "", due_on: date | None = None
+) -> Deadline:
+    """Start the clock for ``rule`` from ``start``, owned by the child's current allocation.
+
+    ``due_on`` overrides the rule's due date where a person sets it (an audit action).
+    """
     allocation = writer().current_allocation(child.id)
     deadline = build(
         Deadline,
@@ -17,7 +22,7 @@ def open_deadline(child: Child, rule: str, start: date, subject: str = "") -> De
         rule=rule,
         subject=subject,
         started_on=start,
-        due_on=current_policy().due_date(rule, start),
+        due_on=due_on or current_policy().due_date(rule, start),
         team_id=allocation.team_id if allocation else None,
         worker_id=allocation.worker_id if allocation else None,
     )
@@ -60,7 +65,9 @@ REVIEW_RULES = {
     "pathway": ("pathway-plan-review",),
     "cin": (),
 }
+FOLLOW_UP_RULES = ("audit-action", "escalation-response")
 ALL_RULES = (
+    *FOLLOW_UP_RULES,
     "referral-decision",
     "assessment",
     "icpc",

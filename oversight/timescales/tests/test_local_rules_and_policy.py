@@ -53,6 +53,8 @@ def test_every_local_rule_is_marked_local_and_follows_local_procedures() -> None
         "oversight-cin",
         "oversight-cla",
         "oversight-care-leaver",
+        "audit-action",
+        "escalation-response",
     }
     assert all(rule.local and rule.basis == "local procedures" for rule in local.values())
 
@@ -79,7 +81,7 @@ def test_national_rules_are_the_same_under_any_policy() -> None:
 
 def test_rules_lists_every_rule_as_the_policy_applies_it() -> None:
     rules = LocalPolicy(cin_visit_working_days=15).rules()
-    assert len(rules) == len(NATIONAL_RULES) + 6
+    assert len(rules) == len(NATIONAL_RULES) + 8
     assert rules["cin-visit"].interval == 15
 
 
@@ -142,3 +144,9 @@ def test_invalid_settings_raise_a_value_error_naming_the_setting(
 ) -> None:
     with pytest.raises(ValueError, match=re.escape(named)):
         LocalPolicy.from_mapping(settings)
+
+
+def test_an_escalation_is_answered_within_five_working_days_by_default() -> None:
+    # Raised on Thursday 17 April 2025: Good Friday and Easter Monday do not count.
+    # Tue 22, Wed 23, Thu 24, Fri 25, Mon 28.
+    assert due_date("escalation-response", date(2025, 4, 17)) == date(2025, 4, 28)
