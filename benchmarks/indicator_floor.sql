@@ -92,6 +92,10 @@ WHERE seen AND visited_on BETWEEN $start AND $end;
 SELECT count(*) FILTER (WHERE due_on >= $end), count(*) FROM deadline
 WHERE rule LIKE 'oversight-%' AND started_on <= $end
   AND (met_on IS NULL OR met_on > $end) AND (lapsed_on IS NULL OR lapsed_on > $end);
+-- oversight-on-time
+SELECT count(*) FILTER (WHERE met_on IS NOT NULL AND met_on <= due_on), count(*) FROM deadline
+WHERE rule LIKE 'oversight-%' AND due_on BETWEEN $start AND $end
+  AND (lapsed_on IS NULL OR lapsed_on > due_on);
 -- cla-rate
 SELECT count(DISTINCT child_id), NULL FROM careepisode
 WHERE started_on <= $end AND (ended_on IS NULL OR ended_on > $end);
