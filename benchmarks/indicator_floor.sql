@@ -88,6 +88,18 @@ WHERE kind IN ('cp', 'cin', 'cla') AND seen AND visited_on BETWEEN $start AND $e
 -- views-recorded
 SELECT count(*) FILTER (WHERE views_recorded), count(*) FROM visit
 WHERE seen AND visited_on BETWEEN $start AND $end;
+-- views-recorded-all-events
+SELECT count(*) FILTER (WHERE e.views_recorded), count(*) FROM (
+    SELECT child_id, visited_on AS at, views_recorded FROM visit
+    WHERE seen AND visited_on BETWEEN $start AND $end
+    UNION ALL SELECT child_id, completed_on, views_recorded FROM assessment
+    WHERE completed_on BETWEEN $start AND $end
+    UNION ALL SELECT child_id, held_on, views_recorded FROM conference
+    WHERE held_on BETWEEN $start AND $end
+    UNION ALL SELECT child_id, held_on, views_recorded FROM review
+    WHERE held_on BETWEEN $start AND $end
+) e JOIN child c ON c.id = e.child_id
+WHERE c.date_of_birth IS NOT NULL AND c.date_of_birth <= e.at;
 -- oversight-in-policy
 SELECT count(*) FILTER (WHERE due_on >= $end), count(*) FROM deadline
 WHERE rule LIKE 'oversight-%' AND started_on <= $end

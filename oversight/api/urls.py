@@ -6,6 +6,7 @@ from ninja.security import django_auth
 from oversight.api.improvement import router as improvement
 from oversight.api.indicators import router as indicators
 from oversight.api.inspection import router as inspection
+from oversight.api.quality import router as quality
 
 api = NinjaAPI(
     title="Oversight API",
@@ -20,3 +21,4 @@ api = NinjaAPI(
 api.add_router("/indicators/", indicators)
 api.add_router("/inspection/", inspection)
 api.add_router("/improvement/", improvement)
+api.add_router("/quality/", quality)

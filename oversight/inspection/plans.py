@@ -36,6 +36,7 @@ from oversight.inspection.models import (
 from oversight.inspection.services import InspectionError
 from oversight.performance.catalogue import UnknownIndicator, indicator
 from oversight.performance.refresh import latest_refresh, stored
+from oversight.quality.reports import results_for
 
 ANSWERED = (FindingKind.RECOMMENDATION, FindingKind.PRIORITY)
 YEAR = re.compile(r"^(\d{4})-(\d{2})$")
@@ -139,11 +140,27 @@ def _lines(items: Sequence[str]) -> list[str]:
     return [item.strip() for item in items if item.strip()]
 
 
+@transaction.atomic
 def link_audit(part: EvaluationArea, reference: str, by: User) -> Evidence:
-    """The hook for the quality capability's audits, which are not recorded yet."""
-    raise PlanError(
-        "audit", "audits are not recorded yet; write the audit's findings as evidence for now"
+    """Link an audit programme's results for a period, named by its reference, to an area.
+
+    The reference is ``quality.reports.reference``: "<programme> (<start> to <end>)"; the
+    area then shows those results as they stand whenever it is read.
+    """
+    reference = reference.strip()
+    if results_for(reference) is None:
+        raise PlanError(
+            "audit", f"'{reference}' names no audit programme and period, like 'CP plans "
+            "(2026-04-01 to 2026-06-30)'",
+        )  # fmt: skip
+    if part.evidence.filter(kind=EvidenceKind.AUDIT, reference=reference).exists():
+        raise PlanError("audit", f"{part.name} already has the results of {reference}")
+    position = part.evidence.filter(kind=EvidenceKind.AUDIT).count()
+    linked = Evidence.objects.create(
+        area=part, kind=EvidenceKind.AUDIT, reference=reference, position=position
     )
+    _touch(part.evaluation, by)
+    return linked
 
 
 def set_evaluation_status(evaluation: SelfEvaluation, status: str, by: User) -> SelfEvaluation:

@@ -206,6 +206,7 @@ def _record_child(
         staff.practitioners[span.team][w] for span, w in zip(planned.spans, workers, strict=True)
     ]
     recorder = ChildRecorder(
-        _stream(seed, "record", profile.index), profile, f"C{number + 1:06d}", people, staff, world
-    )
+        _stream(seed, "record", profile.index), profile, f"C{number + 1:06d}", people, staff, world,
+        voice_rng=_stream(seed, "voice", profile.index),
+    )  # fmt: skip
     recorder.record(_journey(profile, world, seed))

@@ -42,7 +42,8 @@ _PROBLEMS = (
     ),
     Problem(
         "views-not-recorded",
-        "Workers in one team rarely record the child's views or see the child alone.",
+        "Workers in one team rarely record the child's views (at visits, assessments, "
+        "conferences and reviews) or see the child alone.",
         ("safeguarding", "children_in_care", "care_leavers"),
         {"views_share": 0.12, "seen_alone_share": 0.1, "seen_share": 0.9},
     ),

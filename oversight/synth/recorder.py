@@ -18,11 +18,13 @@ from oversight.casework.models import (
     Assessment,
     CareEpisode,
     Contact,
+    HowExpressed,
     Placement,
     Plan,
     Referral,
     S47Enquiry,
 )
+from oversight.casework.services.voice import Voice
 from oversight.synth.draws import Weights
 from oversight.synth.journey import Step
 from oversight.synth.organisation import Workforce
@@ -39,7 +41,7 @@ from oversight.synth.routines import (
     Visits,
     run_until,
 )
-from oversight.synth.texts import DECISION_NOTES, oversight_note, views_at_visit
+from oversight.synth.texts import DECISION_NOTES, oversight_note, views_at_visit, what_changed
 from oversight.synth.world import World
 
 ORIGIN = "synth"
@@ -49,6 +51,8 @@ IN_EDUCATION_OR_WORK = Weights(
     {"F2": 30, "F1": 8, "P2": 6, "F5": 20, "P5": 15, "F4": 8, "P4": 3, "P1": 2}
 )
 NOT_IN_EDUCATION_OR_WORK = Weights({"G5": 60, "G4": 25, "G6": 15})
+# Children aged 10 and over who attend their child protection conference (part of it).
+CONFERENCE_ATTENDANCE = 0.35
 
 
 class ChildRecorder:
@@ -57,8 +61,12 @@ class ChildRecorder:
     def __init__(
         self, rng: random.Random, profile: ChildProfile, la_child_id: str,
         workers: list[User], staff: Workforce, world: World,
+        voice_rng: random.Random | None = None,
     ) -> None:  # fmt: skip
         self.rng, self.profile, self.la_child_id = rng, profile, la_child_id
+        # The child's voice at assessments, conferences and reviews draws from its own
+        # stream, so recording it leaves every other record of the journey as it was.
+        self.voice_rng = voice_rng or random.Random(f"voice/{la_child_id}")
         self.workers, self.staff, self.world = list(workers), staff, world
         self.routines: dict[str, Routine] = {"oversight": Oversight(self)}
         self.plans: dict[str, Plan] = {}
@@ -130,8 +138,9 @@ class ChildRecorder:
     def _complete_assessment(self, on: date, outcome: str, factors: str) -> None:
         assert self.assessment is not None
         services.complete_assessment(
-            self.assessment, completed_on=on, outcome=outcome, factors=factors, by=self.manager
-        )
+            self.assessment, completed_on=on, outcome=outcome, factors=factors, by=self.manager,
+            origin=ORIGIN, **self._heard(on, seen_share=self.practice.seen_share),
+        )  # fmt: skip
         self._decision_note(on, "assessment")
 
     def _close(self, on: date, reason: str) -> None:
@@ -159,15 +168,16 @@ class ChildRecorder:
         assert self.s47 is not None
         _, plan = services.hold_initial_conference(
             self.s47, held_on=on, plan_required=plan_required, category_of_abuse=category,
-            by=self.manager, origin=ORIGIN,
+            by=self.manager, origin=ORIGIN, **self._heard_at_conference(on),
         )  # fmt: skip
         if plan is not None:
             self._plan_started(plan, on)
 
     def _rcpc(self, on: date, continues: bool) -> None:
         services.hold_review_conference(
-            self.plans["cp"], held_on=on, plan_continues=continues, by=self.manager, origin=ORIGIN
-        )
+            self.plans["cp"], held_on=on, plan_continues=continues, by=self.manager,
+            origin=ORIGIN, **self._heard_at_conference(on),
+        )  # fmt: skip
         if not continues:
             self._plan_ended("cp", on)
 
@@ -260,6 +270,7 @@ class ChildRecorder:
         services.record_visit(
             self.child, kind=kind, visited_on=on, plan=plan, placement=placement, seen=seen,
             seen_alone=alone, views_recorded=bool(views), views=views, how_expressed=how,
+            what_changed=what_changed(self.voice_rng) if views else "",
             by=self.worker, origin=ORIGIN,
         )  # fmt: skip
 
@@ -267,10 +278,41 @@ class ChildRecorder:
         participated = self.profile.age_on(on) >= 4 and self.rng.random() < 0.8
         services.record_review(
             self.child, kind=kind, held_on=on, plan=plan, child_participated=participated,
-            by=self.worker, origin=ORIGIN,
+            by=self.worker, origin=ORIGIN, **self._heard(on, seen=participated),
         )  # fmt: skip
         if kind == "pathway":
             self.care_leaver_status(on)
+
+    def _heard(
+        self, on: date, *, seen: bool | None = None, seen_share: float = 0.0, alone: bool = True
+    ) -> Voice:
+        """The child's voice at an assessment, conference or review, as the team records it.
+
+        The child is seen as given, or with ``seen_share``; views are recorded at the
+        team's ``views_share``, through an advocate or by observation when the child was
+        not there. Nothing is recorded of a child not yet born.
+        """
+        rng, practice, age = self.voice_rng, self.practice, self.profile.age_on(on)
+        if age < 0:
+            return {}
+        if seen is None:
+            seen = rng.random() < seen_share
+        voice: Voice = {
+            "seen": seen,
+            "seen_alone": seen and alone and age >= 4 and rng.random() < practice.seen_alone_share,
+        }
+        if rng.random() < practice.views_share:
+            views, how = views_at_visit(rng, age)
+            if not seen:
+                how = HowExpressed.ADVOCATE if age >= 8 else HowExpressed.OBSERVED
+            voice |= {"views_recorded": True, "views": views, "how_expressed": how,
+                      "what_changed": what_changed(rng)}  # fmt: skip
+        return voice
+
+    def _heard_at_conference(self, on: date) -> Voice:
+        # Older children may attend a conference; a meeting does not see them alone.
+        attends = CONFERENCE_ATTENDANCE if self.profile.age_on(on) >= 10 else 0.0
+        return self._heard(on, seen_share=attends, alone=False)
 
     def oversight(self, on: date, kind: str, note: str = "") -> None:
         manager = self.manager

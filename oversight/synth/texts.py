@@ -1,4 +1,4 @@
-"""Short synthetic texts: what a child said at a visit, and what a manager wrote.
+"""Short synthetic texts: what a child said, what changed because of it, what a manager wrote.
 
 Sentences are made from small fixed lists, so they read like records without
 describing anyone real.
@@ -35,6 +35,17 @@ TEEN_VIEWS = (
     "Said the new placement is better and the carers are kind.",
     "Said he would like a different worker because he has had three this year.",
 )
+WHAT_CHANGED = (
+    "Contact with her brother increased to every week.",
+    "Moved the review to after school so he could come.",
+    "Agreed an advocate for the next meeting.",
+    "Added a safety plan for the evenings to the plan.",
+    "Kept the placement and set up driving lessons in the pathway plan.",
+    "Asked the school for a quiet space at lunchtimes.",
+    "Changed the time of family time so it does not clash with football.",
+)
+# Share of the records of a child's views that also say what changed because of them.
+WHAT_CHANGED_SHARE = 0.55
 OVERSIGHT_NOTES = (
     "Reviewed the plan with the worker: visits are on track. Next review as planned.",
     "Discussed risks from domestic abuse; agreed a safety plan and a joint visit.",
@@ -69,6 +80,11 @@ def views_at_visit(rng: random.Random, age: int) -> tuple[str, str]:
         else HowExpressed.SPOKE
     )
     return rng.choice(TEEN_VIEWS), how
+
+
+def what_changed(rng: random.Random) -> str:
+    """What changed because of the child's views, or nothing recorded."""
+    return rng.choice(WHAT_CHANGED) if rng.random() < WHAT_CHANGED_SHARE else ""
 
 
 def oversight_note(rng: random.Random) -> str:

@@ -81,8 +81,8 @@ _LOCAL = [
            "previous management oversight", 30),
     _local("oversight-care-leaver", "Management oversight (care leaver)",
            "previous management oversight", 60),
-    _local("audit-action", "Action from a case audit (by default; the auditor sets the date)",
-           "audit completed", 20),
+    # An audit action's due date is set by the auditor; 20 working days is only the default.
+    _local("audit-action", "Action from a case audit", "audit completed", 20),
     _local("escalation-response", "Response to an escalation by a CP chair or IRO",
            "escalation raised", 5),
 ]  # fmt: skip

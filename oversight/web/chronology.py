@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from oversight.accounts.models import User
-from oversight.casework.models import Child, Visit
+from oversight.casework.models import Child, ChildsVoice, Visit
 from oversight.web.words import code_words, person, yes_no
 
 
@@ -71,8 +71,9 @@ def _assessments(child: Child) -> Iterator[Event]:
     for assessment in child.assessments.all():
         yield Event(assessment.started_on, "Assessment started", "", 4)
         if assessment.completed_on:
+            outcome = assessment.get_outcome_display()
             yield Event(
-                assessment.completed_on, "Assessment completed", assessment.get_outcome_display(), 5
+                assessment.completed_on, "Assessment completed", _heard(outcome, assessment), 5
             )
 
 
@@ -90,7 +91,10 @@ def _protection(child: Child) -> Iterator[Event]:
         yield Event(
             conference.held_on,
             conference.get_kind_display(),
-            _join(outcome, code_words("category_of_abuse", conference.category_of_abuse)),
+            _heard(
+                _join(outcome, code_words("category_of_abuse", conference.category_of_abuse)),
+                conference,
+            ),
             8,
         )
 
@@ -108,7 +112,7 @@ def _visits_and_reviews(child: Child) -> Iterator[Event]:
         yield Event(visit.visited_on, visit.get_kind_display(), visit_summary(visit), 10)
     for review in child.reviews.all():
         took_part = f"Child took part: {yes_no(review.child_participated)}"
-        yield Event(review.held_on, review.get_kind_display(), took_part, 11)
+        yield Event(review.held_on, review.get_kind_display(), _heard(took_part, review), 11)
 
 
 def visit_summary(visit: Visit) -> str:
@@ -117,6 +121,13 @@ def visit_summary(visit: Visit) -> str:
     who = person(visit.worker, "an unknown worker")
     views = f"The child's views: “{visit.views}”" if visit.views_recorded else "Views not recorded."
     return f"{seen}, by {who}. {views}"
+
+
+def _heard(summary: str, event: ChildsVoice) -> str:
+    """An assessment's, conference's or review's summary, with the child's views if heard."""
+    if not event.views_recorded:
+        return summary
+    return _join(summary, f"The child's views: “{event.views}”")
 
 
 def _care(child: Child) -> Iterator[Event]:

@@ -7,6 +7,9 @@ from django.urls import reverse
 
 from oversight.accounts.roles import Scope
 from oversight.web.permissions import (
+    dip_samples,
+    reads_audits,
+    reads_escalations,
     reads_improvement,
     reads_inspections,
     reads_performance,
@@ -21,8 +24,28 @@ class NavItem:
     active: bool
 
 
+QUALITY = {
+    "dip-sampling", "dip-sampling-csv", "dip-sample", "redecide", "escalations", "escalation",
+    "escalation-respond", "escalation-resolve", "raise-escalation",
+}  # fmt: skip
 SECTIONS = {
     "my-work": {"my-work"},
+    "dip-sampling": QUALITY,  # "Quality" starts at dip-sampling, or at escalations for an IRO
+    "escalations": QUALITY,
+    "audits": {
+        "audits",
+        "new-audit-programme",
+        "draw-audit-sample",
+        "audit-evidence",
+        "audit-sample",
+        "start-audit",
+        "audit-reports",
+        "audit-report-data",
+        "audit",
+        "moderate-audit",
+        "add-audit-action",
+        "audit-action-done",
+    },
     "children": {
         "children",
         "child",
@@ -80,6 +103,10 @@ def navigation(request: HttpRequest) -> list[NavItem]:
         wanted.append(("Inspection", "inspection"))
     if reads_improvement(user):
         wanted.append(("Improvement", "improvement"))
+    if reads_audits(user):
+        wanted.append(("Audits", "audits"))
+    if dip_samples(user) or reads_escalations(user):
+        wanted.append(("Quality", "dip-sampling" if dip_samples(user) else "escalations"))
     return [
         NavItem(text, reverse(f"web:{name}"), current in SECTIONS[name]) for text, name in wanted
     ]

@@ -72,9 +72,14 @@ WORKER_FIGURE_READERS = {
 }  # fmt: skip
 
 
+def _holds(user: User, roles: Collection[Role]) -> bool:
+    """Signed in with one of ``roles``."""
+    return user.is_authenticated and user.role_enum in roles
+
+
 def _reads(user: User, roles: Collection[Role]) -> bool:
     """Signed in with one of ``roles``; an inspector only inside the inspection window."""
-    if not user.is_authenticated or user.role_enum not in roles:
+    if not _holds(user, roles):
         return False
     return user.role_enum != Role.INSPECTOR or inside_inspection_window(user, timezone.localdate())
 
@@ -84,7 +89,7 @@ def reads_performance(user: User) -> bool:
 
 
 def reads_worker_figures(user: User) -> bool:
-    return user.is_authenticated and user.role_enum in WORKER_FIGURE_READERS
+    return _holds(user, WORKER_FIGURE_READERS)
 
 
 performance_required = _requires(
@@ -107,7 +112,7 @@ def reads_inspections(user: User) -> bool:
 
 
 def records_inspections(user: User) -> bool:
-    return user.is_authenticated and user.role_enum in LEADS_AND_ASSURES
+    return _holds(user, LEADS_AND_ASSURES)
 
 
 def reads_improvement(user: User) -> bool:
@@ -129,4 +134,49 @@ improvement_required = _requires(
 improvement_editor_required = _requires(
     edits_improvement,
     "Your role reads the improvement plan and self-evaluation but does not change them",
+)
+
+
+# Front-door dip-sampling is done by those who audit decisions; escalations are read by
+# the IROs who raise them and the managers they are raised to (and by QA officers).
+DIP_SAMPLERS = {Role.QA_OFFICER, Role.SERVICE_MANAGER, Role.SENIOR_LEADER, Role.TEAM_MANAGER}
+ESCALATION_READERS = DIP_SAMPLERS | {Role.IRO}
+
+
+def dip_samples(user: User) -> bool:
+    return _holds(user, DIP_SAMPLERS)
+
+
+def reads_escalations(user: User) -> bool:
+    return _holds(user, ESCALATION_READERS)
+
+
+dip_sampling_required = _requires(
+    dip_samples, "Front-door dip-sampling is for QA officers and managers"
+)
+escalations_required = _requires(
+    reads_escalations, "Escalations are for IROs, CP chairs, managers and QA officers"
+)
+
+
+# Case audits: those who may audit read them (quality's AUDITORS); those who lead and
+# assure the work set up programmes and draw their samples.
+AUDIT_PLANNERS = {Role.QA_OFFICER, Role.SERVICE_MANAGER, Role.SENIOR_LEADER}
+
+
+def reads_audits(user: User) -> bool:
+    from oversight.quality.services.audits import AUDITORS
+
+    return _holds(user, AUDITORS)
+
+
+def plans_audits(user: User) -> bool:
+    return _holds(user, AUDIT_PLANNERS)
+
+
+audits_required = _requires(
+    reads_audits, "Case audits are for QA officers, managers, senior leaders and IROs"
+)
+audit_planning_required = _requires(
+    plans_audits, "Audit programmes are set up by QA officers, service managers and senior leaders"
 )

@@ -7,10 +7,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.urls import reverse
+
 from oversight.accounts.models import User
 from oversight.casework.models import Child, Deadline
 from oversight.casework.policy import current_policy
 from oversight.timescales import TimescaleStatus
+from oversight.web.permissions import reads_audits, reads_escalations
 from oversight.web.words import person, rule_title
 
 TAG_COLOURS = {
@@ -89,3 +92,22 @@ def by_worker(items: list[WorkItem]) -> list[WorkerGroup]:
         (g for k, g in groups.items() if k is not None), key=lambda g: (-g.overdue, g.name)
     )
     return named + ([groups[None]] if None in groups else [])
+
+
+def subject_link(deadline: Deadline, user: User) -> str | None:
+    """The page of the record behind a follow-up (an escalation, an audit action), when the
+    user may open it; None otherwise, and for every other deadline."""
+    kind, _, pk = deadline.subject.partition(":")
+    if not pk.isdigit():
+        return None
+    if kind == "escalation":
+        from oversight.web.views.escalations import escalation_link, escalations_for
+
+        mine = escalations_for(user).filter(pk=int(pk)).exists()
+        return escalation_link(int(pk)) if mine and reads_escalations(user) else None
+    if kind == "audit-action" and reads_audits(user):
+        from oversight.quality.models import AuditAction
+
+        audit = AuditAction.objects.filter(pk=int(pk)).values_list("audit_id", flat=True).first()
+        return reverse("web:audit", kwargs={"pk": audit}) if audit else None
+    return None

@@ -8,7 +8,6 @@ from oversight.casework.models.early_help import EarlyHelpEnd, EarlyHelpEpisode,
 from oversight.casework.models.front_door import Contact, ContactOutcome, Referral, ReferralDecision
 from oversight.casework.models.oversight import OversightEntry, OversightKind
 from oversight.casework.models.plans import (
-    HowExpressed,
     Plan,
     PlanKind,
     Review,
@@ -23,6 +22,7 @@ from oversight.casework.models.protection import (
     S47Outcome,
     StrategyDiscussion,
 )
+from oversight.casework.models.voice import ChildsVoice, HowExpressed
 
 __all__ = [
     "Allocation",
@@ -31,6 +31,7 @@ __all__ = [
     "CareEpisode",
     "CareLeaverStatus",
     "Child",
+    "ChildsVoice",
     "Conference",
     "ConferenceKind",
     "Contact",

@@ -6,6 +6,7 @@ from django.db import models
 from oversight.casework.models.base import Recorded
 from oversight.casework.models.child import Child
 from oversight.casework.models.front_door import Referral
+from oversight.casework.models.voice import ChildsVoice
 
 
 class AssessmentOutcome(models.TextChoices):
@@ -15,7 +16,9 @@ class AssessmentOutcome(models.TextChoices):
     NFA = "nfa", "No further action"
 
 
-class Assessment(Recorded):
+class Assessment(ChildsVoice, Recorded):
+    """The child's voice is recorded when the assessment is completed."""
+
     child = models.ForeignKey(Child, on_delete=models.CASCADE, related_name="assessments")
     referral = models.ForeignKey(Referral, on_delete=models.CASCADE, related_name="assessments")
     started_on = models.DateField()

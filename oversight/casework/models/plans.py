@@ -5,6 +5,9 @@ from django.db import models
 
 from oversight.casework.models.base import Recorded
 from oversight.casework.models.child import Child
+from oversight.casework.models.voice import ChildsVoice, HowExpressed
+
+__all__ = ["HowExpressed", "Plan", "PlanKind", "Review", "ReviewKind", "Visit", "VisitKind"]
 
 
 class PlanKind(models.TextChoices):
@@ -38,15 +41,7 @@ class VisitKind(models.TextChoices):
     PA = "pa", "Personal adviser contact"
 
 
-class HowExpressed(models.TextChoices):
-    SPOKE = "spoke", "Spoke with the worker"
-    PLAY = "play", "Through play or drawing"
-    OBSERVED = "observed", "Observed (too young or unable to say)"
-    ADVOCATE = "advocate", "Through an advocate"
-    WRITTEN = "written", "In writing or online"
-
-
-class Visit(Recorded):
+class Visit(ChildsVoice, Recorded):
     child = models.ForeignKey(Child, on_delete=models.CASCADE, related_name="visits")
     plan = models.ForeignKey(
         Plan, null=True, blank=True, on_delete=models.SET_NULL, related_name="visits"
@@ -61,12 +56,8 @@ class Visit(Recorded):
         on_delete=models.PROTECT,
         related_name="visits",
     )
+    # A visit is made to see the child: seen unless recorded otherwise.
     seen = models.BooleanField(default=True)
-    seen_alone = models.BooleanField(default=False)
-    views_recorded = models.BooleanField("child's views recorded", default=False)
-    views = models.TextField("the child's views", blank=True)
-    how_expressed = models.CharField(max_length=10, choices=HowExpressed.choices, blank=True)
-    what_changed = models.TextField("what changed because of the child's views", blank=True)
 
     class Meta:
         ordering = ["-visited_on"]
@@ -79,7 +70,7 @@ class ReviewKind(models.TextChoices):
     CIN = "cin", "Child in need review"
 
 
-class Review(Recorded):
+class Review(ChildsVoice, Recorded):
     child = models.ForeignKey(Child, on_delete=models.CASCADE, related_name="reviews")
     plan = models.ForeignKey(
         Plan, null=True, blank=True, on_delete=models.SET_NULL, related_name="reviews"

@@ -5,6 +5,7 @@ from django.db import models
 from oversight.casework.models.base import Recorded
 from oversight.casework.models.child import Child
 from oversight.casework.models.front_door import Referral
+from oversight.casework.models.voice import ChildsVoice
 
 
 class StrategyDiscussion(Recorded):
@@ -46,7 +47,7 @@ class ConferenceKind(models.TextChoices):
     REVIEW = "review", "Review child protection conference"
 
 
-class Conference(Recorded):
+class Conference(ChildsVoice, Recorded):
     child = models.ForeignKey(Child, on_delete=models.CASCADE, related_name="conferences")
     kind = models.CharField(max_length=10, choices=ConferenceKind.choices)
     s47 = models.ForeignKey(

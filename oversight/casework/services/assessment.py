@@ -1,6 +1,7 @@
 """Assessments: the 45 working-day clock runs from the referral, not from the start."""
 
 from datetime import date
+from typing import Unpack
 
 from oversight.accounts.models import User
 from oversight.casework.models import Assessment, AssessmentOutcome, Referral
@@ -14,6 +15,7 @@ from oversight.casework.services.errors import (
     require_code,
     require_on_or_after,
 )
+from oversight.casework.services.voice import Voice, childs_voice
 from oversight.casework.services.writer import recorded, writer
 
 
@@ -43,16 +45,22 @@ def complete_assessment(
     outcome: str,
     factors: str = "",
     by: User | None = None,
+    origin: str = "web",
+    **voice: Unpack[Voice],
 ) -> None:
+    """Completion records the outcome and the child's voice in the assessment."""
     if assessment.completed_on is not None:
         raise CaseworkError("completed_on", "this assessment is already complete")
     require_choice("outcome", outcome, AssessmentOutcome)
     require_on_or_after("completed_on", completed_on, assessment.started_on, "assessment start")
     for code in factors.split():
         require_code("factors", "assessment_factors", code)
+    heard = childs_voice(voice, origin=origin)
     assessment.completed_on, assessment.outcome, assessment.factors = completed_on, outcome, factors
     assessment.authorised_on, assessment.authorised_by = completed_on, by
+    for name, value in heard.items():
+        setattr(assessment, name, value)
     writer().update(
-        assessment, "completed_on", "outcome", "factors", "authorised_on", "authorised_by"
+        assessment, "completed_on", "outcome", "factors", "authorised_on", "authorised_by", *heard
     )
     meet_deadlines(assessment.child, ("assessment",), completed_on)

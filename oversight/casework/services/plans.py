@@ -1,6 +1,7 @@
 """Plans, the visits made under them, reviews, and management oversight entries."""
 
 from datetime import date
+from typing import Unpack
 
 from oversight.accounts.models import User
 from oversight.casework.models import (
@@ -30,6 +31,7 @@ from oversight.casework.services.errors import (
     require_code,
     require_on_or_after,
 )
+from oversight.casework.services.voice import Voice, childs_voice
 from oversight.casework.services.writer import recorded, writer
 from oversight.timescales import add_months
 
@@ -89,21 +91,18 @@ def record_visit(
     visited_on: date,
     plan: Plan | None = None,
     placement: Placement | None = None,
-    seen: bool = True,
-    seen_alone: bool = False,
-    views_recorded: bool = False,
-    views: str = "",
-    how_expressed: str = "",
     worker: User | None = None,
     by: User | None = None,
     origin: str = "web",
+    **voice: Unpack[Voice],
 ) -> Visit:
-    """A visit meets the visit that was due and, while the plan runs, starts the next clock."""
+    """A visit meets the visit that was due and, while the plan runs, starts the next clock.
+
+    The child counts as seen unless ``seen=False`` is given (the other voice fields
+    start as not recorded).
+    """
     require_choice("kind", kind, VisitKind)
-    if seen_alone and not seen:
-        raise CaseworkError("seen_alone", "a child seen alone must also be recorded as seen")
-    if views_recorded and not views.strip() and origin == "web":
-        raise CaseworkError("views", "write down the child's views, in their words where you can")
+    heard = childs_voice(voice, origin=origin, seen=True)
     if plan is not None:
         require_on_or_after("visited_on", visited_on, plan.start_on, "start of the plan")
     met = meet_deadlines(child, VISIT_RULES[kind], visited_on)
@@ -117,11 +116,7 @@ def record_visit(
         visited_on=visited_on,
         due_on=met[0].due_on if met else None,
         worker_id=worker_id,
-        seen=seen,
-        seen_alone=seen_alone,
-        views_recorded=views_recorded,
-        views=views,
-        how_expressed=how_expressed,
+        **heard,
     )
     provenance(visit, by, origin)
     writer().add(visit)
@@ -165,9 +160,12 @@ def record_review(
     child_participated: bool = False,
     by: User | None = None,
     origin: str = "web",
+    **voice: Unpack[Voice],
 ) -> Review:
+    """A review meets the review that was due and, while the plan runs, starts the next."""
     if kind not in REVIEW_RULES:
         raise CaseworkError("kind", f"choose one of: {', '.join(REVIEW_RULES)}")
+    heard = childs_voice(voice, origin=origin)
     met = meet_deadlines(child, REVIEW_RULES[kind], held_on)
     review = build(
         Review,
@@ -177,6 +175,7 @@ def record_review(
         held_on=held_on,
         due_on=met[0].due_on if met else None,
         child_participated=child_participated,
+        **heard,
     )
     provenance(review, by, origin)
     writer().add(review)

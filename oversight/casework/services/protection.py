@@ -1,6 +1,7 @@
 """Child protection: strategy discussions, section 47 enquiries and conferences."""
 
 from datetime import date
+from typing import Unpack
 
 from oversight.accounts.models import User
 from oversight.casework.models import (
@@ -24,6 +25,7 @@ from oversight.casework.services.errors import (
     require_on_or_after,
 )
 from oversight.casework.services.plans import end_plan, start_plan
+from oversight.casework.services.voice import Voice, childs_voice
 from oversight.casework.services.writer import recorded, writer
 
 
@@ -81,11 +83,13 @@ def hold_initial_conference(
     category_of_abuse: str = "",
     by: User | None = None,
     origin: str = "web",
+    **voice: Unpack[Voice],
 ) -> tuple[Conference, Plan | None]:
     """The ICPC meets the 15 working-day deadline; a plan starts the CP visit and review clocks."""
     require_on_or_after("held_on", held_on, s47.started_on, "start of the section 47 enquiry")
     if plan_required:
         require_code("category_of_abuse", "category_of_abuse", category_of_abuse)
+    heard = childs_voice(voice, origin=origin)
     conference = build(
         Conference,
         child=s47.child,
@@ -95,6 +99,7 @@ def hold_initial_conference(
         held_on=held_on,
         plan_required=plan_required,
         category_of_abuse=category_of_abuse,
+        **heard,
     )
     provenance(conference, by, origin)
     writer().add(conference)
@@ -121,11 +126,13 @@ def hold_review_conference(
     plan_continues: bool,
     by: User | None = None,
     origin: str = "web",
+    **voice: Unpack[Voice],
 ) -> Conference:
     """A review conference; the plan continues (next review in 6 months) or ends that day."""
     if plan.kind != PlanKind.CP or not plan.is_open:
         raise CaseworkError("plan", "review conferences are held for open child protection plans")
     require_on_or_after("held_on", held_on, plan.start_on, "start of the plan")
+    heard = childs_voice(voice, origin=origin)
     met = meet_deadlines(plan.child, ("rcpc-first", "rcpc-next"), held_on)
     conference = build(
         Conference,
@@ -135,6 +142,7 @@ def hold_review_conference(
         held_on=held_on,
         plan_required=plan_continues,
         category_of_abuse=plan.category_of_abuse,
+        **heard,
     )
     provenance(conference, by, origin)
     writer().add(conference)

@@ -91,7 +91,7 @@ def test_an_unknown_indicator_is_refused_and_nothing_changes(analyst):
     assert part.known == ""
 
 
-def test_audits_are_a_hook_for_the_quality_capability_and_refused_until_it_exists(analyst):
+def test_an_audit_reference_that_names_no_programme_and_period_is_refused(analyst):
     evaluation = plans.start_self_evaluation("2025-26", analyst, date(2025, 3, 12))
     with pytest.raises(plans.PlanError) as refused:
         plans.link_audit(evaluation.areas.first(), "AUD-1", analyst)

@@ -16,7 +16,7 @@ STANDS_OUT = {
     "absent-oversight": ["oversight-in-policy"],
     # Seen alone too, but only where the team visits children (not a care leavers' team,
     # whose personal advisers' contacts seen-alone leaves out); the small LA picks one.
-    "views-not-recorded": ["views-recorded"],
+    "views-not-recorded": ["views-recorded", "views-recorded-all-events"],
     "drifting-cin-plans": ["cin-plans-over-12-months", "cin-visits-on-time", "assessment-45wd"],
 }
 ENOUGH = 10  # teams with fewer units are too small to rank

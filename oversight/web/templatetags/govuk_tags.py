@@ -7,7 +7,7 @@ from oversight.performance.catalogue import Indicator
 from oversight.web import words
 from oversight.web.charts import format_value
 from oversight.web.navigation import navigation
-from oversight.web.work import WorkItem
+from oversight.web.work import WorkItem, subject_link
 
 register = template.Library()
 
@@ -36,6 +36,12 @@ def yes_no(value: bool | None) -> str:
 @register.inclusion_tag("web/includes/status_tag.html")
 def status_tag(item: WorkItem) -> dict[str, object]:
     return {"item": item}
+
+
+@register.simple_tag(takes_context=True)
+def work_link(context: template.Context, item: WorkItem) -> str | None:
+    """Where the record behind a follow-up is (an escalation, an audit), if the reader may go."""
+    return subject_link(item.deadline, context["request"].user)
 
 
 @register.inclusion_tag("web/includes/service_navigation.html", takes_context=True)

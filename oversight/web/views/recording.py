@@ -172,13 +172,9 @@ def _save_visit(request: HttpRequest, child: Child, form: VisitForm) -> bool:
             visited_on=data["visited_on"],
             plan=plan,
             placement=placement,
-            seen=data["seen"],
-            seen_alone=data["seen_alone"],
-            views_recorded=data["views_recorded"],
-            views=data["views"],
-            how_expressed=data["how_expressed"],
             worker=request.user,
             by=request.user,
+            **form.voice(),
         )
 
     return save(form, record)
