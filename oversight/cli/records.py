@@ -79,6 +79,7 @@ def demo(
     _print_accounts(team, today.date() if today else date.today())
     _load_inspection_outcomes()
     _refresh_indicators()
+    _targeted_audits(today.date() if today else date.today())
     if not no_serve:
         _keep_indicators_fresh()
         _serve(port)
@@ -153,6 +154,32 @@ def _refresh_indicators() -> None:
     click.echo("\nComputing the indicators...")
     run = refresh_if_behind()
     click.echo(f"Indicators computed in {run.seconds:.1f} s." if run else "Indicators up to date.")
+
+
+DEMO_AUDITS = {
+    "Overdue management oversight": "oversight-in-policy",
+    "Children's views not recorded": "views-recorded",
+}
+
+
+def _targeted_audits(today: date) -> None:
+    """Two targeted audit programmes, each with a sample drawn for the last month."""
+    from datetime import timedelta
+
+    from oversight.accounts.models import User
+    from oversight.quality.models import AuditProgramme
+    from oversight.quality.services import ProgrammeFacts, create_programme, draw_sample
+
+    auditor = User.objects.filter(username="auditor").first()
+    if auditor is None or AuditProgramme.objects.filter(name__in=DEMO_AUDITS).exists():
+        return
+    for name, target in DEMO_AUDITS.items():
+        facts = ProgrammeFacts(name, "monthly", "targeted", 10, target_indicator=target)
+        sample = draw_sample(create_programme(facts, auditor), today - timedelta(days=30), today,
+                             auditor, seed=1)  # fmt: skip
+        click.echo(
+            f"Audit sample drawn: {name}, {sample.cases.count()} cases (Audits, as auditor)."
+        )
 
 
 def _keep_indicators_fresh() -> None:
