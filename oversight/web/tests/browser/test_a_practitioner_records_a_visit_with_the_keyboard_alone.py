@@ -52,7 +52,7 @@ def test_a_practitioner_signs_in_and_records_a_visit_using_only_the_keyboard(
     choose(page, "Was the child seen alone?", "Yes")
     choose(page, "Did the child share their views?", "Yes")
     page.keyboard.press("Tab")
-    expect(page.get_by_label("The child's views")).to_be_focused()
+    expect(page.get_by_label("The child's views", exact=True)).to_be_focused()
     page.keyboard.type("I want my dad to come to my football matches")
     choose(page, "How the child expressed their views (optional)", "Spoke with the worker")
     look("visit-form-filled")

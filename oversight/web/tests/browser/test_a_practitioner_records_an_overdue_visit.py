@@ -44,7 +44,7 @@ def test_a_practitioner_records_the_overdue_visit_with_the_childs_views_and_it_l
     answer(page, "Was the child seen?", "Yes")
     answer(page, "Was the child seen alone?", "Yes")
     answer(page, "Did the child share their views?", "Yes")
-    page.get_by_label("The child's views").fill("I want to keep going to football club")
+    page.get_by_label("The child's views", exact=True).fill("I want to keep going to football club")
     answer(page, "How the child expressed their views (optional)", "Spoke with the worker")
     page.get_by_role("button", name="Save visit").click()
 
