@@ -1,4 +1,8 @@
-"""One demo account per role, for the synthetic demo. Passwords are new on every run."""
+"""One demo account per role, for the synthetic demo. Passwords are new on every run.
+
+Each account has an authenticator already set up with a key worked out from its username
+(``second_factor.demo_key``): the same on every run, so a tester adds it to an app once.
+"""
 
 import secrets
 from dataclasses import dataclass
@@ -6,6 +10,7 @@ from datetime import date, timedelta
 
 from oversight.accounts.models import Team, User
 from oversight.accounts.roles import Role
+from oversight.accounts.second_factor import enrol_demo_device, secret
 
 
 @dataclass(frozen=True)
@@ -14,6 +19,7 @@ class DemoAccount:
     password: str
     role: Role
     detail: str
+    totp_secret: str
 
 
 def _password() -> str:
@@ -97,5 +103,8 @@ def create_demo_accounts(team: Team, today: date) -> list[DemoAccount]:
         user.set_password(password)
         user.is_active = True
         user.save()
-        accounts.append(DemoAccount(user.username, password, Role(user.role), detail))
+        device = enrol_demo_device(user)
+        accounts.append(
+            DemoAccount(user.username, password, Role(user.role), detail, secret(device))
+        )
     return accounts

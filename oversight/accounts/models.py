@@ -2,7 +2,9 @@
 
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.utils import timezone
 
+from oversight.accounts.chain import GENESIS
 from oversight.accounts.roles import Role, Scope
 
 
@@ -56,23 +58,72 @@ class User(AbstractUser):
         return self.get_full_name() or self.username
 
 
+class AppendOnly(Exception):
+    """An attempt to change or delete an access-log entry other than by pruning."""
+
+
+class AccessEventQuerySet(models.QuerySet["AccessEvent"]):
+    def update(self, **kwargs: object) -> int:
+        raise AppendOnly("The access log is append-only: entries cannot be changed")
+
+    def delete(self) -> tuple[int, dict[str, int]]:
+        raise AppendOnly("The access log is append-only: prune it with `oversight audit-log prune`")
+
+
 class AccessEvent(models.Model):
     """One view of a child's record, list of children, or export: who, when, what, from where.
 
-    Append-only. (The tamper-evident hash chain and its verification come with the
-    security work.)
+    Append-only and hash-chained (``accounts.chain``): write entries only through
+    ``accounts.access_log.append``. Database triggers refuse UPDATE, and DELETE of any
+    entry the chain head's prune anchor does not cover.
     """
 
-    at = models.DateTimeField(auto_now_add=True, db_index=True)
-    user = models.ForeignKey(User, null=True, on_delete=models.SET_NULL, related_name="+")
+    sequence = models.PositiveBigIntegerField(unique=True)
+    at = models.DateTimeField(default=timezone.now, db_index=True)
+    # No database constraint and nothing done when a user is deleted: an entry never changes.
+    user = models.ForeignKey(
+        User, null=True, on_delete=models.DO_NOTHING, db_constraint=False, related_name="+"
+    )
+    username = models.CharField(max_length=150, blank=True, help_text="As it was at the time")
+    role = models.CharField(max_length=32, blank=True, help_text="As it was at the time")
     action = models.CharField(max_length=40, help_text="view-child, list-children, export")
     child_id = models.BigIntegerField(null=True, blank=True, db_index=True)
     detail = models.CharField(max_length=200, blank=True)
     reason = models.CharField(max_length=200, blank=True)
     address = models.GenericIPAddressField(null=True, blank=True)
+    previous_hash = models.CharField(max_length=64)
+    hash = models.CharField(max_length=64)
+
+    objects = AccessEventQuerySet.as_manager()
 
     class Meta:
-        ordering = ["-at"]
+        ordering = ["-sequence"]
 
     def __str__(self) -> str:
-        return f"{self.at:%Y-%m-%d %H:%M} {self.user_id} {self.action} {self.child_id or ''}"
+        return f"{self.sequence} {self.at:%Y-%m-%d %H:%M} {self.username} {self.action}"
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        if not self._state.adding:
+            raise AppendOnly("The access log is append-only: entries cannot be changed")
+        super().save(*args, **kwargs)  # type: ignore[arg-type]
+
+    def delete(self, *args: object, **kwargs: object) -> tuple[int, dict[str, int]]:
+        raise AppendOnly("The access log is append-only: prune it with `oversight audit-log prune`")
+
+
+class AccessLogHead(models.Model):
+    """The chain head (one row): the last entry's sequence and hash, and the prune anchor.
+
+    Appending locks this row, so entries get gapless sequences one at a time. The anchor
+    is the last pruned entry's sequence, hash and time: the chain continues from it, and
+    the triggers let only entries up to it be deleted.
+    """
+
+    last_sequence = models.PositiveBigIntegerField(default=0)
+    last_hash = models.CharField(max_length=64, default=GENESIS)
+    pruned_through_sequence = models.PositiveBigIntegerField(default=0)
+    pruned_through_hash = models.CharField(max_length=64, default=GENESIS)
+    pruned_through_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"entries {self.pruned_through_sequence + 1} to {self.last_sequence}"

@@ -2,6 +2,9 @@
 
 Every page, endpoint and export that shows children goes through ``visible_children``
 or ``child_for``; no view calls ``Child.objects`` directly.
+
+A restricted record is seen only by the users named on it, and by a user in whose scope
+it falls who has broken the glass (given a reason, for a limited time: ``BreakGlass``).
 """
 
 from datetime import date
@@ -12,15 +15,39 @@ from django.utils import timezone
 
 from oversight.accounts.models import User
 from oversight.accounts.roles import Role, Scope
-from oversight.casework.models import Allocation, Child, Plan, PlanKind
+from oversight.casework.models import Allocation, BreakGlass, Child, Plan, PlanKind
+
+
+class RestrictedRecord(Http404):
+    """The child is in the user's scope but restricted to others: they may break the glass."""
+
+    def __init__(self, pk: int) -> None:
+        super().__init__("This record is restricted")
+        self.pk = pk
 
 
 def visible_children(user: User, today: date | None = None) -> QuerySet[Child]:
-    """The children this user may see, by role and scope; restricted records only if named."""
+    """The children this user may see, by role and scope; restricted records only if named
+    or opened through an unexpired break-glass grant."""
     if not user.is_authenticated or not user.is_active:
         return Child.objects.none()
     children = _in_scope(user, today or timezone.localdate())
-    return children.filter(Q(restricted=False) | Q(restricted_to=user)).distinct()
+    opened = BreakGlass.objects.filter(user=user, until__gt=timezone.now()).values("child_id")
+    return children.filter(
+        Q(restricted=False) | Q(restricted_to=user) | Q(pk__in=opened)
+    ).distinct()
+
+
+def may_break_glass(user: User, pk: int, today: date | None = None) -> bool:
+    """A restricted record in the user's scope that does not name them.
+
+    Administrators have no scope, so never break the glass; nor does an inspector outside
+    the inspection window.
+    """
+    if not user.is_authenticated or not user.is_active:
+        return False
+    in_scope = _in_scope(user, today or timezone.localdate()).filter(pk=pk, restricted=True)
+    return in_scope.exclude(restricted_to=user).exists()
 
 
 def _in_scope(user: User, today: date) -> QuerySet[Child]:
@@ -72,8 +99,14 @@ def visible_among(user: User, ids: set[int], today: date | None = None) -> set[i
 
 
 def child_for(user: User, pk: int) -> Child:
-    """One child's record, or 404 when it does not exist or the user may not see it."""
+    """One child's record, or 404 when it does not exist or the user may not see it.
+
+    A restricted record the user could break the glass on raises ``RestrictedRecord``
+    (a 404 everywhere except the child's record page, which offers break-glass).
+    """
     try:
         return visible_children(user).get(pk=pk)
     except Child.DoesNotExist:
+        if may_break_glass(user, pk):
+            raise RestrictedRecord(pk) from None
         raise Http404("No such child, or you do not have access to this child's record") from None

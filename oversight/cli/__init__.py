@@ -1,6 +1,25 @@
 """The ``oversight`` command: each module adds its commands to the one group."""
 
-from oversight.cli import indicators, inspection, quality, records
+from oversight.cli import (
+    accounts,
+    audit_log,
+    backup,
+    indicators,
+    inspection,
+    quality,
+    records,
+    retention,
+)
 from oversight.cli.base import main
 
-__all__ = ["indicators", "inspection", "main", "quality", "records"]
+__all__ = [
+    "accounts",
+    "audit_log",
+    "backup",
+    "indicators",
+    "inspection",
+    "main",
+    "quality",
+    "records",
+    "retention",
+]

@@ -117,6 +117,14 @@ def draw_command(
     for case in sample.cases.select_related("child"):
         child = case.child.la_child_id
         click.echo(f"{case.position:>3}  {child:<12} {case.stratum:<20} {case.why}")
+    _logged_export(by, f"cli: audit sample {sample.pk} printed ({sample.cases.count()} children)")
+
+
+def _logged_export(by: User, detail: str) -> None:
+    """Children printed by a command leave the system: an export, in the access log."""
+    from oversight.accounts.access_log import append
+
+    append(by, "export", detail=detail)
 
 
 @audits_group.command(name="report")

@@ -144,8 +144,16 @@ def _print_accounts(team: Team | None, today: date) -> None:
     accounts = create_demo_accounts(team, today)
     click.echo("\nDemo sign-in details (shown once; run the demo again for new passwords):")
     width = max(len(a.username) for a in accounts)
+    click.echo(f"  {'username':<{width}}  {'password':<16}  {'authenticator key':<32}  role")
     for account in accounts:
-        click.echo(f"  {account.username:<{width}}  {account.password}  {account.detail}")
+        click.echo(
+            f"  {account.username:<{width}}  {account.password:<16}  "
+            f"{account.totp_secret:<32}  {account.detail}"
+        )
+    click.echo(
+        "Then the security code: add the account's key to an authenticator app, or run "
+        "`uv run oversight totp USERNAME` for its current code."
+    )
 
 
 def _refresh_indicators() -> None:

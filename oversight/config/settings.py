@@ -5,19 +5,20 @@ set ``DATABASE_URL`` (``postgres://user@host:5432/name``) to use PostgreSQL.
 The demo needs no environment at all.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
 
+from oversight.config.checks import DEMO_SECRET_KEY
 from oversight.config.env import env_bool, env_json, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 DEBUG = env_bool("OVERSIGHT_DEBUG", False)
 # The fallback key is only for local demo and tests; production sets OVERSIGHT_SECRET_KEY.
-SECRET_KEY = env_str(
-    "OVERSIGHT_SECRET_KEY", "insecure-demo-key-set-OVERSIGHT_SECRET_KEY-in-production"
-)
+# A check (oversight.E001) refuses it when served over HTTPS and in ``check --deploy``.
+SECRET_KEY = env_str("OVERSIGHT_SECRET_KEY", DEMO_SECRET_KEY)
 ALLOWED_HOSTS = env_list("OVERSIGHT_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "testserver"])
 
 INSTALLED_APPS = [
@@ -26,6 +27,9 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
     "oversight.accounts",
     "oversight.casework",
     "oversight.performance",
@@ -36,13 +40,17 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "oversight.accounts.sessions.SessionLimitsMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes asks
 ]
 
 ROOT_URLCONF = "oversight.config.urls"
@@ -102,6 +110,30 @@ LOGIN_URL = "web:sign-in"
 LOGIN_REDIRECT_URL = "web:my-work"
 LOGOUT_REDIRECT_URL = "web:sign-in"
 
+# Signing in (docs/security.md): a password, then a code from an authenticator app.
+# django-axes counts failed passwords per username and address and refuses a pair after
+# the limit, for the lockout time; each authenticator counts its wrong codes the same way.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+OVERSIGHT_SIGN_IN_FAILURE_LIMIT = int(env_str("OVERSIGHT_SIGN_IN_FAILURE_LIMIT", "5"))
+OVERSIGHT_LOCKOUT_MINUTES = int(env_str("OVERSIGHT_LOCKOUT_MINUTES", "15"))
+AXES_FAILURE_LIMIT = OVERSIGHT_SIGN_IN_FAILURE_LIMIT
+AXES_COOLOFF_TIME = timedelta(minutes=OVERSIGHT_LOCKOUT_MINUTES)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "oversight.web.views.auth.locked_out"
+AXES_IPWARE_PROXY_COUNT = 1 if env_bool("OVERSIGHT_BEHIND_PROXY", False) else None
+OVERSIGHT_CODE_FAILURE_LIMIT = OVERSIGHT_SIGN_IN_FAILURE_LIMIT
+OVERSIGHT_CODE_LOCKOUT_MINUTES = OVERSIGHT_LOCKOUT_MINUTES
+OTP_TOTP_ISSUER = "Oversight"
+# A session ends after this long without a request, and this long after signing in.
+OVERSIGHT_IDLE_MINUTES = int(env_str("OVERSIGHT_IDLE_MINUTES", "30"))
+OVERSIGHT_SESSION_HOURS = int(env_str("OVERSIGHT_SESSION_HOURS", "8"))
+SESSION_COOKIE_AGE = OVERSIGHT_IDLE_MINUTES * 60
+SESSION_SAVE_EVERY_REQUEST = True
+
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
 USE_I18N = False
@@ -113,10 +145,49 @@ STATIC_ROOT = Path(env_str("OVERSIGHT_STATIC_ROOT", str(BASE_DIR.parent / "stati
 WHITENOISE_USE_FINDERS = True
 
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_AGE = 60 * 60 * 8
 CSRF_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
+
+# Production: served over TLS (OVERSIGHT_HTTPS), perhaps by a proxy that ends TLS and says
+# so in X-Forwarded-Proto (OVERSIGHT_BEHIND_PROXY). See docs/security.md.
+OVERSIGHT_HTTPS = env_bool("OVERSIGHT_HTTPS", False)
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+if OVERSIGHT_HTTPS:
+    SECURE_SSL_REDIRECT = True
+    SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_HSTS_PRELOAD = True
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+if env_bool("OVERSIGHT_BEHIND_PROXY", False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# Content Security Policy: nothing inline, nothing from elsewhere (django-csp 4).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+
+# Request limits: forms are small; an upload larger than 2.5 MB goes to a temporary file.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
+DATA_UPLOAD_MAX_NUMBER_FILES = 10
+FILE_UPLOAD_PERMISSIONS = 0o600
 
 # The local authority this installation serves, and its local timescale policy.
 OVERSIGHT_LA_NAME = env_str("OVERSIGHT_LA_NAME", "Northfield (synthetic)")
@@ -130,3 +201,6 @@ OVERSIGHT_SNAPSHOT = Path(
     env_str("OVERSIGHT_SNAPSHOT", str(Path(_sqlite_path).with_suffix(".snapshot.duckdb")))
 )
 OVERSIGHT_REFRESH_SECONDS = int(env_str("OVERSIGHT_REFRESH_SECONDS", "60"))
+# How long the access log keeps entries before `oversight audit-log prune` may archive them
+# (docs/security.md, "Access log"): seven years, as for the records they were about.
+OVERSIGHT_ACCESS_LOG_YEARS = int(env_str("OVERSIGHT_ACCESS_LOG_YEARS", "7"))

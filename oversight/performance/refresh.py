@@ -134,6 +134,19 @@ def _forget_old_refreshes() -> None:
         old.values.all().delete()
 
 
+def old_snapshot_files() -> list[Path]:
+    """Snapshot files of refreshes no longer kept (or of none at all), oldest first.
+
+    A snapshot keeps dates of birth and ethnicity: once its refresh is no longer kept, or
+    a child has been erased, its file must go too (``oversight retention``).
+    """
+    kept = {snapshot_path(r) for r in Refresh.objects.filter(error="")[:KEEP_REFRESHES]}
+    base = Path(settings.OVERSIGHT_SNAPSHOT)
+    found = base.parent.glob(f"{base.stem}-*{base.suffix}")
+    old = [path for path in found if path.stem[len(base.stem) + 1 :].isdigit() and path not in kept]
+    return sorted(old, key=lambda path: int(path.stem[len(base.stem) + 1 :]))
+
+
 def latest_refresh() -> Refresh | None:
     return Refresh.objects.filter(finished_at__isnull=False, error="").first()
 

@@ -1,13 +1,18 @@
-"""Writing the access log: every view of a child's record and every list of children."""
+"""Writing the access log from a request: every view of a child's record, every list of
+children, every export or download that contains children. Entries go through
+``accounts.access_log.append``, the hash chain's one write path.
+"""
 
 import ipaddress
 
 from django.http import HttpRequest
 
-from oversight.accounts.models import AccessEvent
+from oversight.accounts.access_log import append
 
 VIEW_CHILD = "view-child"
 LIST_CHILDREN = "list-children"
+EXPORT = "export"
+VIEW_ACCESS_LOG = "view-access-log"
 
 
 def client_address(request: HttpRequest) -> str | None:
@@ -20,12 +25,12 @@ def client_address(request: HttpRequest) -> str | None:
 
 
 def log_access(
-    request: HttpRequest, action: str, child_id: int | None = None, detail: str = ""
+    request: HttpRequest,
+    action: str,
+    child_id: int | None = None,
+    detail: str = "",
+    reason: str = "",
 ) -> None:
-    AccessEvent.objects.create(
-        user=request.user if request.user.is_authenticated else None,
-        action=action,
-        child_id=child_id,
-        detail=detail[:200],
-        address=client_address(request),
-    )
+    """Log who did ``action`` from where; ``reason`` is why, where the user was asked."""
+    user = request.user if request.user.is_authenticated else None
+    append(user, action, child_id, detail, reason, client_address(request))  # type: ignore[arg-type]

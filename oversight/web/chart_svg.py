@@ -1,8 +1,11 @@
 """A matplotlib figure as an SVG fragment to put inside a page: accessible and unique.
 
 Output is deterministic (no dates, a fixed hash salt), so a chart can be cached and
-compared byte for byte. Inside ``as_png()`` the same figures come out as PNG data URIs
-instead, for documents (a PDF) that cannot draw SVG text: a chart looks the same in both.
+compared byte for byte. It carries no CSS: the page's Content Security Policy forbids
+inline styles, so matplotlib's ``style="..."`` attributes and its one ``<style>`` rule
+become SVG presentation attributes (``fill="..."``), which draw the same. Inside
+``as_png()`` the same figures come out as PNG data URIs instead, for documents (a PDF)
+that cannot draw SVG text: a chart looks the same in both.
 """
 
 import base64
@@ -54,19 +57,62 @@ def _accessible(document: str, title: str) -> str:
     Ids take a prefix from the chart's content, so two different charts on one page never
     share an id (matplotlib numbers its groups from 1 in every chart).
     """
-    svg = document[document.index("<svg") :]
+    svg = _without_css(document[document.index("<svg") :])
     prefix = "chart-" + hashlib.sha256(f"{title}\n{svg}".encode()).hexdigest()[:10]
     svg = _prefix_ids(svg, prefix)
     width, height = _size(svg)
     svg = re.sub(r'\swidth="[^"]*" height="[^"]*"', "", svg, count=1)
     opening = (
         f'<svg role="img" aria-labelledby="{prefix}-title" focusable="false" '
-        f'width="{width}" height="{height}" style="max-width: 100%; height: auto"'
+        f'width="{width}" height="{height}" class="oversight-svg"'
     )
     svg = svg.replace("<svg", opening, 1)
     end_of_opening = svg.index(">") + 1
     name = f'\n <title id="{prefix}-title">{escape(title)}</title>'
     return svg[:end_of_opening] + name + svg[end_of_opening:]
+
+
+# matplotlib's style sheet: one rule for every element, inside the first <defs>.
+_STYLE_SHEET = re.compile(r"\s*<defs>\s*<style[^>]*>\s*\*\s*\{([^{}]*)\}\s*</style>\s*</defs>")
+_STYLE_ATTRIBUTE = re.compile(r'\sstyle="([^"]*)"')
+
+
+def _without_css(svg: str) -> str:
+    """The SVG with its style sheet and ``style`` attributes as presentation attributes.
+
+    The sheet's rule for every element becomes attributes on the root, which every element
+    inherits unless it sets its own, as each one did in the sheet's place.
+    """
+    sheet = _STYLE_SHEET.search(svg)
+    if sheet is not None:
+        svg = svg[: sheet.start()] + svg[sheet.end() :]
+        svg = svg.replace("<svg", "<svg" + _as_attributes(sheet[1]), 1)
+    svg = re.sub(r"<[^<>]+>", _styled_tag_as_attributes, svg)
+    if "<style" in svg:
+        raise ValueError("matplotlib wrote a style sheet this module does not know how to turn.")
+    return svg
+
+
+def _styled_tag_as_attributes(tag: re.Match[str]) -> str:
+    """One tag with its ``style`` as attributes; the style wins over an attribute it repeats."""
+    found = _STYLE_ATTRIBUTE.search(tag[0])
+    if found is None:
+        return tag[0]
+    rest = tag[0][: found.start()] + tag[0][found.end() :]
+    for name, _ in _declarations(found[1]):
+        rest = re.sub(rf'\s{re.escape(name)}="[^"]*"', "", rest)
+    end = len(rest) - (2 if rest.endswith("/>") else 1)
+    return rest[:end] + _as_attributes(found[1]) + rest[end:]
+
+
+def _declarations(css: str) -> list[tuple[str, str]]:
+    pairs = [d.split(":", 1) for d in css.split(";") if ":" in d]
+    return [(name.strip(), value.strip()) for name, value in pairs]
+
+
+def _as_attributes(css: str) -> str:
+    """``fill: none; stroke: #0b0c0c`` as `` fill="none" stroke="#0b0c0c"``."""
+    return "".join(f' {name}="{value}"' for name, value in _declarations(css))
 
 
 def _prefix_ids(svg: str, prefix: str) -> str:

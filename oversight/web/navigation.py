@@ -6,6 +6,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 
 from oversight.accounts.roles import Scope
+from oversight.casework.services.break_glass import unseen_alerts
 from oversight.web.permissions import (
     dip_samples,
     reads_audits,
@@ -13,6 +14,7 @@ from oversight.web.permissions import (
     reads_improvement,
     reads_inspections,
     reads_performance,
+    receives_alerts,
     teams_for,
 )
 
@@ -92,7 +94,7 @@ def navigation(request: HttpRequest) -> list[NavItem]:
         return []
     match = request.resolver_match
     current = match.url_name if match and match.app_name == "web" else None
-    wanted = [("My work", "my-work")]
+    wanted = [(_my_work(user), "my-work")]
     if user.scope != Scope.NONE:
         wanted.append(("Children", "children"))
     if teams_for(user).exists():
@@ -110,3 +112,11 @@ def navigation(request: HttpRequest) -> list[NavItem]:
     return [
         NavItem(text, reverse(f"web:{name}"), current in SECTIONS[name]) for text, name in wanted
     ]
+
+
+def _my_work(user) -> str:  # noqa: ANN001 (a signed-in user)
+    """ "My work", with the count of unseen break-glass alerts for a senior leader."""
+    if not receives_alerts(user):
+        return "My work"
+    count = unseen_alerts(user).count()
+    return f"My work ({count} alert{'s' if count != 1 else ''})" if count else "My work"

@@ -11,23 +11,33 @@ from functools import wraps
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
-from django.utils import timezone
 
 from oversight.accounts.models import Team, User
 from oversight.accounts.roles import Role
-from oversight.casework.access import inside_inspection_window
+from oversight.casework import policy_rules as policy
+from oversight.casework.policy_rules import (  # noqa: F401 (the role sets, named here too)
+    AUDIT_PLANNERS,
+    DIP_SAMPLERS,
+    ESCALATION_READERS,
+    IMPROVEMENT_READERS,
+    LEADS_AND_ASSURES,
+    OVERSEERS,
+    PERFORMANCE_READERS,
+    WORKER_FIGURE_READERS,
+)
 
 View = Callable[..., HttpResponse]
-OVERSEERS = {Role.TEAM_MANAGER, Role.SERVICE_MANAGER}
+
+# Who may do what is decided in ``casework.policy_rules`` alone; these names are the web's.
 
 
 def records_work(user: User) -> bool:
-    return user.is_authenticated and user.role_enum.records_work
+    return policy.records_work(user)
 
 
 def records_oversight(user: User) -> bool:
     """Team managers and above, among the roles that record work."""
-    return records_work(user) and user.role_enum in OVERSEERS
+    return policy.records_oversight(user)
 
 
 def _requires(
@@ -61,35 +71,17 @@ def teams_for(user: User) -> QuerySet[Team]:
     return Team.objects.none()
 
 
-# Who reads the performance pages: those who manage, assure, analyse or inspect the work.
-PERFORMANCE_READERS = {
-    Role.TEAM_MANAGER, Role.SERVICE_MANAGER, Role.SENIOR_LEADER, Role.QA_OFFICER,
-    Role.PERFORMANCE_ANALYST, Role.IRO, Role.INSPECTOR,
-}  # fmt: skip
-# A figure for each named worker is staff performance data: for their managers and analysts.
-WORKER_FIGURE_READERS = {
-    Role.TEAM_MANAGER, Role.SERVICE_MANAGER, Role.SENIOR_LEADER, Role.PERFORMANCE_ANALYST,
-}  # fmt: skip
-
-
 def _holds(user: User, roles: Collection[Role]) -> bool:
     """Signed in with one of ``roles``."""
-    return user.is_authenticated and user.role_enum in roles
-
-
-def _reads(user: User, roles: Collection[Role]) -> bool:
-    """Signed in with one of ``roles``; an inspector only inside the inspection window."""
-    if not _holds(user, roles):
-        return False
-    return user.role_enum != Role.INSPECTOR or inside_inspection_window(user, timezone.localdate())
+    return policy.holds(user, roles)
 
 
 def reads_performance(user: User) -> bool:
-    return _reads(user, PERFORMANCE_READERS)
+    return policy.reads_performance(user)
 
 
 def reads_worker_figures(user: User) -> bool:
-    return _holds(user, WORKER_FIGURE_READERS)
+    return policy.reads_worker_figures(user)
 
 
 performance_required = _requires(
@@ -98,25 +90,19 @@ performance_required = _requires(
 
 
 # Inspection outcomes are public: every signed-in user reads them, save an inspector
-# outside the inspection window. Those who lead and assure the work record inspections
-# and write the self-evaluation and the improvement plan, which team managers, IROs and
-# (inside the window) inspectors read.
-LEADS_AND_ASSURES = {
-    Role.SENIOR_LEADER, Role.SERVICE_MANAGER, Role.QA_OFFICER, Role.PERFORMANCE_ANALYST,
-}  # fmt: skip
-IMPROVEMENT_READERS = LEADS_AND_ASSURES | {Role.TEAM_MANAGER, Role.IRO, Role.INSPECTOR}
+# outside the inspection window.
 
 
 def reads_inspections(user: User) -> bool:
-    return _reads(user, set(Role))
+    return policy.reads_inspections(user)
 
 
 def records_inspections(user: User) -> bool:
-    return _holds(user, LEADS_AND_ASSURES)
+    return policy.records_inspections(user)
 
 
 def reads_improvement(user: User) -> bool:
-    return _reads(user, IMPROVEMENT_READERS)
+    return policy.reads_improvement(user)
 
 
 edits_improvement = records_inspections
@@ -137,18 +123,12 @@ improvement_editor_required = _requires(
 )
 
 
-# Front-door dip-sampling is done by those who audit decisions; escalations are read by
-# the IROs who raise them and the managers they are raised to (and by QA officers).
-DIP_SAMPLERS = {Role.QA_OFFICER, Role.SERVICE_MANAGER, Role.SENIOR_LEADER, Role.TEAM_MANAGER}
-ESCALATION_READERS = DIP_SAMPLERS | {Role.IRO}
-
-
 def dip_samples(user: User) -> bool:
-    return _holds(user, DIP_SAMPLERS)
+    return policy.dip_samples(user)
 
 
 def reads_escalations(user: User) -> bool:
-    return _holds(user, ESCALATION_READERS)
+    return policy.reads_escalations(user)
 
 
 dip_sampling_required = _requires(
@@ -159,24 +139,23 @@ escalations_required = _requires(
 )
 
 
-# Case audits: those who may audit read them (quality's AUDITORS); those who lead and
-# assure the work set up programmes and draw their samples.
-AUDIT_PLANNERS = {Role.QA_OFFICER, Role.SERVICE_MANAGER, Role.SENIOR_LEADER}
-
-
 def reads_audits(user: User) -> bool:
-    from oversight.quality.services.audits import AUDITORS
-
-    return _holds(user, AUDITORS)
+    return policy.reads_audits(user)
 
 
 def plans_audits(user: User) -> bool:
-    return _holds(user, AUDIT_PLANNERS)
+    return policy.plans_audits(user)
+
+
+def receives_alerts(user: User) -> bool:
+    """Senior leaders are alerted when someone breaks the glass on a restricted record."""
+    return policy.receives_alerts(user)
 
 
 audits_required = _requires(
     reads_audits, "Case audits are for QA officers, managers, senior leaders and IROs"
 )
+alerts_required = _requires(receives_alerts, "Break-glass alerts are for senior leaders")
 audit_planning_required = _requires(
     plans_audits, "Audit programmes are set up by QA officers, service managers and senior leaders"
 )

@@ -2,15 +2,20 @@
 
 Sign-in is enforced here, for the web pages only, rather than by
 ``LoginRequiredMiddleware``: other interfaces (the REST API) authenticate their own way.
-A view marked with Django's ``login_not_required`` is left open.
+A view marked with Django's ``login_not_required`` is left open. Signed in means both
+steps: the password and a code from an authenticator app; only the views marked
+``before_second_factor`` (the second step itself, and signing out) take a user who has
+given only their password.
 """
 
 from django.contrib.auth.decorators import login_not_required, login_required
 from django.urls import URLPattern, path
 
 from oversight.web.views import (
+    account,
     audits,
     auth,
+    break_glass,
     children,
     dip_sampling,
     escalations,
@@ -23,14 +28,24 @@ from oversight.web.views import (
     recording,
     reports,
     teams,
+    who_looked,
+)
+from oversight.web.views.second_factor import (
+    before_second_factor,
+    second_factor_required,
+    second_step,
+    set_up_authenticator,
 )
 
 
 def signed_in(patterns: list[URLPattern]) -> list[URLPattern]:
-    """Wrap each pattern's view in ``login_required`` unless it is marked as open."""
+    """Wrap each pattern's view in ``login_required`` and the second step, unless open."""
     for pattern in patterns:
-        if getattr(pattern.callback, "login_required", True):
-            pattern.callback = login_required(pattern.callback)
+        if not getattr(pattern.callback, "login_required", True):
+            continue
+        if getattr(pattern.callback, "second_factor_required", True):
+            pattern.callback = second_factor_required(pattern.callback)
+        pattern.callback = login_required(pattern.callback)
     return patterns
 
 
@@ -38,12 +53,21 @@ app_name = "web"
 urlpatterns = signed_in([
     path("", my_work.my_work, name="my-work"),
     path("sign-in/", login_not_required(auth.SignInView.as_view()), name="sign-in"),
-    path("sign-out/", auth.SignOutView.as_view(), name="sign-out"),
+    path("sign-in/code/", second_step, name="second-step"),
+    path("sign-in/set-up-authenticator/", set_up_authenticator,
+         name="set-up-authenticator"),
+    path("sign-out/", before_second_factor(auth.SignOutView.as_view()), name="sign-out"),
+    path("account/", account.account, name="account"),
+    path("account/sign-out-everywhere/", account.sign_out_everywhere,
+         name="sign-out-everywhere"),
     path("teams/", teams.teams, name="teams"),
     path("teams/<int:pk>/", teams.team, name="team"),
     path("children/", children.children, name="children"),
     path("children/new-contact/", new_child.new_child_contact, name="new-child-contact"),
     path("children/<int:pk>/", children.child, name="child"),
+    path("children/<int:pk>/access-log/", who_looked.who_looked, name="child-access-log"),
+    path("children/<int:pk>/break-glass/", break_glass.open_restricted, name="break-glass"),
+    path("alerts/<int:pk>/seen/", break_glass.alert_seen, name="alert-seen"),
     path("children/<int:pk>/contacts/new/", recording.record_contact, name="record-contact"),
     path("children/<int:pk>/contacts/<int:contact_pk>/decision/", recording.decide_contact,
          name="decide-contact"),
@@ -72,6 +96,8 @@ urlpatterns = signed_in([
          name="indicator-equality"),
     path("performance/<slug:id>/children/", performance.indicator_children,
          name="indicator-children"),
+    path("performance/<slug:id>/children.<slug:fmt>", performance.indicator_children_data,
+         name="indicator-children-data"),
     path("performance/<slug:id>/report.pdf", performance.indicator_report,
          name="indicator-report"),
     path("performance/<slug:id>/<slug:table>.<slug:fmt>", performance.indicator_data,

@@ -4,6 +4,7 @@ from datetime import date
 
 import pytest
 
+from oversight.accounts.testing import sign_in as sign_in_with_both_steps
 from oversight.inspection.models import Finding
 from oversight.inspection.plans import (
     ActionFacts,
@@ -37,7 +38,7 @@ def plan(settings, senior_leader, manager):
 
 
 def get(client, user, path):
-    client.force_login(user)
+    sign_in_with_both_steps(client, user)
     return client.get(f"/api/improvement/{path}")
 
 

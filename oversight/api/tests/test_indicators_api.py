@@ -5,6 +5,7 @@ from datetime import date
 import pytest
 
 from oversight.accounts.models import AccessEvent
+from oversight.accounts.testing import sign_in as sign_in_with_both_steps
 from oversight.performance.catalogue import catalogue
 
 TODAY = date(2025, 3, 12)
@@ -13,8 +14,7 @@ TODAY = date(2025, 3, 12)
 @pytest.fixture
 def as_user(client):
     def sign_in(user):
-        client.force_login(user)
-        return client
+        return sign_in_with_both_steps(client, user)
 
     return sign_in
 

@@ -6,12 +6,13 @@ inadequate overall (91 of 150 graded good or outstanding, 60.7%); London 28 of 3
 
 import pytest
 
+from oversight.accounts.testing import sign_in as sign_in_with_both_steps
+
 
 @pytest.fixture
 def as_user(client):
     def sign_in(user):
-        client.force_login(user)
-        return client
+        return sign_in_with_both_steps(client, user)
 
     return sign_in
 

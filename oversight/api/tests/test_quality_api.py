@@ -10,6 +10,7 @@ import pytest
 
 from oversight.accounts.models import User
 from oversight.accounts.roles import Role
+from oversight.accounts.testing import sign_in as sign_in_with_both_steps
 from oversight.casework import services
 from oversight.quality.domains import DOMAINS
 from oversight.quality.models import Sample
@@ -68,7 +69,7 @@ def quality(audit, aisha, team, manager, qa_officer):
 
 
 def get(client, user, path):
-    client.force_login(user)
+    sign_in_with_both_steps(client, user)
     return client.get(f"/api/quality/{path}")
 
 

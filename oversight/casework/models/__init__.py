@@ -1,5 +1,6 @@
 """The child's journey as records. Write to them only through ``casework.services``."""
 
+from oversight.casework.models.access import Alert, BreakGlass
 from oversight.casework.models.assessment import Assessment, AssessmentOutcome
 from oversight.casework.models.care import CareEpisode, CareLeaverStatus, MissingEpisode, Placement
 from oversight.casework.models.child import Allocation, Child
@@ -25,6 +26,8 @@ from oversight.casework.models.protection import (
 from oversight.casework.models.voice import ChildsVoice, HowExpressed
 
 __all__ = [
+    "Alert",
+    "BreakGlass",
     "Allocation",
     "Assessment",
     "AssessmentOutcome",

@@ -9,15 +9,13 @@ from datetime import date
 from django.db import transaction
 
 from oversight.accounts.models import User
-from oversight.accounts.roles import Role
 from oversight.casework.models import Allocation
+from oversight.casework.policy_rules import AUDITORS
 from oversight.casework.services import close_follow_up, open_follow_up
 from oversight.quality.domains import DOMAINS, GRADES, question_key
 from oversight.quality.models import Audit, AuditAction, AuditStatus, DomainGrade, SampledCase
 from oversight.quality.services.errors import QualityError
 from oversight.quality.services.population import open_on
-
-AUDITORS = {Role.QA_OFFICER, Role.SERVICE_MANAGER, Role.SENIOR_LEADER, Role.TEAM_MANAGER, Role.IRO}
 
 
 @dataclass(frozen=True)

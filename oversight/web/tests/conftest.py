@@ -19,6 +19,7 @@ from django.test import Client
 
 from oversight.accounts.models import Service, Team, User
 from oversight.accounts.roles import Role
+from oversight.accounts.testing import sign_in as sign_in_with_both_steps
 from oversight.casework import services
 from oversight.casework.models import Child, Referral
 
@@ -156,11 +157,10 @@ def cara(other_team, other_worker) -> Child:
 
 @pytest.fixture
 def signed_in(client):
-    """``signed_in(user)`` gives a test client with that user signed in."""
+    """``signed_in(user)`` gives a test client with that user signed in (password and code)."""
 
     def sign_in(user: User) -> Client:
-        client.force_login(user)
-        return client
+        return sign_in_with_both_steps(client, user)
 
     return sign_in
 

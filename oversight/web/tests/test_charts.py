@@ -70,8 +70,18 @@ def all_text(svg: str) -> str:
     return " ".join(texts(svg))
 
 
-def styled(svg: str, fragment: str) -> list[ET.Element]:
-    return [element for element in parse(svg).iter() if fragment in element.get("style", "")]
+def styled(svg: str, wanted: str) -> list[ET.Element]:
+    """Elements drawn with every one of ``wanted`` (``stroke: #1d70b8; stroke-width: 3``),
+    or, given one name alone (``stroke-dasharray``), with that attribute at all."""
+    pairs = [part.split(":", 1) for part in wanted.split(";")]
+
+    def drawn(element: ET.Element) -> bool:
+        return all(
+            element.get(name.strip()) == value[0].strip() if value else element.get(name.strip())
+            for name, *value in pairs
+        )
+
+    return [element for element in parse(svg).iter() if drawn(element)]
 
 
 def bars(svg: str) -> list[ET.Element]:
@@ -172,7 +182,7 @@ def test_a_label_that_looks_like_markup_is_shown_as_written():
 def test_text_stays_text_in_the_govuk_font_family():
     svg = a_trend()
     assert "Mar 2025" in texts(svg)
-    assert "font-family: 'GDS Transport', 'Arial', 'Helvetica'" in svg
+    assert "font-family=\"'GDS Transport', 'Arial', 'Helvetica'" in svg
     assert "DejaVuSans-" not in svg  # no glyphs drawn as paths
 
 
@@ -180,7 +190,7 @@ def test_the_chart_is_sized_in_pixels_and_shrinks_to_fit_a_narrow_screen():
     root = parse(trend_chart([(MONTHS[0], 1.0)], title="T", unit="count", width_px=500))
     assert (root.get("width"), root.get("height")) == ("500", "280")
     assert root.get("viewBox") == "0 0 500 280"
-    assert "max-width: 100%" in (root.get("style") or "")
+    assert root.get("class") == "oversight-svg"  # the stylesheet lets it shrink to fit
 
 
 def test_a_sparkline_has_no_axes_and_a_dot_on_the_latest_value():
@@ -265,13 +275,8 @@ def test_a_bar_chart_draws_one_bar_per_known_value_and_says_no_data_for_a_gap():
 
 
 def test_the_highlighted_bar_is_dark_blue_and_the_others_govuk_blue():
-    fills = {group.get("id", "")[-1]: group[0].get("style") for group in bars(a_bar_chart())}
-    assert fills == {
-        "0": "fill: #1d70b8",
-        "1": "fill: #1d70b8",
-        "2": "fill: #1d70b8",
-        "3": "fill: #003078",
-    }
+    fills = {group.get("id", "")[-1]: group[0].get("fill") for group in bars(a_bar_chart())}
+    assert fills == {"0": "#1d70b8", "1": "#1d70b8", "2": "#1d70b8", "3": "#003078"}
 
 
 def test_each_marker_is_a_dashed_line_named_in_the_legend_with_its_value():
@@ -315,4 +320,25 @@ def test_a_sample_of_each_chart_is_saved_for_a_person_to_look_at():
     (ARTIFACTS / "index.html").write_text(f"<!doctype html>\n<title>Charts</title>\n{page}\n")
     assert sorted(path.name for path in ARTIFACTS.glob("*.svg")) >= sorted(
         f"{name}.svg" for name in samples
+    )
+
+
+def test_a_chart_has_no_css_for_the_content_security_policy_to_block():
+    for svg in (a_trend(), a_bar_chart(), sparkline([3, 5, 4, 6], title="Trend")):
+        assert "style=" not in svg and "<style" not in svg
+        root = parse(svg)
+        assert (root.get("stroke-linejoin"), root.get("stroke-linecap")) == ("round", "butt")
+
+
+def test_a_style_becomes_presentation_attributes_and_wins_over_a_repeated_one():
+    from oversight.web.chart_svg import _without_css
+
+    svg = (
+        '<svg viewBox="0 0 1 1"><defs><style type="text/css">*{stroke-linecap: butt}</style>'
+        '</defs><path fill="red" style="fill: none; stroke-width: 2"/><text>a style="x"</text>'
+        "</svg>"
+    )
+    assert _without_css(svg) == (
+        '<svg stroke-linecap="butt" viewBox="0 0 1 1">'
+        '<path fill="none" stroke-width="2"/><text>a style="x"</text></svg>'
     )

@@ -1,5 +1,7 @@
 from django.urls import URLPattern, reverse
 
+from oversight.accounts.second_factor import current_code
+from oversight.accounts.testing import authenticator
 from oversight.web import urls
 from oversight.web.tests.conftest import PASSWORD
 from oversight.web.tests.helpers import error_summary, text, title
@@ -36,10 +38,14 @@ def test_the_sign_in_page_is_open_and_titled_in_the_house_style(client, db):
     assert title(response) == "Sign in — Oversight"
 
 
-def test_signing_in_goes_to_my_work(client, worker):
+def test_signing_in_asks_for_the_security_code_then_goes_to_my_work(client, worker):
     worker.set_password(PASSWORD)
     worker.save()
+    device = authenticator(worker)
     response = client.post(reverse("web:sign-in"), {"username": "sam", "password": PASSWORD})
+    assert response.status_code == 302
+    assert response["Location"] == "/sign-in/code/?next=%2F"
+    response = client.post(response["Location"], {"code": current_code(device)})
     assert response.status_code == 302
     assert response["Location"] == reverse("web:my-work")
 

@@ -23,7 +23,13 @@ def test_the_stylesheet_finds_its_fonts_next_to_it(db):
 def test_the_pages_load_the_vendored_assets_and_nothing_from_the_internet(client, db):
     html = client.get("/sign-in/").content.decode()
     assert 'href="/static/govuk/govuk-frontend.min.css"' in html
-    assert 'import { initAll } from "/static/govuk/govuk-frontend.min.js"' in html
+    assert '<script type="module" src="/static/web/govuk-init.js">' in html
     assert "https://" not in html and "http://" not in html
     assert 'class="govuk-template govuk-template--rebranded"' in html
     assert "Demo Synthetic data only" in text(client.get("/sign-in/"))
+
+
+def test_the_script_that_starts_govuk_frontend_imports_the_vendored_copy(db):
+    response = Client().get("/static/web/govuk-init.js")
+    assert "javascript" in response["Content-Type"]
+    assert b"from '../govuk/govuk-frontend.min.js'" in body(response)

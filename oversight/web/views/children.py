@@ -13,11 +13,12 @@ from django.shortcuts import render
 
 from oversight.accounts.models import User
 from oversight.accounts.roles import Scope
-from oversight.casework.access import child_for, visible_children
+from oversight.casework.access import RestrictedRecord, child_for, visible_children
 from oversight.casework.models import Allocation, Child
 from oversight.web.access_log import LIST_CHILDREN, VIEW_CHILD, log_access
 from oversight.web.permissions import records_oversight, records_work
 from oversight.web.record import record_context
+from oversight.web.views import break_glass
 from oversight.web.views.pages import today
 
 PER_PAGE = 25
@@ -27,6 +28,8 @@ def children(request: HttpRequest) -> HttpResponse:
     user: User = request.user  # type: ignore[assignment]
     query = request.GET.get("q", "").strip()[:100]
     page = _page(search(visible_children(user, today()), query), request.GET.get("page"))
+    for shown in page:  # the list needs an age to tell children apart, not a date of birth
+        shown.age_now = shown.age_on(today())
     log_access(request, LIST_CHILDREN, detail=f"search {query!r}, page {page.number}")
     context = {
         "title": "Children",
@@ -61,7 +64,10 @@ def _page(children: QuerySet[Child], number: str | None) -> Page:
 
 def child(request: HttpRequest, pk: int) -> HttpResponse:
     user: User = request.user  # type: ignore[assignment]
-    record = child_for(user, pk)
+    try:
+        record = child_for(user, pk)
+    except RestrictedRecord:
+        return break_glass.restricted(request, pk)
     log_access(request, VIEW_CHILD, child_id=record.pk)
     context = record_context(record, today())
     context.update(

@@ -14,6 +14,7 @@ from django.shortcuts import render
 from oversight.accounts.models import User
 from oversight.accounts.roles import Role, Scope
 from oversight.casework.access import visible_children
+from oversight.casework.services.break_glass import unseen_alerts
 from oversight.casework.worklists import summary_by_team, worklist
 from oversight.web.access_log import LIST_CHILDREN, log_access
 from oversight.web.permissions import teams_for
@@ -36,7 +37,8 @@ def my_work(request: HttpRequest) -> HttpResponse:
     if user.scope == Scope.NONE:
         return render(request, "web/my_work/no_access.html", {"title": "My work"})
     if role in (Role.SERVICE_MANAGER, Role.SENIOR_LEADER):
-        return render(request, "web/my_work/teams.html", teams_context(user, day, "My work"))
+        context = teams_context(user, day, "My work") | {"alerts": unseen_alerts(user)}
+        return render(request, "web/my_work/teams.html", context)
     pages = {Role.PRACTITIONER: _practitioner, Role.TEAM_MANAGER: _team_manager, Role.IRO: _iro}
     if role in pages:
         return pages[role](request, user, day)

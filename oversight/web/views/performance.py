@@ -22,13 +22,14 @@ from oversight.performance.engine import UnitRow
 from oversight.performance.models import Refresh
 from oversight.performance.refresh import children_behind, is_behind, latest_refresh, stored
 from oversight.web import charts
-from oversight.web.access_log import LIST_CHILDREN, log_access
+from oversight.web.access_log import EXPORT, LIST_CHILDREN, log_access
 from oversight.web.downloads import Table, csv_response, excel_response, pdf_response
 from oversight.web.indicators import neighbour_figures, row
 from oversight.web.indicators import rows as indicator_rows
 from oversight.web.panels import BREAKDOWN_NAMES, panel
 from oversight.web.pdf import dashboard_pdf, indicator_pdf, panels_pdf
 from oversight.web.permissions import performance_required, reads_worker_figures
+from oversight.web.pseudonyms import exports_names, pseudonymiser
 from oversight.web.views.pages import today
 
 CHILDREN_PER_PAGE = 100
@@ -168,9 +169,58 @@ def indicator_children(request: HttpRequest, id: str) -> HttpResponse:
         "page_query": _query(by=by, group=group, counted=request.GET.get("counted")),
         "filter_query": _query(by=by, group=group),
         "counted_only": counted_only,
+        "named_exports": exports_names(request.user),  # type: ignore[arg-type]
         **freshness(run),
     }
     return render(request, "web/performance/children.html", context)
+
+
+@performance_required
+def indicator_children_data(request: HttpRequest, id: str, fmt: str) -> HttpResponse:
+    """The children behind a figure as CSV or Excel: named, or pseudonymised for analysts.
+
+    Which readers get names is decided in ``oversight.web.pseudonyms``; the list holds only
+    the children the reader may see, like the page.
+    """
+    indicator = _indicator(id)
+    run = latest_refresh()
+    if run is None or fmt not in FORMATS:
+        raise Http404("No such download")
+    by = request.GET.get("by") or None
+    if by is not None and by not in dict(_breakdowns(request.user, indicator)):  # type: ignore[arg-type]
+        raise Http404("No such breakdown")
+    group = request.GET.get("group") if by else None
+    units = children_behind(run, indicator, by, group)
+    visible = visible_among(request.user, {u.child_id for u in units}, today())  # type: ignore[arg-type]
+    shown = [u for u in units if u.child_id in visible]
+    named = exports_names(request.user)  # type: ignore[arg-type]
+    data = _children_table(indicator, shown, named)
+    data.notes += _notes(run, indicator)
+    log_access(
+        request,
+        EXPORT,
+        detail=f"children behind {indicator.id} {by or ''} {group or ''}: {len(shown)} rows, "
+        + ("named" if named else "pseudonymised"),
+    )
+    return FORMATS[fmt](data, f"{indicator.id}-children-{run.as_at}")
+
+
+def _children_table(indicator: Indicator, shown: list[UnitRow], named: bool) -> Table:
+    teams = dict(Team.objects.values_list("pk", "name"))
+    facts = [[u.event, u.at, "yes" if u.counted else "no", teams.get(u.team_id, "")]
+             for u in shown]  # fmt: skip
+    columns = ["What was counted", "Date", "In the numerator", "Team"]
+    title = f"Children behind: {indicator.title}"
+    if named:
+        children = Child.objects.in_bulk({u.child_id for u in shown})
+        who = [children[u.child_id] for u in shown]
+        rows = [[c.la_child_id, c.full_name, *f] for c, f in zip(who, facts, strict=True)]
+        return Table(title, ["LA child id", "Name", *columns], rows, [])
+    pseudonym = pseudonymiser()
+    rows = [[pseudonym(u.child_id), *f] for u, f in zip(shown, facts, strict=True)]
+    note = ("Children are pseudonymised: a pseudonym is the same on every row of this file, "
+            "and different in every other download.")  # fmt: skip
+    return Table(title, ["Pseudonym", *columns], rows, [note])
 
 
 def _query(**given: str | None) -> str:

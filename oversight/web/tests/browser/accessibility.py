@@ -13,7 +13,9 @@ CONDITIONAL_REVEAL = re.compile(r'^<input class="govuk-(radios|checkboxes)__inpu
 def axe_violations(page: Page) -> list[dict]:
     """axe-core's violations on the page as it is now, for the WCAG A and AA rules."""
     if not page.evaluate("typeof window.axe !== 'undefined'"):
-        page.add_script_tag(path=str(AXE))
+        # Evaluated from outside the page, not added as an inline <script>, which the
+        # page's Content Security Policy would (rightly) block.
+        page.evaluate(AXE.read_text())
     results = page.evaluate(
         "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_AA
     )
@@ -65,3 +67,21 @@ def assert_accessible(page: Page, where: str) -> None:
     assert not violations, f"Accessibility violations on {where} ({page.url}):\n" + describe(
         violations
     )
+
+
+CSP_VIOLATION = "Content Security Policy"
+
+
+def watch_for_csp_violations(page: Page) -> list[str]:
+    """Collects every console message about the Content Security Policy from now on.
+
+    Chromium writes one to the console for each script, style or image the policy blocks,
+    and a ``securitypolicyviolation`` event is recorded as well, for what never logs.
+    """
+    found: list[str] = []
+    page.on("console", lambda m: found.append(m.text) if CSP_VIOLATION in m.text else None)
+    page.add_init_script(
+        "document.addEventListener('securitypolicyviolation', e => console.error("
+        "'Content Security Policy violation: ' + e.violatedDirective + ' ' + e.blockedURI))"
+    )
+    return found

@@ -19,9 +19,10 @@ from playwright.sync_api import BrowserContext, Page, Route
 
 from oversight.accounts.models import User
 from oversight.accounts.roles import Role
+from oversight.accounts.testing import authenticator
 from oversight.casework import services
 from oversight.casework.models import Child
-from oversight.web.tests.browser.accessibility import assert_accessible
+from oversight.web.tests.browser.accessibility import assert_accessible, watch_for_csp_violations
 from oversight.web.tests.conftest import PASSWORD, person, register
 
 CHROMIUM = "/usr/bin/chromium"
@@ -78,6 +79,17 @@ def context(context: BrowserContext) -> Iterator[BrowserContext]:
 
 
 @pytest.fixture(autouse=True)
+def no_csp_violations(request: pytest.FixtureRequest) -> Iterator[list[str]]:
+    """Every journey runs under the strict Content Security Policy without breaking it."""
+    if "page" not in request.fixturenames:
+        yield []
+        return
+    violations = watch_for_csp_violations(request.getfixturevalue("page"))
+    yield violations
+    assert not violations, f"The Content Security Policy blocked something: {violations}"
+
+
+@pytest.fixture(autouse=True)
 def frozen_today() -> None:
     """Overrides the web tests' frozen clock: the live server thread must see real dates."""
 
@@ -88,8 +100,10 @@ def today() -> date:
 
 
 def with_password(user: User) -> User:
+    """The user, able to sign in: a password and an authenticator app set up."""
     user.set_password(PASSWORD)
     user.save(update_fields=["password"])
+    authenticator(user)
     return user
 
 

@@ -2,15 +2,32 @@
 
 from datetime import date
 
-from playwright.sync_api import Locator, Page
+from playwright.sync_api import Locator, Page, expect
 
+from oversight.accounts.models import User
+from oversight.accounts.second_factor import confirmed_device, current_code
 from oversight.web.tests.conftest import PASSWORD
 
 
-def sign_in(page: Page, username: str, password: str = PASSWORD) -> None:
+def enter_password(page: Page, username: str, password: str = PASSWORD) -> None:
     page.get_by_label("Username").fill(username)
     page.get_by_role("textbox", name="Password").fill(password)
     page.get_by_role("button", name="Sign in").click()
+
+
+def sign_in(page: Page, username: str, password: str = PASSWORD) -> None:
+    """Both steps: the password, then the code the user's authenticator shows now."""
+    enter_password(page, username, password)
+    expect(page.get_by_role("heading", level=1)).to_have_text("Enter your security code")
+    page.get_by_label("Security code").fill(code_now(username))
+    page.get_by_role("button", name="Continue").click()
+
+
+def code_now(username: str) -> str:
+    """What the authenticator app of ``username`` (given one by ``with_password``) shows."""
+    device = confirmed_device(User.objects.get(username=username))
+    assert device is not None, f"{username} has no authenticator: use with_password"
+    return current_code(device)
 
 
 def fill_visit_date(page: Page, on: date) -> None:

@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from oversight.web.tests.browser.steps import tab_to
+from oversight.web.tests.browser.steps import code_now, tab_to
 from oversight.web.tests.conftest import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -30,6 +30,11 @@ def test_a_practitioner_signs_in_and_records_a_visit_using_only_the_keyboard(
     page.keyboard.press("Tab")
     expect(page.get_by_role("textbox", name="Password")).to_be_focused()
     page.keyboard.type(PASSWORD)
+    page.keyboard.press("Enter")
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("Enter your security code")
+    tab_to(page, page.get_by_label("Security code"))
+    page.keyboard.type(code_now("sam"))
     page.keyboard.press("Enter")
 
     expect(page).to_have_title(re.compile(r"^My work"))

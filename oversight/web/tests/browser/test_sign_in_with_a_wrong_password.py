@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from oversight.web.tests.browser.steps import sign_in
+from oversight.web.tests.browser.steps import enter_password
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -14,7 +14,7 @@ def test_signing_in_with_a_wrong_password_shows_the_error_summary(
     sign_in_page: Page, look, practitioner
 ):
     page = sign_in_page
-    sign_in(page, "sam", password="not my password at all")
+    enter_password(page, "sam", password="not my password at all")
 
     summary = page.locator(".govuk-error-summary")
     expect(summary).to_be_visible()

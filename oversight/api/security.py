@@ -1,0 +1,22 @@
+"""How the API knows who is asking: the web session, once both sign-in steps are passed."""
+
+from typing import Any
+
+from django.http import HttpRequest
+from ninja.security import SessionAuth
+
+
+class VerifiedSessionAuth(SessionAuth):
+    """Django's session, signed in with a password and a code (django-otp verified).
+
+    A session that has given only the password is refused (401), as is no session.
+    """
+
+    def authenticate(self, request: HttpRequest, key: str | None) -> Any | None:
+        user = super().authenticate(request, key)
+        if user is not None and user.is_verified():
+            return user
+        return None
+
+
+verified_session = VerifiedSessionAuth()

@@ -1,0 +1,130 @@
+"""The access policy: who may do what, in one place, as ``rules`` predicates.
+
+Which children a user sees is ``casework.access`` (scoped querysets); everything else a
+page or endpoint asks ("may this user read performance? record work? dip-sample?") is
+answered here. ``web.permissions`` and the API delegate to these predicates, and the
+authorisation matrix test (``web/tests/test_authorisation_matrix.py``) checks every page
+and endpoint against ``web.page_rules``.
+
+Rules are registered as permissions named ``oversight.<rule>``, so a template or view
+can also ask ``user.has_perm("oversight.reads_performance")`` when the ``rules``
+authentication backend is configured; the functions below are the direct form.
+"""
+
+from collections.abc import Collection
+
+import rules
+from django.utils import timezone
+
+from oversight.accounts.models import User
+from oversight.accounts.roles import Role
+from oversight.casework.access import inside_inspection_window, may_break_glass, visible_children
+from oversight.casework.models import Child
+
+# Those who record work on children's records, and among them those who oversee it.
+RECORDERS = {Role.PRACTITIONER, Role.TEAM_MANAGER, Role.SERVICE_MANAGER, Role.IRO}
+OVERSEERS = {Role.TEAM_MANAGER, Role.SERVICE_MANAGER}
+# Who reads the performance pages: those who manage, assure, analyse or inspect the work.
+PERFORMANCE_READERS = {
+    Role.TEAM_MANAGER, Role.SERVICE_MANAGER, Role.SENIOR_LEADER, Role.QA_OFFICER,
+    Role.PERFORMANCE_ANALYST, Role.IRO, Role.INSPECTOR,
+}  # fmt: skip
+# A figure for each named worker is staff performance data: for their managers and analysts.
+WORKER_FIGURE_READERS = {
+    Role.TEAM_MANAGER, Role.SERVICE_MANAGER, Role.SENIOR_LEADER, Role.PERFORMANCE_ANALYST,
+}  # fmt: skip
+# Those who lead and assure the work record inspections and write the self-evaluation and
+# the improvement plan, which team managers, IROs and (inside the window) inspectors read.
+LEADS_AND_ASSURES = {
+    Role.SENIOR_LEADER, Role.SERVICE_MANAGER, Role.QA_OFFICER, Role.PERFORMANCE_ANALYST,
+}  # fmt: skip
+IMPROVEMENT_READERS = LEADS_AND_ASSURES | {Role.TEAM_MANAGER, Role.IRO, Role.INSPECTOR}
+# Front-door dip-sampling is done by those who audit decisions; escalations are read by
+# the IROs who raise them and the managers they are raised to (and by QA officers).
+DIP_SAMPLERS = {Role.QA_OFFICER, Role.SERVICE_MANAGER, Role.SENIOR_LEADER, Role.TEAM_MANAGER}
+ESCALATION_READERS = DIP_SAMPLERS | {Role.IRO}
+# Case audits: auditors grade and read them; those who lead and assure set up programmes.
+AUDITORS = {Role.QA_OFFICER, Role.SERVICE_MANAGER, Role.SENIOR_LEADER, Role.TEAM_MANAGER, Role.IRO}
+AUDIT_PLANNERS = {Role.QA_OFFICER, Role.SERVICE_MANAGER, Role.SENIOR_LEADER}
+# Break-glass use is reported to those who answer for the whole LA, who also read who has
+# looked at a child's record.
+ALERTED = {Role.SENIOR_LEADER}
+ACCESS_LOG_READERS = {Role.SENIOR_LEADER}
+# Exports of children carry names except for these roles, who get pseudonyms: analysts
+# need to count and link within one file, not to know who the children are.
+PSEUDONYMISED = {Role.PERFORMANCE_ANALYST, Role.INSPECTOR}
+
+
+def holds(user: User, roles: Collection[Role]) -> bool:
+    """Signed in, active, with one of ``roles``."""
+    return bool(user.is_authenticated and user.is_active and user.role_enum in roles)
+
+
+def reads(user: User, roles: Collection[Role]) -> bool:
+    """As ``holds``; an inspector only inside the inspection window."""
+    if not holds(user, roles):
+        return False
+    return user.role_enum != Role.INSPECTOR or inside_inspection_window(user, timezone.localdate())
+
+
+def _holding(name: str, roles: Collection[Role]) -> rules.Predicate:
+    return rules.predicate(lambda user: holds(user, roles), name=name)
+
+
+def _reading(name: str, roles: Collection[Role]) -> rules.Predicate:
+    return rules.predicate(lambda user: reads(user, roles), name=name)
+
+
+records_work = _holding("records_work", RECORDERS)
+records_oversight = _holding("records_oversight", OVERSEERS)
+reads_performance = _reading("reads_performance", PERFORMANCE_READERS)
+reads_worker_figures = _holding("reads_worker_figures", WORKER_FIGURE_READERS)
+reads_inspections = _reading("reads_inspections", set(Role))
+records_inspections = _holding("records_inspections", LEADS_AND_ASSURES)
+reads_improvement = _reading("reads_improvement", IMPROVEMENT_READERS)
+edits_improvement = records_inspections
+dip_samples = _holding("dip_samples", DIP_SAMPLERS)
+reads_escalations = _holding("reads_escalations", ESCALATION_READERS)
+reads_audits = _holding("reads_audits", AUDITORS)
+plans_audits = _holding("plans_audits", AUDIT_PLANNERS)
+receives_alerts = _holding("receives_alerts", ALERTED)
+reads_access_log = _holding("reads_access_log", ACCESS_LOG_READERS)
+exports_names = rules.predicate(
+    lambda user: bool(user.is_authenticated) and user.role_enum not in PSEUDONYMISED,
+    name="exports_names",
+)
+
+
+@rules.predicate
+def views_child(user: User, child: Child) -> bool:
+    """Need-to-know, restricted records and break-glass grants, as ``casework.access``."""
+    return visible_children(user).filter(pk=child.pk).exists()
+
+
+@rules.predicate
+def breaks_glass(user: User, child: Child) -> bool:
+    """A restricted record in the user's scope that does not name them."""
+    return may_break_glass(user, child.pk)
+
+
+POLICY = {
+    "records_work": records_work,
+    "records_oversight": records_oversight,
+    "reads_performance": reads_performance,
+    "reads_worker_figures": reads_worker_figures,
+    "reads_inspections": reads_inspections,
+    "records_inspections": records_inspections,
+    "reads_improvement": reads_improvement,
+    "edits_improvement": edits_improvement,
+    "dip_samples": dip_samples,
+    "reads_escalations": reads_escalations,
+    "reads_audits": reads_audits,
+    "plans_audits": plans_audits,
+    "receives_alerts": receives_alerts,
+    "reads_access_log": reads_access_log,
+    "exports_names": exports_names,
+    "views_child": views_child,
+    "breaks_glass": breaks_glass,
+}
+for _name, _predicate in POLICY.items():
+    rules.set_perm(f"oversight.{_name}", _predicate)
