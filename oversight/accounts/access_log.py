@@ -73,11 +73,19 @@ def _locked_head() -> AccessLogHead:
     the whole database (it ignores SELECT ... FOR UPDATE). Only then is the head read, so
     no two appends read the same head.
     """
-    if not AccessLogHead.objects.filter(pk=HEAD).update(last_sequence=F("last_sequence")):
-        if AccessEvent.objects.exists():
+    if not _lock_head():
+        # The first append ever, perhaps several at once: create the head if nobody has,
+        # without failing when another append just did (INSERT ... ON CONFLICT DO NOTHING).
+        head_gone = not AccessLogHead.objects.filter(pk=HEAD).exists()
+        if head_gone and AccessEvent.objects.exists():
             raise ChainHeadMissing("The access log's chain head is missing: run audit-log verify")
-        AccessLogHead.objects.create(pk=HEAD)
+        AccessLogHead.objects.bulk_create([AccessLogHead(pk=HEAD)], ignore_conflicts=True)
+        _lock_head()
     return AccessLogHead.objects.get(pk=HEAD)
+
+
+def _lock_head() -> bool:
+    return bool(AccessLogHead.objects.filter(pk=HEAD).update(last_sequence=F("last_sequence")))
 
 
 def stored(event: AccessEvent) -> Stored:

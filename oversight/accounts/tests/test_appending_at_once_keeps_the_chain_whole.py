@@ -6,7 +6,7 @@ import pytest
 from django.db import connection, connections
 
 from oversight.accounts.access_log import append, verify_chain
-from oversight.accounts.models import AccessEvent, User
+from oversight.accounts.models import AccessEvent, AccessLogHead, User
 from oversight.accounts.roles import Role
 
 THREADS, EACH = 8, 10
@@ -19,6 +19,9 @@ THREADS, EACH = 8, 10
     "for SQLite, see the test with processes and a database file below",
 )
 def test_concurrent_appends_get_gapless_sequences_and_a_chain_that_verifies():
+    # An empty log, no chain head yet: the first appends race to create it.
+    assert not AccessEvent.objects.exists()
+    AccessLogHead.objects.all().delete()
     sam = User.objects.create(username="sam", role=Role.PRACTITIONER)
     start = threading.Barrier(THREADS)
     failures: list[BaseException] = []
