@@ -106,12 +106,6 @@ class EscalationSummary:
     by_about: list[EscalationFigures]
 
 
-def days_to_response(escalation: Escalation) -> int | None:
-    if escalation.responded_on is None:
-        return None
-    return (escalation.responded_on - escalation.raised_on).days
-
-
 def _median(values: Iterable[int | None]) -> float | None:
     known = [v for v in values if v is not None]
     return median(known) if known else None
@@ -122,7 +116,7 @@ def _figures(name: str, escalations: list[Escalation]) -> EscalationFigures:
         name,
         len(escalations),
         sum(1 for e in escalations if e.is_open),
-        _median(days_to_response(e) for e in escalations),
+        _median(e.days_to_respond() for e in escalations),
         _median(e.days_to_resolve() for e in escalations),
     )
 

@@ -11,8 +11,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from django.conf import settings
-
 from oversight.inspection.frameworks import SCALES
 from oversight.inspection.models import FindingKind, Inspection, LocalAuthority
 from oversight.inspection.national import outcome_of
@@ -32,12 +30,6 @@ FOUR_GRADES = SCALES["requires-improvement"]
 def grade_words(grade: str | None) -> str:
     """The words for one of the four grades the national picture counts."""
     return FOUR_GRADES.label(grade) if grade else NO_GRADE
-
-
-def own_la() -> LocalAuthority | None:
-    """The deployment's own LA (``OVERSIGHT_LA_CODE``), once the outcomes are loaded."""
-    code = settings.OVERSIGHT_LA_CODE
-    return LocalAuthority.objects.filter(code=code).first() if code else None
 
 
 def authority(urn: str) -> LocalAuthority | None:

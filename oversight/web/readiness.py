@@ -28,6 +28,7 @@ from oversight.performance.catalogue import UnknownIndicator, catalogue, indicat
 from oversight.performance.models import Refresh
 from oversight.performance.refresh import latest_refresh
 from oversight.web.indicators import Row, row, rows
+from oversight.web.inspection import FINDING_HEADINGS
 
 
 @dataclass
@@ -87,20 +88,19 @@ def readiness_pack(today: date) -> Pack:
     )
 
 
-HEADINGS = {
-    FindingKind.PRIORITY: "Areas for priority action",
-    FindingKind.IMPROVEMENT: "Areas for improvement",
-    FindingKind.RECOMMENDATION: "Recommendations",
-    FindingKind.STRENGTH: "Strengths",
-}
+# The most pressing first; the words are the inspection pages' own.
+PRESSING_FIRST = (
+    FindingKind.PRIORITY, FindingKind.IMPROVEMENT, FindingKind.RECOMMENDATION,
+    FindingKind.STRENGTH,
+)  # fmt: skip
 
 
 def _findings(current: list[Inspection]) -> dict[str, list[Finding]]:
     """The current findings under a plural heading each, the most pressing first."""
-    found: dict[str, list[Finding]] = {heading: [] for heading in HEADINGS.values()}
+    found: dict[str, list[Finding]] = {FINDING_HEADINGS[kind]: [] for kind in PRESSING_FIRST}
     for inspection in current:
         for finding in inspection.findings.all():
-            found[HEADINGS[FindingKind(finding.kind)]].append(finding)
+            found[FINDING_HEADINGS[FindingKind(finding.kind)]].append(finding)
     return {heading: items for heading, items in found.items() if items}
 
 

@@ -49,6 +49,9 @@ class Escalation(models.Model):
     def is_open(self) -> bool:
         return self.resolved_on is None
 
+    def days_to_respond(self) -> int | None:
+        return (self.responded_on - self.raised_on).days if self.responded_on else None
+
     def days_to_resolve(self) -> int | None:
         return (self.resolved_on - self.raised_on).days if self.resolved_on else None
 

@@ -22,7 +22,7 @@ from oversight.accounts.roles import Role
 from oversight.casework.access import child_for, visible_among
 from oversight.quality.models import Escalation
 from oversight.quality.services import raise_escalation, resolve, respond
-from oversight.quality.summaries import days_to_response, escalation_summary
+from oversight.quality.summaries import escalation_summary
 from oversight.web.access_log import LIST_CHILDREN, log_access
 from oversight.web.forms import locked, save
 from oversight.web.forms.quality import EscalationForm, ResolveForm, RespondForm
@@ -57,7 +57,7 @@ class Shown:
 
     @property
     def days_to_response(self) -> int | None:
-        return days_to_response(self.escalation)
+        return self.escalation.days_to_respond()
 
 
 def _shown(user: User, escalations: list[Escalation]) -> list[Shown]:

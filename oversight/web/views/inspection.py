@@ -16,6 +16,7 @@ from django.urls import reverse
 from oversight.inspection.frameworks import FRAMEWORKS, OVERALL, Framework, framework_for
 from oversight.inspection.models import LocalAuthority
 from oversight.inspection.national import names, national_picture
+from oversight.inspection.plans import own_la
 from oversight.inspection.services import record_inspection
 from oversight.inspection.standing import JUDGEMENTS, Change, Picture, changes
 from oversight.web import charts
@@ -61,7 +62,7 @@ def national(request: HttpRequest) -> HttpResponse:
     form = PictureForm(request.GET or None)
     question = _question(form)
     context: dict[str, object] = {"title": "Inspection: the national picture", "form": form,
-                                  "own": read.own_la()}  # fmt: skip
+                                  "own": own_la()}  # fmt: skip
     if question is not None:
         context.update(_picture_context(question))
         context["query"] = request.GET.urlencode()
@@ -139,7 +140,7 @@ def authority(request: HttpRequest, urn: str) -> HttpResponse:
     context = {
         "title": f"Inspection: {la.name}",
         "la": la,
-        "own": read.own_la() == la,
+        "own": own_la() == la,
         "may_record": records_inspections(request.user),  # type: ignore[arg-type]
         "reads_plan": reads_improvement(request.user),  # type: ignore[arg-type]
         "current": current,
@@ -165,7 +166,7 @@ def _framework(key: str | None) -> Framework:
 
 @inspection_recording_required
 def record(request: HttpRequest) -> HttpResponse:
-    la = read.own_la()
+    la = own_la()
     if la is None:
         return render(request, "web/inspection/no_la.html", {"title": "Record an inspection"})
     held = _framework(request.GET.get("framework"))
