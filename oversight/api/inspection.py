@@ -14,8 +14,8 @@ from ninja.errors import HttpError
 
 from oversight.inspection.frameworks import KINDS
 from oversight.inspection.models import Inspection
-from oversight.inspection.national import names, national_picture, picture_facts
-from oversight.inspection.standing import JUDGEMENTS, changes
+from oversight.inspection.national import names, picture_facts, picture_since
+from oversight.inspection.standing import JUDGEMENTS
 from oversight.web import inspection as read
 from oversight.web.permissions import reads_inspections
 
@@ -111,8 +111,7 @@ def get_national(
     _reader(request)
     if judgement not in JUDGEMENTS:
         raise HttpError(422, f"judgement must be one of: {', '.join(JUDGEMENTS)}")
-    shown = national_picture(as_at or timezone.localdate(), judgement, published_by)
-    found = changes(national_picture(since, judgement, published_by), shown) if since else None
+    shown, found = picture_since(as_at or timezone.localdate(), since, judgement, published_by)
     return picture_facts(shown, names(), found, since)
 
 

@@ -118,12 +118,10 @@ def national_picture_command(
     use_database(db)
     migrate()
     _ensure_outcomes()
-    from oversight.inspection.national import names, national_picture, picture_facts
-    from oversight.inspection.standing import changes
+    from oversight.inspection.national import names, picture_facts, picture_since
 
     by = published_by.date() if published_by else None
-    shown = national_picture(as_at.date(), judgement, by)
-    found = changes(national_picture(since.date(), judgement, by), shown) if since else None
+    shown, found = picture_since(as_at.date(), since.date() if since else None, judgement, by)
     if output == "json":
         day = since.date() if since else None
         click.echo(json.dumps(picture_facts(shown, names(), found, day), indent=2))

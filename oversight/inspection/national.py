@@ -12,6 +12,7 @@ from oversight.inspection.standing import (
     Outcome,
     Picture,
     Tally,
+    changes,
     current,
     picture,
 )
@@ -51,6 +52,20 @@ def national_picture(
     on: date, judgement: str = "overall", published_by: date | None = None
 ) -> Picture:
     return picture(authorities(), outcomes(), on, judgement, published_by)
+
+
+def picture_since(
+    on: date, since: date | None, judgement: str = "overall", published_by: date | None = None
+) -> tuple[Picture, list[Change] | None]:
+    """The picture on ``on`` and, with ``since``, the LAs whose grade changed since then.
+
+    The records are read once for both days.
+    """
+    held, found = authorities(), outcomes()
+    shown = picture(held, found, on, judgement, published_by)
+    if since is None:
+        return shown, None
+    return shown, changes(picture(held, found, since, judgement, published_by), shown)
 
 
 def names() -> dict[str, str]:

@@ -15,10 +15,10 @@ from django.urls import reverse
 
 from oversight.inspection.frameworks import FRAMEWORKS, OVERALL, Framework, framework_for
 from oversight.inspection.models import LocalAuthority
-from oversight.inspection.national import names, national_picture
+from oversight.inspection.national import names, national_picture, picture_since
 from oversight.inspection.plans import own_la
 from oversight.inspection.services import record_inspection
-from oversight.inspection.standing import JUDGEMENTS, Change, Picture, changes
+from oversight.inspection.standing import JUDGEMENTS, Change, Picture
 from oversight.web import charts
 from oversight.web import inspection as read
 from oversight.web.downloads import Table, Value, csv_response, excel_response
@@ -70,13 +70,10 @@ def national(request: HttpRequest) -> HttpResponse:
 
 
 def _picture_context(question: Question) -> dict[str, object]:
-    shown = national_picture(question.on, question.judgement, question.published_by)
-    named = names()
-    earlier = (
-        national_picture(question.since, question.judgement, question.published_by)
-        if question.since
-        else None
+    shown, found = picture_since(
+        question.on, question.since, question.judgement, question.published_by
     )
+    named = names()
     counts = shown.tally.counts.items()
     grades = [(grade, read.grade_words(grade), count) for grade, count in counts]
     return {
@@ -91,7 +88,7 @@ def _picture_context(question: Question) -> dict[str, object]:
         ),  # fmt: skip
         "reasons": read.reasons_counted(shown),
         "inadequate": _las(shown.with_grade("inadequate"), named),
-        "changed": _changes(changes(earlier, shown), named) if earlier else None,
+        "changed": _changes(found, named) if found is not None else None,
     }
 
 
