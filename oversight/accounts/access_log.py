@@ -76,8 +76,10 @@ def _locked_head() -> AccessLogHead:
     if not _lock_head():
         # The first append ever, perhaps several at once: create the head if nobody has,
         # without failing when another append just did (INSERT ... ON CONFLICT DO NOTHING).
-        head_gone = not AccessLogHead.objects.filter(pk=HEAD).exists()
-        if head_gone and AccessEvent.objects.exists():
+        # Events first, then the head: a head is committed with the first event, so once an
+        # event is visible its head is too, unless someone deleted it. (Asked the other way
+        # round, an append committing between the two reads looked like a missing head.)
+        if AccessEvent.objects.exists() and not AccessLogHead.objects.filter(pk=HEAD).exists():
             raise ChainHeadMissing("The access log's chain head is missing: run audit-log verify")
         AccessLogHead.objects.bulk_create([AccessLogHead(pk=HEAD)], ignore_conflicts=True)
         _lock_head()
