@@ -9,6 +9,7 @@ from oversight.cli import (
     quality,
     records,
     retention,
+    validate,
 )
 from oversight.cli.base import main
 
@@ -22,4 +23,5 @@ __all__ = [
     "quality",
     "records",
     "retention",
+    "validate",
 ]

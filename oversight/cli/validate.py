@@ -1,0 +1,41 @@
+"""``oversight validate``: check a DfE return against the year's validation rules.
+
+Exit status: 0 with no errors (queries allowed), 1 with errors or a rule that could not
+run, 2 when the file cannot be read (the reason is printed). Needs no database.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from oversight.cli.base import main
+
+FORMAT_CHOICE = click.Choice(["table", "json", "csv"])
+
+
+@main.group(name="validate")
+def validate_group() -> None:
+    """Validate DfE returns: the CIN census, SSDA903."""
+
+
+@validate_group.command(name="cin-census")
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--year", default="2025-26", show_default=True, help="The census year's rules.")
+@click.option("--format", "output", type=FORMAT_CHOICE, default="table", show_default=True)
+def cin_census_command(file: str, year: str, output: str) -> None:
+    """Check a CIN census XML FILE against the DfE's rules for the year."""
+    from oversight.exchange.cin_census.read import CinUnreadable
+    from oversight.exchange.cin_census.validate import validate_cin
+    from oversight.exchange.validation.output import FORMATS, summary
+
+    try:
+        report = validate_cin(file, year)
+    except (CinUnreadable, ValueError) as error:
+        click.echo(f"Cannot validate: {error}", err=True)
+        sys.exit(2)
+    click.echo(FORMATS[output](report))
+    if output != "table":
+        click.echo(summary(report), err=True)
+    sys.exit(report.exit_status)
