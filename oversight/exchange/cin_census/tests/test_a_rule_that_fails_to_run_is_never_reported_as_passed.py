@@ -1,0 +1,44 @@
+import polars as pl
+
+from oversight.exchange.cin_census.read import CinData
+from oversight.exchange.cin_census.rules.book import CATALOGUE
+from oversight.exchange.cin_census.tests.builders import census
+from oversight.exchange.validation import FAILURE, RuleBook
+
+
+def test_a_rule_that_raises_is_a_not_checked_finding_and_the_return_does_not_pass():
+    book: RuleBook[CinData] = RuleBook(CATALOGUE, id_column="LAchildID")
+
+    @book.rule("8840")
+    def broken(cin: CinData) -> pl.DataFrame:
+        return cin.cp_plans.select("NoSuchColumn")
+
+    report = book.run(census(), file="test.xml")
+    [finding] = report.findings
+    assert (finding.rule, finding.kind, finding.file) == ("8840", FAILURE, "test.xml")
+    assert "ColumnNotFoundError" in finding.message
+    assert report.exit_status == 1
+
+
+def test_a_rule_is_registered_once_under_a_code_from_the_dfe_list():
+    book: RuleBook[CinData] = RuleBook(CATALOGUE, id_column="LAchildID")
+    book.rule("8840")(lambda cin: pl.DataFrame())
+    try:
+        book.rule("8840")(lambda cin: pl.DataFrame())
+    except ValueError as error:
+        assert "twice" in str(error)
+    else:
+        raise AssertionError("a second rule 8840 was accepted")
+    try:
+        book.rule("9999")
+    except KeyError as error:
+        assert "no rule '9999'" in str(error)
+    else:
+        raise AssertionError("a code the DfE does not list was accepted")
+
+
+def test_messages_and_kinds_are_the_dfes_own():
+    assert CATALOGUE["8840"].message == "Child Protection Plan cannot start and end on the same day"
+    assert CATALOGUE["8840"].kind == "error"
+    assert CATALOGUE["8775Q"].kind == "query"
+    assert len(CATALOGUE) == 109
