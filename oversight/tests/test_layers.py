@@ -27,6 +27,11 @@ PURE = [
     "inspection/standing.py",
     "exchange/ofsted_outcomes/read.py",
     "exchange/ofsted_outcomes/spec.py",
+    "exchange/validation",
+    "exchange/cin_census/spec.py",
+    "exchange/cin_census/read.py",
+    "exchange/cin_census/validate.py",
+    "exchange/cin_census/rules",
 ]
 
 

@@ -1,0 +1,138 @@
+"""Our CIN census validation against csc-validator-be-cin, side by side, on the same files.
+
+Usage: uv run python -m benchmarks.cin_validation [--sizes 1000,10000,50000]
+       [--source FILE.xml] [--reference-up-to N] [--keep DIR]
+
+The files are made from a census return of a synthetic LA (``--source``, or one written
+here from a generated medium LA), its children repeated with fresh ids until each file
+has the number of children asked for. Each tool runs in its own process, from the file on
+disk to its list of findings: the time inside that process (imports excluded, reported
+separately as the whole process's wall time) and its peak memory. csc-validator-be-cin is
+installed from PyPI into a throwaway virtual environment, never into the project's.
+Findings are compared rule by rule as the set of (rule, child) pairs each tool reports.
+Nothing here asserts a time: it prints what it measured.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from benchmarks.cin_files import scaled_census, synthetic_census
+from benchmarks.reference_tools import reference_python
+
+REFERENCE = "csc-validator-be-cin==0.1.13"
+# Its pinned pandas 1.5.3 is built against NumPy 1 and fails to import with NumPy 2.
+REFERENCE_EXTRA = ("numpy<2",)
+
+REFERENCE_DRIVER = """
+import json, resource, sys, time, warnings
+warnings.simplefilter("ignore")
+import xml.etree.ElementTree as ET
+from cin_validator import cin_validator
+from cin_validator.rules.cin2025_26 import registry
+started = time.perf_counter()
+root = ET.parse(sys.argv[1]).getroot()
+data = cin_validator.process_data(cin_validator.convert_data(root))
+validator = cin_validator.CinValidator(data, registry)
+seconds = time.perf_counter() - started
+issues = validator.full_issue_df
+pairs = {(str(r), str(c)) for r, c in zip(issues["rule_code"], issues["child_id"])}
+pairs |= {(str(r), "") for r in validator.multichild_issues["rule_code"]}
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps({"seconds": seconds, "peak_mb": peak, "pairs": sorted(pairs),
+                  "rules": sorted(str(r.code) for r in registry.values())}))
+"""
+
+OUR_DRIVER = """
+import json, resource, sys, time
+from oversight.exchange.cin_census.validate import validate_cin
+from oversight.exchange.cin_census.rules import RULES
+started = time.perf_counter()
+report = validate_cin(sys.argv[1])
+seconds = time.perf_counter() - started
+pairs = {(f.rule, f.child_id or "") for f in report.findings}
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps({"seconds": seconds, "peak_mb": peak, "pairs": sorted(pairs),
+                  "rules": sorted(RULES.rules)}))
+"""
+
+
+def run(python: str, driver: str, file: Path) -> dict:
+    started = time.perf_counter()
+    done = subprocess.run(
+        [python, "-c", driver, str(file)], capture_output=True, text=True, check=False
+    )
+    wall = time.perf_counter() - started
+    if done.returncode != 0:
+        raise SystemExit(f"{python} failed on {file.name}:\n{done.stderr[-3000:]}")
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    result["wall"] = wall
+    result["pairs"] = {tuple(p) for p in result["pairs"]}
+    return result
+
+
+def compare(ours: dict, theirs: dict) -> list[str]:
+    """Rules both tools implement whose findings differ, with the children only one found."""
+    shared = sorted(set(ours["rules"]) & set(theirs["rules"]), key=_code_order)
+    lines = []
+    for rule in shared:
+        mine = {c for r, c in ours["pairs"] if r == rule}
+        other = {c for r, c in theirs["pairs"] if r == rule}
+        if mine != other:
+            only_ours, only_theirs = sorted(mine - other), sorted(other - mine)
+            lines.append(
+                f"  {rule:>6}: ours {len(mine):>6}, theirs {len(other):>6}; only ours "
+                f"{len(only_ours)} {only_ours[:3]}; only theirs {len(only_theirs)} {only_theirs[:3]}"
+            )
+    agreeing = len(shared) - len(lines)
+    return [f"  {agreeing} of {len(shared)} rules both implement agree child by child", *lines]
+
+
+def _code_order(code: str) -> tuple[int, str]:
+    digits = "".join(ch for ch in code if ch.isdigit())
+    return (int(digits or 0), code)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="1000,10000,50000")
+    parser.add_argument("--source", type=Path, help="a census file to scale (default: a synthetic LA's)")
+    parser.add_argument("--reference-up-to", type=int, default=10_000,
+                        help="run csc-validator-be-cin only on files up to this many children")  # fmt: skip
+    parser.add_argument("--keep", type=Path, help="keep the generated files in this folder")
+    args = parser.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",")]
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = args.keep or Path(scratch)
+        folder.mkdir(parents=True, exist_ok=True)
+        source = args.source or synthetic_census(folder)
+        reference = reference_python(REFERENCE, *REFERENCE_EXTRA)
+        print(f"CIN census validation, 2025/26 rules: Oversight against {REFERENCE}")
+        print(f"files made from {source.name}, children repeated with fresh ids\n")
+        for size in sizes:
+            file = scaled_census(source, size, folder / f"cin_{size}.xml")
+            ours = run(sys.executable, OUR_DRIVER, file)
+            print(f"{size:,} children ({file.stat().st_size / 1e6:.1f} MB):")
+            print(f"  Oversight        {ours['seconds']:8.2f} s in process, {ours['wall']:6.2f} s "
+                  f"whole process, peak {ours['peak_mb']:7.0f} MB, {len(ours['pairs']):,} findings")  # fmt: skip
+            if size > args.reference_up_to:
+                print(f"  {REFERENCE} not run at this size (--reference-up-to {args.reference_up_to})\n")
+                continue
+            theirs = run(reference, REFERENCE_DRIVER, file)
+            print(f"  csc-validator-be-cin {theirs['seconds']:8.2f} s in process, "
+                  f"{theirs['wall']:6.2f} s whole process, peak {theirs['peak_mb']:7.0f} MB, "
+                  f"{len(theirs['pairs']):,} findings")  # fmt: skip
+            print(f"  ratio: {theirs['seconds'] / ours['seconds']:.0f}x faster in process, "
+                  f"{theirs['wall'] / ours['wall']:.0f}x whole process, "
+                  f"{theirs['peak_mb'] / ours['peak_mb']:.1f}x less memory")  # fmt: skip
+            print("\n".join(compare(ours, theirs)) + "\n")
+
+
+if __name__ == "__main__":
+    main()
