@@ -47,4 +47,4 @@ def scaled_census(source: Path, size: int, out: Path) -> Path:
 
 
 def synthetic_census(folder: Path) -> Path:
-    raise SystemExit("give --source FILE.xml: writing a synthetic LA's census comes with the writer")
+    raise SystemExit("give --source FILE.xml (a synthetic LA census comes with the writer)")

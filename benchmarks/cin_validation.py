@@ -88,7 +88,8 @@ def compare(ours: dict, theirs: dict) -> list[str]:
             only_ours, only_theirs = sorted(mine - other), sorted(other - mine)
             lines.append(
                 f"  {rule:>6}: ours {len(mine):>6}, theirs {len(other):>6}; only ours "
-                f"{len(only_ours)} {only_ours[:3]}; only theirs {len(only_theirs)} {only_theirs[:3]}"
+                f"{len(only_ours)} {only_ours[:3]}; "
+                f"only theirs {len(only_theirs)} {only_theirs[:3]}"
             )
     agreeing = len(shared) - len(lines)
     return [f"  {agreeing} of {len(shared)} rules both implement agree child by child", *lines]
@@ -100,11 +101,17 @@ def _code_order(code: str) -> tuple[int, str]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--sizes", default="1000,10000,50000")
-    parser.add_argument("--source", type=Path, help="a census file to scale (default: a synthetic LA's)")
-    parser.add_argument("--reference-up-to", type=int, default=10_000,
-                        help="run csc-validator-be-cin only on files up to this many children")  # fmt: skip
+    parser.add_argument("--source", type=Path, help="a census file to scale")
+    parser.add_argument(
+        "--reference-up-to",
+        type=int,
+        default=10_000,
+        help="run the reference only up to this many children",
+    )
     parser.add_argument("--keep", type=Path, help="keep the generated files in this folder")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
@@ -119,18 +126,24 @@ def main() -> None:
             file = scaled_census(source, size, folder / f"cin_{size}.xml")
             ours = run(sys.executable, OUR_DRIVER, file)
             print(f"{size:,} children ({file.stat().st_size / 1e6:.1f} MB):")
-            print(f"  Oversight        {ours['seconds']:8.2f} s in process, {ours['wall']:6.2f} s "
-                  f"whole process, peak {ours['peak_mb']:7.0f} MB, {len(ours['pairs']):,} findings")  # fmt: skip
+            print(
+                f"  Oversight        {ours['seconds']:8.2f} s in process, {ours['wall']:6.2f} s "
+                f"whole process, peak {ours['peak_mb']:7.0f} MB, {len(ours['pairs']):,} findings"
+            )
             if size > args.reference_up_to:
-                print(f"  {REFERENCE} not run at this size (--reference-up-to {args.reference_up_to})\n")
+                print(f"  {REFERENCE} not run at this size (--reference-up-to)\n")
                 continue
             theirs = run(reference, REFERENCE_DRIVER, file)
-            print(f"  csc-validator-be-cin {theirs['seconds']:8.2f} s in process, "
-                  f"{theirs['wall']:6.2f} s whole process, peak {theirs['peak_mb']:7.0f} MB, "
-                  f"{len(theirs['pairs']):,} findings")  # fmt: skip
-            print(f"  ratio: {theirs['seconds'] / ours['seconds']:.0f}x faster in process, "
-                  f"{theirs['wall'] / ours['wall']:.0f}x whole process, "
-                  f"{theirs['peak_mb'] / ours['peak_mb']:.1f}x less memory")  # fmt: skip
+            print(
+                f"  csc-validator-be-cin {theirs['seconds']:8.2f} s in process, "
+                f"{theirs['wall']:6.2f} s whole process, peak {theirs['peak_mb']:7.0f} MB, "
+                f"{len(theirs['pairs']):,} findings"
+            )
+            print(
+                f"  ratio: {theirs['seconds'] / ours['seconds']:.0f}x faster in process, "
+                f"{theirs['wall'] / ours['wall']:.0f}x whole process, "
+                f"{theirs['peak_mb'] / ours['peak_mb']:.1f}x less memory"
+            )
             print("\n".join(compare(ours, theirs)) + "\n")
 
 

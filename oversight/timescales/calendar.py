@@ -15,23 +15,47 @@ every question with a dictionary look-up and a binary search.
 from __future__ import annotations
 
 import calendar as _stdlib_calendar
+import csv
+import io
 from bisect import bisect_left, bisect_right
+from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
 from functools import cache
+from importlib.resources import files
 from types import MappingProxyType
 
-import holidays
-
 LOCAL_CLOSURE = "Local closure"
+# Written from the holidays package by scripts/write_bank_holidays.py and checked against
+# it by a test: reading the table is instant, building the holidays costs half a second.
+HOLIDAY_TABLE = "england_bank_holidays.csv"
+
+
+@cache
+def _tabled_bank_holidays() -> dict[int, dict[date, str]]:
+    text = files("oversight.timescales").joinpath("data").joinpath(HOLIDAY_TABLE).read_text("utf-8")
+    by_year: defaultdict[int, dict[date, str]] = defaultdict(dict)
+    for row in csv.DictReader(io.StringIO(text)):
+        day = date.fromisoformat(row["date"])
+        by_year[day.year][day] = row["name"]
+    return dict(by_year)
 
 
 @cache
 def _england_bank_holidays(year: int) -> Mapping[date, str]:
     """England's bank holidays in one year, with their names (shared by all calendars)."""
+    tabled = _tabled_bank_holidays()
+    if min(tabled) <= year <= max(tabled):
+        return MappingProxyType(tabled.get(year, {}))
+    return MappingProxyType(_bank_holidays_from_the_package(year))
+
+
+def _bank_holidays_from_the_package(year: int) -> dict[date, str]:
+    import holidays
+
     # Same as holidays.UK(subdiv="ENG"); country_holidays is the typed entry point.
     found = holidays.country_holidays("GB", subdiv="ENG", years=year, language="en_GB")
-    return MappingProxyType({day: str(name) for day, name in sorted(found.items())})
+    return {day: str(name) for day, name in sorted(found.items())}
 
 
 class WorkingDayCalendar:

@@ -34,6 +34,7 @@ from oversight.exchange.cin_census.spec import (
     HEADER,
     PRE_PROCEEDINGS,
     RENAMED,
+    REQUIRED,
     SECTION_47,
     TABLES,
     CensusPeriod,
@@ -201,6 +202,8 @@ class _Reader:
             for review in reviews:
                 row = {**ids, "line": review.sourceline, "CPPreviewDate": _text(review)}
                 self.tables["reviews"].add(row)
+            if len(reviews) == 0:  # an empty group is a review record with no date (8842Q)
+                self.tables["reviews"].add({**ids, "line": reviews.sourceline})
 
     def fields_of(self, element: etree._Element, fields: dict[str, str], values: dict[str, Any],
                   ids: dict[str, Any], skip: tuple[str, ...] = ()) -> None:  # fmt: skip
@@ -218,11 +221,18 @@ class _Reader:
                      "is not part of the CIN census here: it was not read")  # fmt: skip
 
     def frames(self) -> dict[str, pl.DataFrame]:
-        return {name: self.frame(rows) for name, rows in self.tables.items()}
+        return {name: self.frame(name, rows) for name, rows in self.tables.items()}
 
-    def frame(self, rows: _Rows) -> pl.DataFrame:
+    def report_missing(self, table: str, raw: pl.DataFrame) -> None:
+        for name in REQUIRED.get(table, ()):
+            missing = raw.filter(pl.col(name).is_null()).select("LAchildID", "line")
+            for child_id, line in missing.iter_rows():
+                self.problem(child_id, line, name, "", "is required by the census and is missing")
+
+    def frame(self, table: str, rows: _Rows) -> pl.DataFrame:
         schema = {name: pl.Int64 for name in ("line", *rows.keys)} | {"LAchildID": pl.String}
         raw = pl.DataFrame(rows.columns, schema={n: schema.get(n, pl.String) for n in rows.columns})
+        self.report_missing(table, raw)
         return raw.with_columns(
             [self.typed(raw, name, kind) for name, kind in rows.fields.items() if kind != "text"]
         )

@@ -68,6 +68,14 @@ TABLES: dict[str, tuple[tuple[str, ...], dict[str, str]]] = {
     "pre_proceedings": (("child", "episode"), PRE_PROCEEDINGS),
 }
 
+# Fields the schema requires that no DfE rule of the year reports when missing: the reader
+# reports them, so that a missing one is never passed over (the others have their rules:
+# 8500, 4180, 4220, 8600, 8866, 8568, 4010, 8720, 8905, 8910, 8730).
+REQUIRED = {
+    "assessments": ("AssessmentActualStartDate",),
+    "section47": ("S47ActualStartDate", "ICPCnotRequired"),
+}
+
 
 @dataclass(frozen=True)
 class CensusPeriod:

@@ -6,7 +6,22 @@ returns the rows that break it: ``LAchildID``, ``line`` where known, and the fie
 """
 
 from oversight.exchange.cin_census.rules import (  # noqa: F401  (importing registers the rules)
-    examples,
+    assessment_factors,
+    assessments,
+    child,
+    cin_plans,
+    closure,
+    conferences,
+    disabilities,
+    episode_activity,
+    open_episodes,
+    plans_together,
+    protection_plans,
+    referrals,
+    reviews,
+    section47,
+    upn,
+    whole_return,
 )
 from oversight.exchange.cin_census.rules.book import RULES
 

@@ -1,7 +1,8 @@
 """Small CIN census files for tests, built from keyword arguments, read by the real reader.
 
-``child()`` gives a child who passes the rules: born 2015, one episode referred in the
-census year 2025-26, open, with a completed assessment. Tests change only what matters:
+``child()`` gives a child who passes the rules: born 2015, with a valid UPN and eight
+disability codes, one episode referred in the census year 2025-26, open, with a completed
+assessment. Tests change only what matters:
 
     cin = census(child(PersonDeathDate="2025-06-01", episodes=[episode(CINclosureDate=...)]))
     assert ids(findings("8545Q", cin)) == ["C1"]
@@ -26,6 +27,12 @@ HEADER = {
     "Source": {"SourceLevel": "L", "LEA": "201", "SoftwareCode": "Oversight", "Release": "1",
                "SerialNo": "001", "DateTime": "2026-04-10T09:00:00"},
 }  # fmt: skip
+# Two valid UPNs, for returns with two children (a UPN must be unique: rule 1520).
+DEFAULT_UPN = "W201000000017"
+SECOND_UPN = "F201000000025"
+# A return should use at least eight disability codes (2887Q) and give some child more
+# than one (2888Q): the default child has eight, so that a small return passes.
+DEFAULT_DISABILITIES = ["MOB", "HAND", "PC", "INC", "COMM", "LD", "HEAR", "VIS"]
 
 
 def assessment(factors: list[str] | None = None, **fields: Any) -> dict[str, Any]:
@@ -74,14 +81,14 @@ def child(
     episodes: list[dict[str, Any]] | None = None,
     **fields: Any,
 ) -> dict[str, Any]:
-    values = {"LAchildID": LAchildID, "UPN": "A201000000017", "FormerUPN": None,
+    values = {"LAchildID": LAchildID, "UPN": DEFAULT_UPN, "FormerUPN": None,
               "UPNunknown": None, "PersonBirthDate": "2015-03-27", "ExpectedPersonBirthDate": None,
               "Sex": "M", "PersonDeathDate": None} | fields  # fmt: skip
     ethnicity = values.pop("Ethnicity", "WBRI")
     return {
         "ids": values,
         "ethnicity": ethnicity,
-        "disabilities": ["NONE"] if disabilities is None else disabilities,
+        "disabilities": DEFAULT_DISABILITIES if disabilities is None else disabilities,
         "episodes": [episode()] if episodes is None else episodes,
     }
 

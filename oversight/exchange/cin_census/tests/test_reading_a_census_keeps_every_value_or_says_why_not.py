@@ -97,3 +97,21 @@ def test_entities_are_never_expanded():
     except CinUnreadable:
         return  # refusing the file is as safe as not expanding it
     assert "aaaaaaaaaa" not in str(cin.children["LAchildID"].to_list())
+
+
+def test_an_empty_reviews_group_is_a_review_with_no_date():
+    xml = census_xml(child(episodes=[episode(cp_plans=[cp_plan(reviews=["2025-08-19"])])]))
+    xml = xml.replace(b"<CPPreviewDate>2025-08-19</CPPreviewDate>", b"")
+    cin = read_cin(io.BytesIO(xml), PERIOD)
+    assert cin.reviews["CPPreviewDate"].to_list() == [None]
+
+
+def test_a_required_field_no_rule_covers_is_reported_when_missing():
+    from oversight.exchange.cin_census.tests.builders import assessment
+
+    cin = census(
+        child("C4", episodes=[episode(assessments=[assessment(AssessmentActualStartDate=None)])])
+    )
+    [problem] = cin.format_findings
+    assert (problem.child_id, problem.fields) == ("C4", (("AssessmentActualStartDate", ""),))
+    assert "required" in problem.message

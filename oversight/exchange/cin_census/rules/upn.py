@@ -1,0 +1,132 @@
+"""Rules on the child's unique pupil number: its form, its check letter, and its absence.
+
+A UPN is 13 characters: a check letter, the three-digit number of the local authority
+that issued it, eight more digits, and a last character that is a digit (a permanent UPN)
+or a letter (a temporary UPN). The check letter is the modulus-23 sum of the characters
+2 to 13, each times its position, read as a letter of ``CHECK_LETTERS``; a letter in
+position 13 counts as its own place in that list (A = 0, B = 1, ..., Z = 22).
+
+UPNs are compared in capitals: the schema allows lower-case letters, and ``a201…`` is
+the same pupil as ``A201…``.
+"""
+
+from datetime import date
+
+import polars as pl
+
+from oversight.exchange.cin_census.read import CinData
+from oversight.exchange.cin_census.rules.book import RULES
+
+# I, O and S are never used: as a check letter nor as the last letter of a temporary UPN.
+CHECK_LETTERS = "ABCDEFGHJKLMNPQRTUVWXYZ"
+LAST_CHARACTER = f"[0-9{CHECK_LETTERS}]"
+
+# The local authority codes of rule 1530 (CIN census 2025 to 2026 validation rules): every
+# post-April 1998 LA code, retired ones included (a UPN keeps the code of the LA that
+# issued it), and the DfE's pseudo-LA codes (001-005, 660-681, 701-708).
+LA_CODE_RANGES = (
+    (1, 5), (201, 213), (301, 320), (330, 336), (340, 344), (350, 359), (370, 373),
+    (380, 384), (390, 394), (420, 420), (660, 681), (701, 708), (800, 803), (805, 808),
+    (810, 813), (815, 816), (820, 823), (825, 826), (830, 831), (835, 841), (845, 846),
+    (850, 852), (855, 857), (860, 861), (865, 896), (908, 909), (916, 916), (919, 919),
+    (921, 921), (925, 926), (928, 929), (931, 931), (933, 933), (935, 938), (940, 943),
+)  # fmt: skip
+LA_CODES = frozenset(f"{code:03d}" for low, high in LA_CODE_RANGES for code in range(low, high + 1))
+
+# UPNunknown reasons that explain a missing UPN for a child of school age: every reason
+# but UN1, which says the child is not of school age.
+SCHOOL_AGE_REASONS = ("UN2", "UN3", "UN4", "UN5", "UN6", "UN7")
+
+
+def _upn() -> pl.Expr:
+    return pl.col("UPN").str.to_uppercase()
+
+
+def _check_letter(upn: pl.Expr) -> pl.Expr:
+    """The check letter a 13-character UPN should start with; null if it has none."""
+    weighted = [upn.str.slice(i - 1, 1).cast(pl.Int64, strict=False) * i for i in range(2, 13)]
+    last = upn.str.slice(12, 1)
+    last_value = last.cast(pl.Int64, strict=False).fill_null(
+        last.replace_strict({c: i for i, c in enumerate(CHECK_LETTERS)}, default=None)
+    )
+    total = pl.sum_horizontal(*weighted, last_value * 13)
+    letters = dict(enumerate(CHECK_LETTERS))
+    computable = upn.str.contains(rf"^.[0-9]{{11}}{LAST_CHARACTER}$")
+    return pl.when(computable).then((total % 23).replace_strict(letters, return_dtype=pl.String))
+
+
+def _children_with_upn(cin: CinData) -> pl.DataFrame:
+    return cin.children.filter(pl.col("UPN").is_not_null())
+
+
+@RULES.rule("1510")
+def upn_starts_with_its_check_letter(cin: CinData) -> pl.DataFrame:
+    # A UPN whose characters 2 to 13 are malformed has no check letter to compare:
+    # rules 1540 and 1550 report it.
+    expected = _check_letter(_upn())
+    broken = _children_with_upn(cin).filter(_upn().str.slice(0, 1) != expected)
+    return broken.select("LAchildID", "line", "UPN")
+
+
+@RULES.rule("1520")
+def no_two_records_share_a_upn(cin: CinData) -> pl.DataFrame:
+    children = _children_with_upn(cin)
+    return children.filter(_upn().is_duplicated()).select("LAchildID", "line", "UPN")
+
+
+@RULES.rule("1530")
+def upn_holds_a_recognised_la_code(cin: CinData) -> pl.DataFrame:
+    la_code = _upn().str.slice(1, 3)
+    broken = _children_with_upn(cin).filter(~la_code.is_in(sorted(LA_CODES)))
+    return broken.select("LAchildID", "line", "UPN")
+
+
+@RULES.rule("1540")
+def upn_characters_5_to_12_are_digits(cin: CinData) -> pl.DataFrame:
+    # A UPN too short to have all of characters 5 to 12 does not have them all numeric.
+    digits = _upn().str.slice(4, 8).str.contains(r"^[0-9]{8}$")
+    return _children_with_upn(cin).filter(~digits).select("LAchildID", "line", "UPN")
+
+
+@RULES.rule("1550")
+def upn_character_13_is_a_digit_or_allowed_letter(cin: CinData) -> pl.DataFrame:
+    # Character 13 is the last: a UPN of any other length has no valid 13th character.
+    last = _upn().str.contains(rf"^.{{12}}{LAST_CHARACTER}$")
+    return _children_with_upn(cin).filter(~last).select("LAchildID", "line", "UPN")
+
+
+@RULES.rule("1560Q")
+def former_upn_is_in_the_form_of_a_upn(cin: CinData) -> pl.DataFrame:
+    # The census's form for any UPN, permanent (12 digits) or temporary (11 and a letter).
+    wellformed = pl.col("FormerUPN").str.contains(r"^[A-Za-z][0-9]{11}[0-9A-Za-z]$")
+    broken = cin.children.filter(pl.col("FormerUPN").is_not_null() & ~wellformed)
+    return broken.select("LAchildID", "line", "FormerUPN")
+
+
+def school_age_birth_date(reference_date: date) -> date:
+    """The latest date of birth of a child of school age: 31 August four years before the
+    31 August that follows the reference date (31 August 2022 for the 2025-26 census)."""
+    next_august = reference_date.year if reference_date.month <= 8 else reference_date.year + 1
+    return date(next_august - 4, 8, 31)
+
+
+def _referred_for_further_action(cin: CinData) -> pl.DataFrame:
+    episodes = cin.episodes.filter(pl.col("ReferralNFA").not_())
+    return episodes.select("child").unique()
+
+
+@RULES.rule("8770Q")
+def child_of_school_age_has_a_upn_or_a_reason(cin: CinData) -> pl.DataFrame:
+    school_age = pl.col("PersonBirthDate") <= school_age_birth_date(cin.period.end)
+    no_reason = ~pl.col("UPNunknown").is_in(SCHOOL_AGE_REASONS).fill_null(False)
+    children = cin.children.join(_referred_for_further_action(cin), on="child", how="semi")
+    broken = children.filter(school_age & pl.col("UPN").is_null() & no_reason)
+    return broken.select("LAchildID", "line", "PersonBirthDate", "UPN", "UPNunknown")
+
+
+@RULES.rule("8772")
+def reason_un7_only_when_every_referral_had_no_further_action(cin: CinData) -> pl.DataFrame:
+    # An episode without a readable ReferralNFA is not shown as "no further action".
+    un7 = cin.children.filter(pl.col("UPNunknown") == "UN7").select("child", "UPNunknown")
+    episodes = cin.episodes.join(un7, on="child").filter(~pl.col("ReferralNFA").fill_null(False))
+    return episodes.select("LAchildID", "line", "UPNunknown", "ReferralNFA")
