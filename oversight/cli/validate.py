@@ -39,3 +39,34 @@ def cin_census_command(file: str, year: str, output: str) -> None:
     if output != "table":
         click.echo(summary(report), err=True)
     sys.exit(report.exit_status)
+
+
+@validate_group.command(name="ssda903")
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--previous", multiple=True, type=click.Path(), metavar="PATH",
+              help="Last year's return (a folder or CSV file; repeat for several files), "
+              "needed by the rules that compare with last year.")  # fmt: skip
+@click.option("--year", default="2025-26", show_default=True, help="The collection year's rules.")
+@click.option("--format", "output", type=FORMAT_CHOICE, default="table", show_default=True)
+def ssda903_command(paths: tuple[str, ...], previous: tuple[str, ...], year: str,
+                    output: str) -> None:  # fmt: skip
+    """Check an SSDA903 return (CSV files, or folders of them) against the DfE's rules.
+
+    Each file is told by its header row, not by its name. The rules that compare with last
+    year's return run only when it is given with --previous; the last line says how many of
+    the year's rules were checked.
+    """
+    from oversight.exchange.ssda903.read import Unreadable903
+    from oversight.exchange.ssda903.validate import validate_903
+    from oversight.exchange.validation.output import FORMATS, summary
+
+    try:
+        checked = validate_903(paths, year, previous)
+    except (Unreadable903, ValueError) as error:
+        click.echo(f"Cannot validate: {error}", err=True)
+        sys.exit(2)
+    click.echo(FORMATS[output](checked.report))
+    if output != "table":
+        click.echo(summary(checked.report), err=True)
+    click.echo(str(checked.coverage), err=output != "table")
+    sys.exit(checked.report.exit_status)

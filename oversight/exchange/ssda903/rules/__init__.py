@@ -1,0 +1,23 @@
+"""The DfE's validation rules for the SSDA903 2025/26, one small function per rule.
+
+Each module holds the rules about one part of the return; importing this package
+registers them all in ``RULES``. A rule takes the return's tables (``Return903``) and
+returns the rows that break it: ``CHILD``, ``line``, ``file``, and the fields involved.
+"""
+
+from oversight.exchange.ssda903.rules import (  # noqa: F401  (importing registers the rules)
+    adoption_and_leavers,
+    durations,
+    episode_ages,
+    episode_sequence,
+    episodes,
+    header,
+    integrity,
+    last_year,
+    missing,
+    reviews_and_uasc,
+    social_workers,
+)
+from oversight.exchange.ssda903.rules.book import RULES
+
+__all__ = ["RULES"]

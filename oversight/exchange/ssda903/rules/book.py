@@ -1,0 +1,29 @@
+"""The rule book of the SSDA903 2025/26: every rule registers here against the DfE's list.
+
+Besides the book itself, two registers the validation needs: the rules that compare with
+last year's return (run only when it is given), and the columns whose unreadable values a
+rule reports in the DfE's own words (so the reader's plain format finding is not repeated).
+"""
+
+from collections.abc import Callable
+
+from oversight.exchange.ssda903.read import Return903
+from oversight.exchange.validation import RuleBook, read_catalogue
+from oversight.exchange.validation.rulebook import Check
+
+CATALOGUE = read_catalogue("oversight.exchange.ssda903", "rules_2025_26.txt")
+RULES: RuleBook[Return903] = RuleBook(CATALOGUE, id_column="CHILD")
+
+LAST_YEAR: set[str] = set()
+COVERS: dict[tuple[str, str], str] = {}
+
+
+def compares_with_last_year(code: str) -> Callable[[Check[Return903]], Check[Return903]]:
+    """Register a rule that needs last year's return."""
+    LAST_YEAR.add(code)
+    return RULES.rule(code)
+
+
+def reports_unreadable(code: str, table: str, column: str) -> None:
+    """Say that rule ``code`` reports the unreadable values of ``table``'s ``column``."""
+    COVERS[(table, column)] = code

@@ -1,0 +1,130 @@
+"""Rules about the child's social worker episodes (returned since 2023/24).
+
+A child looked after on 31 March has a social worker then: an episode open at the end of
+the year. Episodes follow one another; the first may lack a reason for the change.
+"""
+
+from datetime import date, timedelta
+
+import polars as pl
+
+from oversight.exchange.ssda903 import codes
+from oversight.exchange.ssda903.read import Return903
+from oversight.exchange.ssda903.rules.book import RULES
+from oversight.exchange.ssda903.rules.common import (
+    date_rule,
+    in_order,
+    not_one_of,
+    previous,
+    report,
+)
+from oversight.exchange.ssda903.spec import ID
+
+date_rule("SW04STG1", "social_worker_episodes", "SW_DECOM", required=True)
+date_rule("SW05STG1", "social_worker_episodes", "SW_DEC", required=False)
+# Social worker reasons were first returned for episodes from 1 April 2023.
+REASONS_RETURNED_FROM = date(2023, 4, 1)
+OVERLAP_ALLOWED = timedelta(days=7)  # the DfE allows a week's overlap at a handover
+
+
+def in_start_order(data: Return903) -> pl.DataFrame:
+    return in_order(data.social_worker_episodes, start="SW_DECOM")
+
+
+def looked_after_at_year_end(data: Return903) -> pl.DataFrame:
+    """Each child's episode open at the end of the year."""
+    open_at_end = (pl.col("DECOM") <= data.year.end) & (
+        pl.col("DEC").is_null() | (pl.col("DEC") > data.year.end)
+    )
+    return data.episodes.filter(open_at_end)
+
+
+@RULES.rule("SW01aSTG1")
+def episode_before_april_2023_has_an_id(data: Return903) -> pl.DataFrame:
+    episodes = data.social_worker_episodes
+    wrong = (pl.col("SW_DECOM") < REASONS_RETURNED_FROM) & pl.col("SW_ID").is_null()
+    return report(episodes.filter(wrong), "SW_ID", "SW_DECOM")
+
+
+@RULES.rule("SW01bSTG1")
+def episode_from_april_2023_is_complete(data: Return903) -> pl.DataFrame:
+    # The first episode of a child may have no reason: SW13 allows it, so it is not asked here.
+    episodes = in_start_order(data)
+    incomplete = pl.col("SW_ID").is_null() | (
+        pl.col("SW_REASON").is_null() & (pl.col("_number") > 0)
+    )
+    wrong = (pl.col("SW_DECOM") >= REASONS_RETURNED_FROM) & incomplete
+    return report(episodes.filter(wrong), "SW_ID", "SW_DECOM", "SW_REASON")
+
+
+@RULES.rule("SW02STG1")
+def social_worker_id_begins_sw_or_xx(data: Return903) -> pl.DataFrame:
+    sw_id = pl.col("SW_ID")
+    wrong = ~sw_id.str.starts_with("SW") & ~sw_id.str.starts_with("XX")
+    return report(data.social_worker_episodes.filter(wrong), "SW_ID")
+
+
+@RULES.rule("SW06STG2")
+def episode_starts_by_the_end_of_the_year(data: Return903) -> pl.DataFrame:
+    episodes = data.social_worker_episodes
+    return report(episodes.filter(pl.col("SW_DECOM") > data.year.end), "SW_DECOM")
+
+
+@RULES.rule("SW07STG2")
+def episode_ends_in_the_reporting_period(data: Return903) -> pl.DataFrame:
+    # The social worker reporting period reaches back a year before the collection year.
+    period_start = date(data.year.start.year - 1, 4, 1)
+    outside = (pl.col("SW_DEC") < period_start) | (pl.col("SW_DEC") > data.year.end)
+    return report(data.social_worker_episodes.filter(outside), "SW_DEC")
+
+
+@RULES.rule("SW08STG2")
+def earlier_social_worker_episodes_have_ended(data: Return903) -> pl.DataFrame:
+    episodes = in_start_order(data)
+    wrong = ~pl.col("_last") & pl.col("SW_DEC").is_null()
+    return report(episodes.filter(wrong), "SW_DECOM", "SW_DEC")
+
+
+@RULES.rule("SW09STG2")
+def social_worker_episode_lasts_a_day(data: Return903) -> pl.DataFrame:
+    wrong = pl.col("SW_DEC") == pl.col("SW_DECOM")
+    return report(data.social_worker_episodes.filter(wrong), "SW_DECOM", "SW_DEC")
+
+
+@RULES.rule("SW10STG2")
+def starts_no_earlier_than_a_week_before_the_last_ended(data: Return903) -> pl.DataFrame:
+    # A first contact (FCONTA) starts afresh, so it may start at any time.
+    episodes = in_start_order(data).with_columns(*previous("SW_DEC"))
+    wrong = pl.col("SW_REASON").ne_missing("FCONTA") & (
+        pl.col("SW_DECOM") < pl.col("previous SW_DEC") - OVERLAP_ALLOWED
+    )
+    return report(episodes.filter(wrong), "SW_DECOM", "SW_REASON", "previous SW_DEC")
+
+
+@RULES.rule("SW13STG1")
+def reason_for_change_is_valid(data: Return903) -> pl.DataFrame:
+    episodes = in_start_order(data)
+    wrong = not_one_of("SW_REASON", codes.SOCIAL_WORKER_CHANGE) | (
+        pl.col("SW_REASON").is_null() & (pl.col("_number") > 0)
+    )
+    return report(episodes.filter(wrong), "SW_REASON")
+
+
+@RULES.rule("SW11bSTG2")
+def an_ended_social_worker_is_followed_by_another(data: Return903) -> pl.DataFrame:
+    # Only a child looked after on 31 March needs a social worker after the last one left.
+    episodes = in_start_order(data)
+    latest = episodes.filter(pl.col("_last"))
+    latest = latest.join(looked_after_at_year_end(data).select(ID).unique(), on=ID, how="semi")
+    return report(latest.filter(pl.col("SW_DEC") < data.year.end), "SW_DECOM", "SW_DEC")
+
+
+@RULES.rule("SW17STG2")
+def a_social_worker_at_31_march(data: Return903) -> pl.DataFrame:
+    year_end = data.year.end
+    open_at_end = data.social_worker_episodes.filter(
+        (pl.col("SW_DECOM") <= year_end)
+        & (pl.col("SW_DEC").is_null() | (pl.col("SW_DEC") > year_end))
+    )
+    in_care = looked_after_at_year_end(data)
+    return report(in_care.join(open_at_end.select(ID), on=ID, how="anti"), "DECOM", "DEC")

@@ -1,0 +1,77 @@
+"""Cases where the DfE's definition needs a close reading: birthdays, blanks, file order."""
+
+from oversight.exchange.ssda903.tests.builders import (
+    broken_by,
+    child,
+    episode,
+    girl,
+    previous_permanence,
+    social_worker,
+)
+
+
+def test_remand_on_the_10th_birthday_is_allowed():
+    # 358: the DfE's condition is DOB + 10 years <= DECOM, so the birthday itself passes.
+    on_birthday = [episode(DECOM="15/06/2022", LS="J1")]
+    assert broken_by("358", child("C1", DOB="15/06/2012", episodes=on_birthday)) == []
+
+
+def test_special_guardianship_on_the_18th_birthday_has_reached_18():
+    # 407: the DfE's condition is DEC < DOB + 18 years, so ceasing on the birthday is wrong.
+    on_birthday = [episode(DEC="15/06/2025", REC="E45")]
+    assert broken_by("407", child("C1", DOB="15/06/2007", episodes=on_birthday)) == ["C1"]
+
+
+def test_a_girl_looked_after_must_say_whether_she_is_a_mother_with_sex_coded_f():
+    assert broken_by("165", girl("G1", MOTHER=None)) == ["G1"]
+
+
+def test_a_move_into_custody_is_judged_by_the_age_at_the_move():
+    # Placed at 9, moved into custody at 10: the reason is recorded on the earlier episode.
+    moved_at_10 = [
+        episode(DEC="01/09/2025", REC="X1", REASON_PLACE_CHANGE="CUSTOD"),
+        episode(DECOM="01/09/2025", RNE="P", PLACE="R5", URN=None),
+    ]
+    assert broken_by("234", child("C1", DOB="01/08/2015", episodes=moved_at_10)) == []
+
+
+def test_a_pace_detention_is_one_run_even_when_another_child_comes_between_in_the_file():
+    first = child("C1", episodes=[episode(LS="J2", DEC="20/05/2025", REC="X1")])
+    other = child("C2", UPN="A201000000025", episodes=[episode(LS="J2", DEC="12/05/2025",
+                                                              REC="E13")])  # fmt: skip
+    # 10 days, then 16 more the same day: one run of 26 days, over the 21 allowed.
+    second = child(
+        "C1",
+        episodes=[episode(LS="J2", DECOM="20/05/2025", DEC="05/06/2025", REC="E13", RNE="P",
+                          PLACE="U2")],
+    )  # fmt: skip
+    second["header"] = []
+    for table in ("reviews", "social_worker_episodes", "previous_permanence"):
+        second[table] = []
+    assert broken_by("364", first, other, second) == ["C1", "C1"]
+
+
+def test_a_placement_change_where_nothing_changed_is_reported_even_with_no_urn():
+    home = {"PLACE": "P1", "PLACE_PROVIDER": "PR0", "URN": None}
+    back_home = [
+        episode(DEC="01/08/2025", REC="X1", REASON_PLACE_CHANGE="CARPL", **home),
+        episode(DECOM="01/08/2025", RNE="P", **home),
+    ]
+    assert broken_by("435", child("C1", episodes=back_home)) == ["C1"]
+
+
+def test_an_other_placement_has_no_urn_in_2025_26():
+    assert broken_by("222", child("C1", episodes=[episode(PLACE="Z13", PLACE_PROVIDER=None)])) == [
+        "C1"
+    ]
+
+
+def test_an_open_social_worker_episode_has_no_end_date_to_be_invalid():
+    only_one_open = [social_worker()]
+    assert broken_by("SW05STG1", child("C1", social_workers=only_one_open)) == []
+    assert broken_by("SW11bSTG2", child("C1", social_workers=only_one_open)) == []
+
+
+def test_order_details_with_no_previous_permanence_z1_are_reported():
+    z1_with_details = [previous_permanence(LA_PERM="352", DATE_PERM="01/05/2020")]
+    assert broken_by("635", child("C1", permanence=z1_with_details)) == ["C1"]
