@@ -21,7 +21,8 @@ def access_log_emptied_before_flush(request):
     from django.db import models
     from django.db.models import F
 
-    from oversight.accounts.models import AccessEvent, AccessLogHead
+    from oversight.accounts.models import AccessEvent, AccessLogHead, ListedChild
 
     AccessLogHead.objects.update(pruned_through_sequence=F("last_sequence"))
+    models.QuerySet.delete(ListedChild.objects.all())
     models.QuerySet.delete(AccessEvent.objects.all())

@@ -2,15 +2,17 @@
 
 Entries form a hash chain (``accounts.chain``). Appending locks the chain head, so every
 entry gets the next sequence and the previous entry's hash even when many requests log at
-once. Pruning is the only way entries leave the log: it archives them to a JSON-lines
-file with their hashes, then moves the head's anchor past them, so the chain still
-verifies from the anchor on.
+once. An entry for a list or an export names the children it showed: one row each in
+``ListedChild``, written with the entry and covered by its hash, so ``entries_about`` finds
+a child inside lists as cheaply as in entries about that child alone. Pruning is the only
+way entries leave the log: it archives them to a JSON-lines file with their hashes, then
+moves the head's anchor past them, so the chain still verifies from the anchor on.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass
 from datetime import date, datetime, time
 from pathlib import Path
@@ -21,7 +23,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from oversight.accounts.chain import Entry, Stored, Verdict, canonical, entry_hash, verify
-from oversight.accounts.models import AccessEvent, AccessLogHead, User
+from oversight.accounts.models import AccessEvent, AccessLogHead, ListedChild, User
 
 HEAD = 1
 LIMIT = 200
@@ -42,8 +44,10 @@ def append(
     detail: str = "",
     reason: str = "",
     address: str | None = None,
+    child_ids: Iterable[int] = (),
 ) -> AccessEvent:
-    """Write one entry at the end of the chain."""
+    """Write one entry at the end of the chain; ``child_ids``: the children a list showed."""
+    listed = tuple(sorted(set(child_ids)))
     with transaction.atomic():
         head = _locked_head()
         entry = Entry(
@@ -57,10 +61,13 @@ def append(
             detail=detail[:LIMIT],
             reason=reason[:LIMIT],
             address=address,
+            child_ids=listed,
         )
         digest = entry_hash(entry, head.last_hash)
-        event = AccessEvent.objects.create(
-            **asdict(entry), previous_hash=head.last_hash, hash=digest
+        columns = {k: v for k, v in asdict(entry).items() if k != "child_ids"}
+        event = AccessEvent.objects.create(**columns, previous_hash=head.last_hash, hash=digest)
+        ListedChild.objects.bulk_create(
+            ListedChild(event_id=entry.sequence, child_id=child) for child in listed
         )
         AccessLogHead.objects.filter(pk=HEAD).update(last_sequence=entry.sequence, last_hash=digest)
     return event
@@ -91,16 +98,31 @@ def _lock_head() -> bool:
 
 
 def stored(event: AccessEvent) -> Stored:
+    """The entry as hashed; its listed children are read (or prefetched) from their rows."""
     entry = Entry(
         sequence=event.sequence, at=event.at, user_id=event.user_id, username=event.username,
         role=event.role, action=event.action, child_id=event.child_id, detail=event.detail,
         reason=event.reason, address=event.address,
+        child_ids=tuple(sorted(listed.child_id for listed in event.listed.all())),
     )  # fmt: skip
     return Stored(entry, event.previous_hash, event.hash)
 
 
 def _in_order(events: models.QuerySet[AccessEvent]) -> Iterator[Stored]:
-    return (stored(e) for e in events.order_by("sequence").iterator(chunk_size=2000))
+    ordered = events.order_by("sequence").prefetch_related("listed")
+    return (stored(e) for e in ordered.iterator(chunk_size=2000))
+
+
+def entries_about(child_id: int) -> models.QuerySet:  # type: ignore[type-arg]
+    """The sequences of the entries about a child, newest first: those naming the child
+    alone, and the lists and exports that showed them (two indexed lookups, one union)."""
+    alone = AccessEvent.objects.filter(child_id=child_id).order_by()
+    listed = ListedChild.objects.filter(child_id=child_id).order_by()
+    return (
+        alone.values_list("sequence", flat=True)
+        .union(listed.values_list("event_id", flat=True))
+        .order_by("-sequence")
+    )
 
 
 def verify_chain() -> Verdict:
@@ -167,7 +189,9 @@ def prune(before: date, archive: Path | None, dry_run: bool = False) -> Pruned:
             pruned_through_sequence=last.sequence, pruned_through_hash=last.hash,
             pruned_through_at=last.at,
         )  # fmt: skip
-        # The one sanctioned delete: the triggers allow it for entries the anchor covers.
+        # The one sanctioned delete: the triggers allow it for entries the anchor covers
+        # (their listed children first, which point at them).
+        models.QuerySet.delete(ListedChild.objects.filter(event_id__lte=last.sequence))
         models.QuerySet.delete(AccessEvent.objects.filter(sequence__lte=last.sequence))
     return result
 

@@ -7,7 +7,10 @@ it. The canonical form, defined here once:
 - a JSON object of the entry's fields, keys sorted, no spaces (separators ``,`` and ``:``),
   UTF-8 without escaping non-ASCII characters;
 - the fields: ``sequence``, ``at``, ``user_id``, ``username``, ``role``, ``action``,
-  ``child_id``, ``detail``, ``reason``, ``address`` and ``previous_hash``;
+  ``child_id``, ``detail``, ``reason``, ``address`` and ``previous_hash``; and, for an entry
+  that lists children (a list page, an export), ``child_ids``: the ids of the children it
+  showed, ascending, each once. An entry listing none has no ``child_ids`` key, so entries
+  written before lists named their children hash as they always did;
 - ``at`` in UTC as ISO 8601 with microseconds (``2025-03-12T10:00:00.000000+00:00``),
   ``address`` as Python's ``ipaddress`` writes it, an absent value as ``null``.
 
@@ -40,6 +43,7 @@ class Entry:
     detail: str
     reason: str
     address: str | None
+    child_ids: tuple[int, ...] = ()  # the children a list or an export showed
 
 
 def canonical(entry: Entry, previous_hash: str) -> bytes:
@@ -47,6 +51,9 @@ def canonical(entry: Entry, previous_hash: str) -> bytes:
     fields["at"] = entry.at.astimezone(UTC).isoformat(timespec="microseconds")
     fields["address"] = str(ipaddress.ip_address(entry.address)) if entry.address else None
     fields["previous_hash"] = previous_hash
+    del fields["child_ids"]
+    if entry.child_ids:
+        fields["child_ids"] = sorted(set(entry.child_ids))
     return json.dumps(fields, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
 
 

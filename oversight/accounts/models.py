@@ -62,7 +62,9 @@ class AppendOnly(Exception):
     """An attempt to change or delete an access-log entry other than by pruning."""
 
 
-class AccessEventQuerySet(models.QuerySet["AccessEvent"]):
+class AccessEventQuerySet(models.QuerySet):  # type: ignore[type-arg]
+    """Refuses ``update()`` and ``delete()``: the access log's tables are append-only."""
+
     def update(self, **kwargs: object) -> int:
         raise AppendOnly("The access log is append-only: entries cannot be changed")
 
@@ -70,7 +72,22 @@ class AccessEventQuerySet(models.QuerySet["AccessEvent"]):
         raise AppendOnly("The access log is append-only: prune it with `oversight audit-log prune`")
 
 
-class AccessEvent(models.Model):
+class AppendOnlyModel(models.Model):
+    """A row that is written once: saving it again or deleting it is refused."""
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        if not self._state.adding:
+            raise AppendOnly("The access log is append-only: entries cannot be changed")
+        super().save(*args, **kwargs)  # type: ignore[arg-type]
+
+    def delete(self, *args: object, **kwargs: object) -> tuple[int, dict[str, int]]:
+        raise AppendOnly("The access log is append-only: prune it with `oversight audit-log prune`")
+
+
+class AccessEvent(AppendOnlyModel):
     """One view of a child's record, list of children, or export: who, when, what, from where.
 
     Append-only and hash-chained (``accounts.chain``): write entries only through
@@ -102,13 +119,30 @@ class AccessEvent(models.Model):
     def __str__(self) -> str:
         return f"{self.sequence} {self.at:%Y-%m-%d %H:%M} {self.username} {self.action}"
 
-    def save(self, *args: object, **kwargs: object) -> None:
-        if not self._state.adding:
-            raise AppendOnly("The access log is append-only: entries cannot be changed")
-        super().save(*args, **kwargs)  # type: ignore[arg-type]
 
-    def delete(self, *args: object, **kwargs: object) -> tuple[int, dict[str, int]]:
-        raise AppendOnly("The access log is append-only: prune it with `oversight audit-log prune`")
+class ListedChild(AppendOnlyModel):
+    """One child that a list or an export showed: the index the who-looked page searches.
+
+    Written with its entry, in the same transaction. The entry's hash covers these rows
+    (``child_ids`` in the canonical form), so adding, removing or changing one breaks the
+    chain; the same triggers as the entries' refuse UPDATE, and DELETE but by pruning.
+    """
+
+    event = models.ForeignKey(
+        AccessEvent, to_field="sequence", db_column="sequence", on_delete=models.DO_NOTHING,
+        related_name="listed",
+    )  # fmt: skip
+    child_id = models.BigIntegerField(db_index=True)
+
+    objects = AccessEventQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["event", "child_id"], name="each_child_once_an_entry")
+        ]
+
+    def __str__(self) -> str:
+        return f"entry {self.event_id}: child {self.child_id}"
 
 
 class AccessLogHead(models.Model):

@@ -3,7 +3,8 @@
 django-otp keeps the devices and marks a session verified; this module decides what a
 code may do. Each device counts its wrong codes (django-otp's throttling): after
 ``OVERSIGHT_CODE_FAILURE_LIMIT`` in a row the device takes no code for
-``OVERSIGHT_CODE_LOCKOUT_MINUTES``, on top of django-otp's own short back-off.
+``OVERSIGHT_CODE_LOCKOUT_MINUTES``, on top of django-otp's own short back-off. Wrong codes
+also count with wrong passwords towards the sign-in lockout (``accounts.lockout``).
 """
 
 import base64
@@ -30,12 +31,14 @@ class Outcome(enum.Enum):
     WRONG = "wrong"
     WAIT = "wait"  # django-otp's back-off after a wrong code: a few seconds
     LOCKED = "locked"  # too many wrong codes in a row
+    SIGN_IN_LOCKED = "sign-in-locked"  # too many wrong passwords or codes (accounts.lockout)
 
 
 @dataclass(frozen=True)
 class Verdict:
     outcome: Outcome
     until: datetime | None = None
+    wrong: bool = False  # the code was checked, and was not the device's
 
     @property
     def accepted(self) -> bool:
@@ -72,7 +75,7 @@ def check_code(device: TOTPDevice, code: str) -> Verdict:
     if device.verify_token(code.strip().replace(" ", "")):
         return Verdict(Outcome.ACCEPTED)
     until = locked_until(device)
-    return Verdict(Outcome.LOCKED, until) if until else Verdict(Outcome.WRONG)
+    return Verdict(Outcome.LOCKED if until else Outcome.WRONG, until, wrong=True)
 
 
 def mark_verified(request: HttpRequest, device: TOTPDevice) -> None:

@@ -201,7 +201,8 @@ def get_children(
     la_ids = dict(
         Child.objects.filter(pk__in={u.child_id for u in page}).values_list("pk", "la_child_id")
     )
-    log_access(request, LIST_CHILDREN, detail=f"api: children behind {indicator.id} {by or ''}")
+    log_access(request, LIST_CHILDREN, detail=f"api: children behind {indicator.id} {by or ''}",
+               child_ids=[u.child_id for u in page])  # fmt: skip
     return Children(
         indicator=indicator.id, by=by, group=group if by else None, total=len(units),
         counted=sum(u.counted for u in units), not_shown=len(units) - len(shown),

@@ -194,7 +194,7 @@ def get_sample(request: HttpRequest, sample_id: int) -> SampleOut:
     sample = get_object_or_404(Sample.objects.select_related("programme"), pk=sample_id)
     cases = list(sample.cases.select_related("child", "audit"))
     seen = visible_among(request.user, {c.child_id for c in cases})  # type: ignore[arg-type]
-    log_access(request, LIST_CHILDREN, detail=f"api: audit sample {sample.pk}")
+    log_access(request, LIST_CHILDREN, detail=f"api: audit sample {sample.pk}", child_ids=seen)
     return SampleOut(
         id=sample.pk, programme=sample.programme.name, period_start=sample.period_start,
         period_end=sample.period_end, seed=sample.seed, method=sample.method,

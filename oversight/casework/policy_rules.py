@@ -7,8 +7,9 @@ authorisation matrix test (``web/tests/test_authorisation_matrix.py``) checks ev
 and endpoint against ``web.page_rules``.
 
 Rules are registered as permissions named ``oversight.<rule>``, so a template or view
-can also ask ``user.has_perm("oversight.reads_performance")`` when the ``rules``
-authentication backend is configured; the functions below are the direct form.
+could also ask ``user.has_perm("oversight.reads_performance")`` once the ``rules``
+authentication backend is configured. It is not: every page asks the functions below
+directly, and a test fails if code asks ``has_perm`` without the backend.
 """
 
 from collections.abc import Collection
@@ -50,6 +51,8 @@ AUDIT_PLANNERS = {Role.QA_OFFICER, Role.SERVICE_MANAGER, Role.SENIOR_LEADER}
 # looked at a child's record.
 ALERTED = {Role.SENIOR_LEADER}
 ACCESS_LOG_READERS = {Role.SENIOR_LEADER}
+# Administrators manage accounts (resetting a lost authenticator), and nothing about children.
+ACCOUNT_MANAGERS = {Role.ADMINISTRATOR}
 # Exports of children carry names except for these roles, who get pseudonyms: analysts
 # need to count and link within one file, not to know who the children are.
 PSEUDONYMISED = {Role.PERFORMANCE_ANALYST, Role.INSPECTOR}
@@ -89,6 +92,7 @@ reads_audits = _holding("reads_audits", AUDITORS)
 plans_audits = _holding("plans_audits", AUDIT_PLANNERS)
 receives_alerts = _holding("receives_alerts", ALERTED)
 reads_access_log = _holding("reads_access_log", ACCESS_LOG_READERS)
+manages_accounts = _holding("manages_accounts", ACCOUNT_MANAGERS)
 exports_names = rules.predicate(
     lambda user: bool(user.is_authenticated) and user.role_enum not in PSEUDONYMISED,
     name="exports_names",
@@ -122,6 +126,7 @@ POLICY = {
     "plans_audits": plans_audits,
     "receives_alerts": receives_alerts,
     "reads_access_log": reads_access_log,
+    "manages_accounts": manages_accounts,
     "exports_names": exports_names,
     "views_child": views_child,
     "breaks_glass": breaks_glass,

@@ -111,8 +111,9 @@ LOGIN_REDIRECT_URL = "web:my-work"
 LOGOUT_REDIRECT_URL = "web:sign-in"
 
 # Signing in (docs/security.md): a password, then a code from an authenticator app.
-# django-axes counts failed passwords per username and address and refuses a pair after
-# the limit, for the lockout time; each authenticator counts its wrong codes the same way.
+# django-axes counts failed passwords and wrong codes (accounts.lockout) per username and
+# address and refuses a pair after the limit, for the lockout time; each authenticator also
+# counts its own wrong codes.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
@@ -122,7 +123,8 @@ OVERSIGHT_LOCKOUT_MINUTES = int(env_str("OVERSIGHT_LOCKOUT_MINUTES", "15"))
 AXES_FAILURE_LIMIT = OVERSIGHT_SIGN_IN_FAILURE_LIMIT
 AXES_COOLOFF_TIME = timedelta(minutes=OVERSIGHT_LOCKOUT_MINUTES)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_RESET_ON_SUCCESS = True
+# Cleared when both steps are passed (accounts.lockout), not after the password alone.
+AXES_RESET_ON_SUCCESS = False
 AXES_LOCKOUT_CALLABLE = "oversight.web.views.auth.locked_out"
 AXES_IPWARE_PROXY_COUNT = 1 if env_bool("OVERSIGHT_BEHIND_PROXY", False) else None
 OVERSIGHT_CODE_FAILURE_LIMIT = OVERSIGHT_SIGN_IN_FAILURE_LIMIT

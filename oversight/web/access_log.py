@@ -1,9 +1,12 @@
 """Writing the access log from a request: every view of a child's record, every list of
 children, every export or download that contains children. Entries go through
-``accounts.access_log.append``, the hash chain's one write path.
+``accounts.access_log.append``, the hash chain's one write path. A list or an export
+passes the ids of the children it showed (``child_ids``), so that "who has looked at this
+child" finds it.
 """
 
 import ipaddress
+from collections.abc import Iterable
 
 from django.http import HttpRequest
 
@@ -30,7 +33,9 @@ def log_access(
     child_id: int | None = None,
     detail: str = "",
     reason: str = "",
+    child_ids: Iterable[int] = (),
 ) -> None:
-    """Log who did ``action`` from where; ``reason`` is why, where the user was asked."""
+    """Log who did ``action`` from where; ``reason`` is why, where the user was asked;
+    ``child_ids`` the children a list or an export showed."""
     user = request.user if request.user.is_authenticated else None
-    append(user, action, child_id, detail, reason, client_address(request))  # type: ignore[arg-type]
+    append(user, action, child_id, detail, reason, client_address(request), child_ids)  # type: ignore[arg-type]

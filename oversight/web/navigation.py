@@ -9,6 +9,7 @@ from oversight.accounts.roles import Scope
 from oversight.casework.services.break_glass import unseen_alerts
 from oversight.web.permissions import (
     dip_samples,
+    manages_accounts,
     reads_audits,
     reads_escalations,
     reads_improvement,
@@ -59,6 +60,7 @@ SECTIONS = {
         "record-oversight",
     },
     "teams": {"teams", "team"},
+    "users": {"users", "reset-authenticator"},
     "improvement": {
         "improvement",
         "add-action",
@@ -109,6 +111,8 @@ def navigation(request: HttpRequest) -> list[NavItem]:
         wanted.append(("Audits", "audits"))
     if dip_samples(user) or reads_escalations(user):
         wanted.append(("Quality", "dip-sampling" if dip_samples(user) else "escalations"))
+    if manages_accounts(user):
+        wanted.append(("Users", "users"))
     return [
         NavItem(text, reverse(f"web:{name}"), current in SECTIONS[name]) for text, name in wanted
     ]

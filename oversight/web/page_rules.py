@@ -6,12 +6,16 @@ entry fails the matrix test (``web/tests/test_authorisation_matrix.py``) with
 "add a rule for X in page_rules.py".
 
 An entry says which *personas* may open the page: each role of DESIGN.md §2, with the
-inspector twice, inside and outside the inspection window. A page that concerns one child
-(``child=True``) is opened by those personas only for a child they may see: the matrix
-tries each such page for a child in the user's own team, a child in another team (and
-service), and a restricted child that does not name the user. The rules themselves live
-in ``casework.policy_rules``; this registry is the independent statement they are
-tested against.
+inspector twice, inside and outside the inspection window. A page that shows one child's
+record (``child=True``: the child's own page, an audit of their case) is opened by those
+personas only for a child they may see: the matrix tries each such page for a child in the
+user's own team, a child in another team (and service), and a restricted child that does
+not name the user. A page about one child that opens whatever the reader's access to the
+child (``about_child=True``: an escalation, a dip-sampled decision) is tried for the same
+three, and must name the child only to those who see them. The URL arguments name objects
+of the matrix's world (``web/tests/matrix_world.py``), which builds every one. The rules
+themselves live in ``casework.policy_rules``; this registry is the independent statement
+they are tested against.
 """
 
 from dataclasses import dataclass, field
@@ -19,6 +23,7 @@ from dataclasses import dataclass, field
 from oversight.accounts.roles import Role
 from oversight.casework.policy_rules import (
     ACCESS_LOG_READERS,
+    ACCOUNT_MANAGERS,
     AUDIT_PLANNERS,
     AUDITORS,
     DIP_SAMPLERS,
@@ -69,29 +74,43 @@ class PageRule:
     """Who may open a route, and how the matrix reaches it.
 
     ``opens``: the personas for whom it opens (for a child page: for a child they see).
-    ``child``: the route's ``pk`` is a child's. ``args``: the matrix world's objects for
-    the other URL arguments. ``method``: POST for POST-only routes (GET answers 405).
-    ``missing_ok``: the matrix world does not build the object the route reads, so those
-    allowed may get a 404; those refused must still be refused before the lookup.
-    ``query``: query parameters the route needs.
+    ``child``: the page shows one child's record, so it opens only for a child the persona
+    sees; ``about_child``: the page is about one child but opens whoever the child is. Both
+    are tried with each relation's objects. ``args``: the matrix world's objects for the
+    URL arguments. ``method``: POST for POST-only routes (GET answers 405). ``query``:
+    query parameters the route needs.
     """
 
     opens: frozenset[str]
     child: bool = False
+    about_child: bool = False
     args: dict[str, str] = field(default_factory=dict)
     method: str = "GET"
-    missing_ok: bool = False
     query: dict[str, str] = field(default_factory=dict)
     post: bool = True  # also POST empty data (not for signing out)
     get_405: bool = False  # a POST-only route the matrix only GETs (signing out): 405
+
+    @property
+    def per_child(self) -> bool:
+        """Tried for each relation's child: own team, other team, restricted."""
+        return self.child or self.about_child
 
 
 def page(opens: frozenset[str], **how: object) -> PageRule:
     return PageRule(opens, **how)  # type: ignore[arg-type]
 
 
+# An escalation is read by the IRO who raised it, the manager it was raised to, and by
+# senior leaders and QA officers. The matrix's escalations are raised by its IRO to its
+# team manager, so its service manager, who reads the escalations raised to them, does not
+# open these.
+ESCALATION_PARTIES = roles(Role.IRO, Role.TEAM_MANAGER, Role.SENIOR_LEADER, Role.QA_OFFICER)
+
+
 CHILD = {"pk": "child"}
 INDICATOR = {"id": "indicator"}
+ESCALATION = {"escalation": "escalation"}
+AUDIT = {"pk": "audit"}
 PAGE_RULES: dict[str, PageRule] = {
     # Everyone: the start page, signing in and out, and the (scoped) list of children.
     "web:my-work": page(EVERYONE),
@@ -101,6 +120,9 @@ PAGE_RULES: dict[str, PageRule] = {
     "web:second-step": page(EVERYONE),  # a user who has given a code is sent on: 302
     "web:set-up-authenticator": page(EVERYONE),
     "web:account": page(EVERYONE),
+    # Users' accounts, for administrators: resetting a lost authenticator.
+    "web:users": page(roles(ACCOUNT_MANAGERS)),
+    "web:reset-authenticator": page(roles(ACCOUNT_MANAGERS), args={"pk": "user"}),
     "web:children": page(EVERYONE),
     # One child: opened only for a child the user may see.
     "web:child": page(EVERYONE, child=True, args=CHILD),
@@ -124,92 +146,75 @@ PAGE_RULES: dict[str, PageRule] = {
     # Quality: dip-sampling, escalations.
     "web:dip-sampling": page(roles(DIP_SAMPLERS)),
     "web:dip-sampling-csv": page(roles(DIP_SAMPLERS)),
-    "web:dip-sample": page(roles(DIP_SAMPLERS), args={"sample": "missing"}, missing_ok=True),
-    "web:redecide": page(
-        roles(DIP_SAMPLERS), args={"sample": "missing", "n": "one"}, missing_ok=True
-    ),
+    "web:dip-sample": page(roles(DIP_SAMPLERS), args={"sample": "dip_sample"}),
+    "web:redecide": page(roles(DIP_SAMPLERS), about_child=True,
+                         args={"sample": "dip_sample", "n": "decision"}),
     "web:escalations": page(roles(ESCALATION_READERS)),
-    "web:escalation": page(
-        roles(ESCALATION_READERS), args={"escalation": "missing"}, missing_ok=True
-    ),
-    "web:escalation-respond": page(
-        roles(ESCALATION_READERS), args={"escalation": "missing"}, missing_ok=True
-    ),
-    "web:escalation-resolve": page(
-        roles(ESCALATION_READERS), args={"escalation": "missing"}, missing_ok=True
-    ),
+    "web:escalation": page(ESCALATION_PARTIES, about_child=True, args=ESCALATION),
+    "web:escalation-respond": page(ESCALATION_PARTIES, about_child=True, args=ESCALATION),
+    "web:escalation-resolve": page(ESCALATION_PARTIES, about_child=True, args=ESCALATION),
     # Performance.
     "web:performance": page(roles(PERFORMANCE_READERS)),
     "web:front-door": page(roles(PERFORMANCE_READERS)),
-    "web:indicator": page(roles(PERFORMANCE_READERS), args=INDICATOR, missing_ok=True),
-    "web:indicator-equality": page(roles(PERFORMANCE_READERS), args=INDICATOR, missing_ok=True),
-    "web:indicator-children": page(roles(PERFORMANCE_READERS), args=INDICATOR, missing_ok=True),
-    "web:indicator-children-data": page(
-        roles(PERFORMANCE_READERS), args=INDICATOR | {"fmt": "csv"}, missing_ok=True
-    ),
-    "web:indicator-report": page(roles(PERFORMANCE_READERS), args=INDICATOR, missing_ok=True),
-    "web:indicator-data": page(
-        roles(PERFORMANCE_READERS),
-        args=INDICATOR | {"table": "trend", "fmt": "csv"},
-        missing_ok=True,
-    ),
+    "web:indicator": page(roles(PERFORMANCE_READERS), args=INDICATOR),
+    "web:indicator-equality": page(roles(PERFORMANCE_READERS), args=INDICATOR),
+    "web:indicator-children": page(roles(PERFORMANCE_READERS), args=INDICATOR),
+    "web:indicator-children-data": page(roles(PERFORMANCE_READERS),
+                                        args=INDICATOR | {"fmt": "csv"}),
+    "web:indicator-report": page(roles(PERFORMANCE_READERS), args=INDICATOR),
+    "web:indicator-data": page(roles(PERFORMANCE_READERS),
+                               args=INDICATOR | {"table": "trend", "fmt": "csv"}),
     # Improvement and self-evaluation.
     "web:improvement": page(roles(IMPROVEMENT_READERS)),
-    "web:add-action": page(roles(LEADS_AND_ASSURES), args={"finding_pk": "missing"},
-                           missing_ok=True),
-    "web:record-update": page(roles(LEADS_AND_ASSURES), args={"action_pk": "missing"},
-                              missing_ok=True),
+    "web:add-action": page(roles(LEADS_AND_ASSURES), args={"finding_pk": "finding"}),
+    "web:record-update": page(roles(LEADS_AND_ASSURES),
+                              args={"action_pk": "improvement_action"}),
     "web:self-evaluations": page(roles(IMPROVEMENT_READERS)),
-    "web:self-evaluation": page(roles(IMPROVEMENT_READERS), args={"year": "year"},
-                                missing_ok=True),
-    "web:self-evaluation-status": page(roles(LEADS_AND_ASSURES), args={"year": "year"},
-                                       missing_ok=True),
+    "web:self-evaluation": page(roles(IMPROVEMENT_READERS), args={"year": "year"}),
+    "web:self-evaluation-status": page(roles(LEADS_AND_ASSURES), args={"year": "year"}),
     "web:edit-evaluation-area": page(roles(LEADS_AND_ASSURES),
-                                     args={"year": "year", "area": "area"}, missing_ok=True),
+                                     args={"year": "year", "area": "area"}),
     "web:readiness-pack": page(roles(IMPROVEMENT_READERS)),
     # Inspection outcomes are public, save to an inspector outside the window.
     "web:inspection": page(ALL_BUT_OUTSIDE_INSPECTOR),
-    "web:inspection-data": page(ALL_BUT_OUTSIDE_INSPECTOR, args={"fmt": "csv"}, missing_ok=True),
-    "web:inspection-la": page(ALL_BUT_OUTSIDE_INSPECTOR, args={"urn": "urn"}, missing_ok=True),
+    "web:inspection-data": page(ALL_BUT_OUTSIDE_INSPECTOR, args={"fmt": "csv"}),
+    "web:inspection-la": page(ALL_BUT_OUTSIDE_INSPECTOR, args={"urn": "urn"}),
     "web:inspection-record": page(roles(LEADS_AND_ASSURES)),
     "web:for-children": page(ALL_BUT_OUTSIDE_INSPECTOR),
-    # Case audits.
+    # Case audits. An audit shows the child's case: only to those who see the child. Its
+    # actions are recorded by its auditor and those who plan audits (the matrix's auditor
+    # is none of the personas, so any other auditor may moderate its audits).
     "web:audits": page(roles(AUDITORS)),
     "web:new-audit-programme": page(roles(AUDIT_PLANNERS)),
-    "web:draw-audit-sample": page(roles(AUDIT_PLANNERS), args={"pk": "missing"}, missing_ok=True),
-    "web:audit-evidence": page(roles(AUDIT_PLANNERS), args={"pk": "missing"}, missing_ok=True),
-    "web:audit-sample": page(roles(AUDITORS), args={"pk": "missing"}, missing_ok=True),
-    "web:start-audit": page(roles(AUDITORS), method="POST", args={"case_pk": "missing"},
-                            missing_ok=True),
+    "web:draw-audit-sample": page(roles(AUDIT_PLANNERS), args={"pk": "programme"}),
+    "web:audit-evidence": page(roles(AUDIT_PLANNERS), args={"pk": "programme"}),
+    "web:audit-sample": page(roles(AUDITORS), args={"pk": "audit_sample"}),
+    "web:start-audit": page(roles(AUDITORS), child=True, method="POST",
+                            args={"case_pk": "case"}),
     "web:audit-reports": page(roles(AUDITORS)),
-    "web:audit-report-data": page(roles(AUDITORS), args={"table": "domains"}, missing_ok=True),
-    "web:audit": page(roles(AUDITORS), args={"pk": "missing"}, missing_ok=True),
-    "web:moderate-audit": page(roles(AUDITORS), args={"pk": "missing"}, missing_ok=True),
-    "web:add-audit-action": page(roles(AUDITORS), args={"pk": "missing"}, missing_ok=True),
-    "web:audit-action-done": page(roles(AUDITORS), method="POST",
-                                  args={"action_pk": "missing"}, missing_ok=True),
-    # The REST API (GET only; django-ninja answers other methods with 405).
-    "api:api-root": page(EVERYONE, missing_ok=True, post=False),
+    "web:audit-report-data": page(roles(AUDITORS), args={"table": "domains"}),
+    "web:audit": page(roles(AUDITORS), child=True, args=AUDIT),
+    "web:moderate-audit": page(roles(AUDITORS), child=True, args=AUDIT),
+    "web:add-audit-action": page(roles(AUDIT_PLANNERS), child=True, args=AUDIT),
+    "web:audit-action-done": page(roles(AUDIT_PLANNERS), child=True, method="POST",
+                                  args={"action_pk": "audit_action"}),
+    # The REST API (GET only; django-ninja answers other methods with 405). Its root is no
+    # page (the interactive docs are off): django-ninja answers 404 to everyone.
+    "api:api-root": page(NOBODY, post=False),
     "api:openapi-json": page(EVERYONE, post=False),
     "api:list_indicators": page(roles(PERFORMANCE_READERS), post=False),
-    "api:get_indicator": page(roles(PERFORMANCE_READERS), args=INDICATOR, missing_ok=True,
-                              post=False),
-    "api:get_breakdown": page(roles(PERFORMANCE_READERS), args=INDICATOR, missing_ok=True,
+    "api:get_indicator": page(roles(PERFORMANCE_READERS), args=INDICATOR, post=False),
+    "api:get_breakdown": page(roles(PERFORMANCE_READERS), args=INDICATOR,
                               query={"by": "team"}, post=False),
-    "api:get_children": page(roles(PERFORMANCE_READERS), args=INDICATOR, missing_ok=True,
-                             post=False),
+    "api:get_children": page(roles(PERFORMANCE_READERS), args=INDICATOR, post=False),
     "api:get_national": page(ALL_BUT_OUTSIDE_INSPECTOR, post=False),
-    "api:get_authority": page(ALL_BUT_OUTSIDE_INSPECTOR, args={"urn": "urn"}, missing_ok=True,
-                              post=False),
+    "api:get_authority": page(ALL_BUT_OUTSIDE_INSPECTOR, args={"urn": "urn"}, post=False),
     "api:get_plan": page(roles(IMPROVEMENT_READERS), post=False),
     "api:get_years": page(roles(IMPROVEMENT_READERS), post=False),
-    "api:get_evaluation": page(roles(IMPROVEMENT_READERS), args={"year": "year"},
-                               missing_ok=True, post=False),
+    "api:get_evaluation": page(roles(IMPROVEMENT_READERS), args={"year": "year"}, post=False),
     "api:get_programmes": page(roles(AUDITORS), post=False),
-    "api:get_sample": page(roles(AUDITORS), args={"sample_id": "missing"}, missing_ok=True,
-                           post=False),
-    "api:get_audit": page(roles(AUDITORS), args={"audit_id": "missing"}, missing_ok=True,
-                          post=False),
+    "api:get_sample": page(roles(AUDITORS), args={"sample_id": "audit_sample"}, post=False),
+    "api:get_audit": page(roles(AUDITORS), child=True, args={"audit_id": "audit"}, post=False),
     "api:get_moderation": page(roles(AUDITORS), post=False),
     "api:get_front_door": page(roles(AUDITORS), post=False),
     "api:get_escalations": page(roles(AUDITORS), post=False),

@@ -159,3 +159,11 @@ alerts_required = _requires(receives_alerts, "Break-glass alerts are for senior 
 audit_planning_required = _requires(
     plans_audits, "Audit programmes are set up by QA officers, service managers and senior leaders"
 )
+
+
+def manages_accounts(user: User) -> bool:
+    """Administrators manage users' accounts (and see no children)."""
+    return policy.manages_accounts(user)
+
+
+accounts_required = _requires(manages_accounts, "Managing users' accounts is for administrators")

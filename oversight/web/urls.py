@@ -28,6 +28,7 @@ from oversight.web.views import (
     recording,
     reports,
     teams,
+    users,
     who_looked,
 )
 from oversight.web.views.second_factor import (
@@ -60,6 +61,8 @@ urlpatterns = signed_in([
     path("account/", account.account, name="account"),
     path("account/sign-out-everywhere/", account.sign_out_everywhere,
          name="sign-out-everywhere"),
+    path("users/", users.users, name="users"),
+    path("users/<int:pk>/reset-authenticator/", users.reset, name="reset-authenticator"),
     path("teams/", teams.teams, name="teams"),
     path("teams/<int:pk>/", teams.team, name="team"),
     path("children/", children.children, name="children"),

@@ -65,6 +65,11 @@ def work_items(deadlines: Iterable[Deadline], today: date) -> list[WorkItem]:
     return [work_item(deadline, today) for deadline in deadlines]
 
 
+def children_in(items: Iterable[WorkItem]) -> set[int]:
+    """The children a worklist names, for the access log."""
+    return {item.deadline.child_id for item in items}
+
+
 @dataclass
 class WorkerGroup:
     """One worker's share of a team's work, with its counts."""

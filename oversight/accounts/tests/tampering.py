@@ -15,9 +15,10 @@ def log(user: User, entries: int) -> list[AccessEvent]:
 def with_triggers_off(sql: str, params: list[object]) -> None:
     """Run ``sql`` with the append-only triggers out of the way (inside the test's transaction)."""
     with connection.cursor() as cursor:
-        if connection.vendor == "sqlite":
-            cursor.execute("DROP TRIGGER IF EXISTS accounts_accessevent_no_update")
-            cursor.execute("DROP TRIGGER IF EXISTS accounts_accessevent_no_delete")
-        else:
-            cursor.execute("ALTER TABLE accounts_accessevent DISABLE TRIGGER USER")
+        for table in ("accounts_accessevent", "accounts_listedchild"):
+            if connection.vendor == "sqlite":
+                cursor.execute(f"DROP TRIGGER IF EXISTS {table}_no_update")
+                cursor.execute(f"DROP TRIGGER IF EXISTS {table}_no_delete")
+            else:
+                cursor.execute(f"ALTER TABLE {table} DISABLE TRIGGER USER")
         cursor.execute(sql, params)

@@ -8,7 +8,9 @@ from oversight.quality.services import ProgrammeFacts, create_programme
 pytestmark = pytest.mark.django_db
 
 
-def test_drawing_a_sample_on_the_command_line_logs_an_export_by_the_user_named(cases, auditor):
+def test_drawing_a_sample_on_the_command_line_logs_an_export_of_its_children_by_the_user_named(
+    cases, auditor
+):
     programme = create_programme(ProgrammeFacts("CP plans", "cp-plans", sample_size=3), auditor)
     result = CliRunner().invoke(main, ["audits", "draw", "CP plans", "--from", "2025-04-01",
                                        "--to", "2025-06-30", "--by", "alex"])  # fmt: skip
@@ -18,3 +20,5 @@ def test_drawing_a_sample_on_the_command_line_logs_an_export_by_the_user_named(c
     assert event.detail.startswith("cli: audit sample ")
     assert event.detail.endswith("printed (3 children)")
     assert programme.samples.count() == 1
+    drawn = programme.samples.get().cases.values_list("child_id", flat=True)
+    assert set(event.listed.values_list("child_id", flat=True)) == set(drawn)

@@ -38,7 +38,7 @@ class SignInForm(GovukFormMixin, AuthenticationForm):
 
 def locked_out_message() -> str:
     return (
-        "You entered a wrong password too many times. Wait "
+        "You entered a wrong password or security code too many times. Wait "
         f"{settings.OVERSIGHT_LOCKOUT_MINUTES} minutes, then try again."
     )
 

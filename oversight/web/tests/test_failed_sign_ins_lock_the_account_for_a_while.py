@@ -9,7 +9,9 @@ from django.urls import reverse
 from oversight.web.tests.conftest import PASSWORD
 from oversight.web.tests.helpers import error_summary
 
-LOCKED = "You entered a wrong password too many times. Wait 15 minutes, then try again."
+LOCKED = (
+    "You entered a wrong password or security code too many times. Wait 15 minutes, then try again."
+)
 
 
 def sign_in(client, password: str):

@@ -92,7 +92,7 @@ def test_five_wrong_codes_lock_the_second_step_for_fifteen_minutes(client, worke
             client.post(SECOND_STEP, {"code": wrong})
     with time_machine.travel(TEN_O_CLOCK + timedelta(minutes=5), tick=False):
         response = client.post(SECOND_STEP, {"code": current_code(device)})
-    assert "You entered a wrong security code too many times. Wait 15 minutes" in text(response)
+    assert "wrong password or security code too many times. Wait 15 minutes" in text(response)
     with time_machine.travel(TEN_O_CLOCK + timedelta(minutes=17), tick=False):
         response = client.post(SECOND_STEP, {"code": current_code(device)})
         assert response["Location"] == reverse("web:my-work")

@@ -96,7 +96,8 @@ def sample(request: HttpRequest, pk: int) -> HttpResponse:
     chosen = get_object_or_404(Sample.objects.select_related("programme", "drawn_by"), pk=pk)
     cases = list(chosen.cases.select_related("child", "audit", "audit__moderation"))
     visible = visible_among(request.user, {c.child_id for c in cases}, today())  # type: ignore[arg-type]
-    log_access(request, LIST_CHILDREN, detail=f"audit sample {chosen.pk}: {chosen}")
+    log_access(request, LIST_CHILDREN, detail=f"audit sample {chosen.pk}: {chosen}",
+               child_ids=visible)  # fmt: skip
     context = {
         "title": f"Sample: {chosen.programme.name}",
         "sample": chosen,

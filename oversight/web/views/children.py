@@ -30,7 +30,8 @@ def children(request: HttpRequest) -> HttpResponse:
     page = _page(search(visible_children(user, today()), query), request.GET.get("page"))
     for shown in page:  # the list needs an age to tell children apart, not a date of birth
         shown.age_now = shown.age_on(today())
-    log_access(request, LIST_CHILDREN, detail=f"search {query!r}, page {page.number}")
+    log_access(request, LIST_CHILDREN, detail=f"search {query!r}, page {page.number}",
+               child_ids=[shown.pk for shown in page])  # fmt: skip
     context = {
         "title": "Children",
         "query": query,

@@ -71,10 +71,12 @@ def escalations(request: HttpRequest) -> HttpResponse:
     user: User = request.user  # type: ignore[assignment]
     mine = escalations_for(user)
     found = sorted(mine, key=lambda e: (not e.is_open, e.raised_on if e.is_open else -e.pk))
-    log_access(request, LIST_CHILDREN, detail="escalations")
+    shown = _shown(user, found)
+    named = [s.escalation.child_id for s in shown if s.child_visible]
+    log_access(request, LIST_CHILDREN, detail="escalations", child_ids=named)
     context = {
         "title": "Escalations",
-        "shown": _shown(user, found),
+        "shown": shown,
         "summary": escalation_summary(mine),
     }
     return render(request, "web/escalations/list.html", context)

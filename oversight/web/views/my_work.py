@@ -19,7 +19,7 @@ from oversight.casework.worklists import summary_by_team, worklist
 from oversight.web.access_log import LIST_CHILDREN, log_access
 from oversight.web.permissions import teams_for
 from oversight.web.views.pages import today
-from oversight.web.work import by_worker, work_items
+from oversight.web.work import by_worker, children_in, work_items
 
 IRO_RULES = (
     "icpc",
@@ -57,7 +57,8 @@ def _practitioner(request: HttpRequest, user: User, day: date) -> HttpResponse:
         others = worklist(day, team=user.team, children=children).exclude(worker=user)
         team = work_items(others, day)
     context = {"title": "My work", "own": own, "team_items": team, "team": user.team, "day": day}
-    log_access(request, LIST_CHILDREN, detail="my work: own and team worklist")
+    log_access(request, LIST_CHILDREN, detail="my work: own and team worklist",
+               child_ids=children_in(own + team))  # fmt: skip
     return render(request, "web/my_work/practitioner.html", context)
 
 
@@ -74,14 +75,17 @@ def _team_manager(request: HttpRequest, user: User, day: date) -> HttpResponse:
         "overdue": overdue,
         "due_soon": len(items) - overdue,
     }
-    log_access(request, LIST_CHILDREN, detail="my work: team worklist")
+    log_access(request, LIST_CHILDREN, detail="my work: team worklist",
+               child_ids=children_in(items))  # fmt: skip
     return render(request, "web/my_work/team_manager.html", context)
 
 
 def _iro(request: HttpRequest, user: User, day: date) -> HttpResponse:
     deadlines = worklist(day, children=visible_children(user, day)).filter(rule__in=IRO_RULES)
-    context = {"title": "My work", "items": work_items(deadlines, day), "day": day}
-    log_access(request, LIST_CHILDREN, detail="my work: conferences and reviews due")
+    items = work_items(deadlines, day)
+    context = {"title": "My work", "items": items, "day": day}
+    log_access(request, LIST_CHILDREN, detail="my work: conferences and reviews due",
+               child_ids=children_in(items))  # fmt: skip
     return render(request, "web/my_work/iro.html", context)
 
 

@@ -154,8 +154,9 @@ def indicator_children(request: HttpRequest, id: str) -> HttpResponse:
         shown = [u for u in shown if u.counted is counted_only]
     page = Paginator(shown, CHILDREN_PER_PAGE).get_page(request.GET.get("page"))
     log_access(
-        request, LIST_CHILDREN, detail=f"children behind {indicator.id} {by or ''} {group or ''}"
-    )
+        request, LIST_CHILDREN, detail=f"children behind {indicator.id} {by or ''} {group or ''}",
+        child_ids=[u.child_id for u in page],
+    )  # fmt: skip
     context = {
         "title": f"Children behind: {indicator.title}",
         "indicator": indicator,
@@ -201,6 +202,7 @@ def indicator_children_data(request: HttpRequest, id: str, fmt: str) -> HttpResp
         EXPORT,
         detail=f"children behind {indicator.id} {by or ''} {group or ''}: {len(shown)} rows, "
         + ("named" if named else "pseudonymised"),
+        child_ids=[u.child_id for u in shown],
     )
     return FORMATS[fmt](data, f"{indicator.id}-children-{run.as_at}")
 

@@ -2,7 +2,8 @@
 
 Every web page needs a verified user (``second_factor_required``, applied in ``urls.py``);
 only these pages and signing out are open to a user who has given their password but not
-yet a code (``before_second_factor``).
+yet a code (``before_second_factor``). A wrong code counts towards the sign-in lockout with
+wrong passwords (``accounts.lockout``); while it holds, no code is checked.
 """
 
 from collections.abc import Callable
@@ -18,6 +19,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from oversight.accounts.lockout import clear_failures, count_wrong_code, sign_in_locked
 from oversight.accounts.second_factor import (
     Outcome,
     Verdict,
@@ -28,7 +30,7 @@ from oversight.accounts.second_factor import (
     mark_verified,
     secret,
 )
-from oversight.web.forms.sign_in import CodeForm
+from oversight.web.forms.sign_in import CodeForm, locked_out_message
 from oversight.web.views.auth import second_step_url
 
 View = Callable[..., HttpResponse]
@@ -61,6 +63,8 @@ def next_page(request: HttpRequest) -> str:
 
 
 def refusal(verdict: Verdict) -> str:
+    if verdict.outcome is Outcome.SIGN_IN_LOCKED:
+        return locked_out_message()
     if verdict.outcome is Outcome.LOCKED:
         return (
             "You entered a wrong security code too many times. Wait "
@@ -71,6 +75,27 @@ def refusal(verdict: Verdict) -> str:
     return "The security code is not right. Enter the code your app shows now"
 
 
+def checked_code(request: HttpRequest, device: TOTPDevice, code: str) -> Verdict:
+    """The code checked, unless too many failed sign-ins lock the user out; a wrong one counted."""
+    if sign_in_locked(request):
+        return Verdict(Outcome.SIGN_IN_LOCKED)
+    verdict = check_code(device, code)
+    if verdict.wrong and count_wrong_code(request):
+        return Verdict(Outcome.SIGN_IN_LOCKED)
+    return verdict
+
+
+def verified(request: HttpRequest, device: TOTPDevice) -> None:
+    """Both steps passed: the session is verified, and the count of failures cleared."""
+    mark_verified(request, device)
+    clear_failures(request)
+
+
+def refused_status(verdict: Verdict | None) -> int:
+    """403 while the sign-in lockout holds, as on the sign-in page."""
+    return 403 if verdict and verdict.outcome is Outcome.SIGN_IN_LOCKED else 200
+
+
 @before_second_factor
 def second_step(request: HttpRequest) -> HttpResponse:
     after = next_page(request)
@@ -79,15 +104,15 @@ def second_step(request: HttpRequest) -> HttpResponse:
     device = confirmed_device(request.user)  # type: ignore[arg-type]
     if device is None:
         return redirect(f"{reverse('web:set-up-authenticator')}?{request.GET.urlencode()}")
-    form = CodeForm(request.POST or None)
+    form, verdict = CodeForm(request.POST or None), None
     if form.is_valid():
-        verdict = check_code(device, form.cleaned_data["code"])
+        verdict = checked_code(request, device, form.cleaned_data["code"])
         if verdict.accepted:
-            mark_verified(request, device)
+            verified(request, device)
             return redirect(after)
         form.add_error("code", refusal(verdict))
     context = {"form": form, "next": after, "title": "Enter your security code"}
-    return render(request, "web/second_step.html", context)
+    return render(request, "web/second_step.html", context, status=refused_status(verdict))
 
 
 @before_second_factor
@@ -97,13 +122,13 @@ def set_up_authenticator(request: HttpRequest) -> HttpResponse:
     if confirmed_device(request.user):  # type: ignore[arg-type]
         return redirect(second_step_url(after))
     device = device_to_enrol(request.user)  # type: ignore[arg-type]
-    form = CodeForm(request.POST or None)
+    form, verdict = CodeForm(request.POST or None), None
     if form.is_valid():
-        verdict = check_code(device, form.cleaned_data["code"])
+        verdict = checked_code(request, device, form.cleaned_data["code"])
         if verdict.accepted:
             device.confirmed = True
             device.save(update_fields=["confirmed"])
-            mark_verified(request, device)
+            verified(request, device)
             messages.success(request, "Your authenticator app is set up")
             return redirect(after)
         form.add_error("code", refusal(verdict))
@@ -114,7 +139,7 @@ def set_up_authenticator(request: HttpRequest) -> HttpResponse:
         "qr_code": qr_svg(device),
         "secret": grouped(secret(device)),
     }
-    return render(request, "web/set_up_authenticator.html", context)
+    return render(request, "web/set_up_authenticator.html", context, status=refused_status(verdict))
 
 
 def qr_svg(device: TOTPDevice) -> str:

@@ -18,7 +18,7 @@ from oversight.web.permissions import teams_for
 from oversight.web.views.my_work import teams_context
 from oversight.web.views.pages import today
 from oversight.web.words import rule_title
-from oversight.web.work import work_items
+from oversight.web.work import children_in, work_items
 
 
 def teams(request: HttpRequest) -> HttpResponse:
@@ -43,7 +43,8 @@ def team(request: HttpRequest, pk: int) -> HttpResponse:
         "figures": team_figures(run, team.pk) if (run := latest_refresh()) else [],
         "run": run,
     }
-    log_access(request, LIST_CHILDREN, detail=f"team page: {team.name}")
+    log_access(request, LIST_CHILDREN, detail=f"team page: {team.name}",
+               child_ids=children_in(items))  # fmt: skip
     return render(request, "web/team.html", context)
 
 
