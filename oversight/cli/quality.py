@@ -114,17 +114,19 @@ def draw_command(
     sample = _refused(lambda: draw_sample(found, start.date(), end.date(), by, seed))
     click.echo(f"{found.name}: {sample.cases.count()} of {sample.population} cases, "
                f"seed {sample.seed}")  # fmt: skip
-    for case in sample.cases.select_related("child"):
+    cases = list(sample.cases.select_related("child"))
+    for case in cases:
         child = case.child.la_child_id
         click.echo(f"{case.position:>3}  {child:<12} {case.stratum:<20} {case.why}")
-    _logged_export(by, f"cli: audit sample {sample.pk} printed ({sample.cases.count()} children)")
+    _logged_export(by, f"cli: audit sample {sample.pk} printed ({len(cases)} children)",
+                   [case.child_id for case in cases])  # fmt: skip
 
 
-def _logged_export(by: User, detail: str) -> None:
+def _logged_export(by: User, detail: str, child_ids: list[int]) -> None:
     """Children printed by a command leave the system: an export, in the access log."""
     from oversight.accounts.access_log import append
 
-    append(by, "export", detail=detail)
+    append(by, "export", detail=detail, child_ids=child_ids)
 
 
 @audits_group.command(name="report")
