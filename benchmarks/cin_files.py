@@ -1,12 +1,14 @@
 """CIN census files for benchmarks: a synthetic LA's return, scaled to a number of children.
 
-Scaling repeats the source's children in order, giving each repeat fresh ids (the
-LAchildID gets a suffix, the UPN a new serial with its check letter), so that a file of
-50,000 children is 50,000 different children with the same shape of records.
+Scaling repeats the source's children in order, giving each repeat a fresh LAchildID
+(a suffix), so that a file of 50,000 children is 50,000 different children with the same
+shape of records. (The records hold no UPNs, so the synthetic return has none to repeat.)
 """
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 from lxml import etree
@@ -47,4 +49,39 @@ def scaled_census(source: Path, size: int, out: Path) -> Path:
 
 
 def synthetic_census(folder: Path) -> Path:
-    raise SystemExit("give --source FILE.xml (a synthetic LA census comes with the writer)")
+    """The 2025-26 census return of a synthetic medium LA, written by another process.
+
+    Generating the LA takes a few hundred MB; done here, the benchmark's own process
+    would be that large, and the tools it starts would inherit that as their peak memory.
+    """
+    done = subprocess.run(
+        [sys.executable, "-m", "benchmarks.cin_files", str(folder)],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    if done.returncode != 0:
+        raise SystemExit(f"the synthetic census could not be written:\n{done.stderr[-3000:]}")
+    return Path(done.stdout.strip().splitlines()[-1])
+
+
+def write_synthetic_census(folder: Path, size: str = "medium", seed: int = 1) -> Path:
+    """Generate a synthetic LA into a database in ``folder`` and write its 2025-26 census."""
+    from datetime import date
+
+    from benchmarks.generation import _setup
+
+    _setup(folder / "census-source.sqlite3")
+    from django.core.management import call_command
+
+    from oversight.exchange.cin_census.write import write_cin
+    from oversight.synth import PROBLEMS, generate
+
+    call_command("migrate", verbosity=0)
+    # Generated to mid-May 2026, so that the census year to 31 March 2026 is complete.
+    generate(size=size, seed=seed, problems=tuple(PROBLEMS), today=date(2026, 5, 15))
+    out = folder / f"cin_{size}_la.xml"
+    write_cin(out, "2025-26", la_code="870")
+    return out
+
+
+if __name__ == "__main__":
+    print(write_synthetic_census(Path(sys.argv[1])))

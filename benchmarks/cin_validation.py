@@ -16,15 +16,13 @@ Nothing here asserts a time: it prints what it measured.
 from __future__ import annotations
 
 import argparse
-import json
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 from benchmarks.cin_files import scaled_census, synthetic_census
 from benchmarks.reference_tools import reference_python
+from benchmarks.side_by_side import compare, measured, ratios, run
 
 REFERENCE = "csc-validator-be-cin==0.1.13"
 # Its pinned pandas 1.5.3 is built against NumPy 1 and fails to import with NumPy 2.
@@ -63,43 +61,6 @@ print(json.dumps({"seconds": seconds, "peak_mb": peak, "pairs": sorted(pairs),
 """
 
 
-def run(python: str, driver: str, file: Path) -> dict:
-    started = time.perf_counter()
-    done = subprocess.run(
-        [python, "-c", driver, str(file)], capture_output=True, text=True, check=False
-    )
-    wall = time.perf_counter() - started
-    if done.returncode != 0:
-        raise SystemExit(f"{python} failed on {file.name}:\n{done.stderr[-3000:]}")
-    result = json.loads(done.stdout.strip().splitlines()[-1])
-    result["wall"] = wall
-    result["pairs"] = {tuple(p) for p in result["pairs"]}
-    return result
-
-
-def compare(ours: dict, theirs: dict) -> list[str]:
-    """Rules both tools implement whose findings differ, with the children only one found."""
-    shared = sorted(set(ours["rules"]) & set(theirs["rules"]), key=_code_order)
-    lines = []
-    for rule in shared:
-        mine = {c for r, c in ours["pairs"] if r == rule}
-        other = {c for r, c in theirs["pairs"] if r == rule}
-        if mine != other:
-            only_ours, only_theirs = sorted(mine - other), sorted(other - mine)
-            lines.append(
-                f"  {rule:>6}: ours {len(mine):>6}, theirs {len(other):>6}; only ours "
-                f"{len(only_ours)} {only_ours[:3]}; "
-                f"only theirs {len(only_theirs)} {only_theirs[:3]}"
-            )
-    agreeing = len(shared) - len(lines)
-    return [f"  {agreeing} of {len(shared)} rules both implement agree child by child", *lines]
-
-
-def _code_order(code: str) -> tuple[int, str]:
-    digits = "".join(ch for ch in code if ch.isdigit())
-    return (int(digits or 0), code)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -126,24 +87,13 @@ def main() -> None:
             file = scaled_census(source, size, folder / f"cin_{size}.xml")
             ours = run(sys.executable, OUR_DRIVER, file)
             print(f"{size:,} children ({file.stat().st_size / 1e6:.1f} MB):")
-            print(
-                f"  Oversight        {ours['seconds']:8.2f} s in process, {ours['wall']:6.2f} s "
-                f"whole process, peak {ours['peak_mb']:7.0f} MB, {len(ours['pairs']):,} findings"
-            )
+            print(measured("Oversight", ours))
             if size > args.reference_up_to:
                 print(f"  {REFERENCE} not run at this size (--reference-up-to)\n")
                 continue
             theirs = run(reference, REFERENCE_DRIVER, file)
-            print(
-                f"  csc-validator-be-cin {theirs['seconds']:8.2f} s in process, "
-                f"{theirs['wall']:6.2f} s whole process, peak {theirs['peak_mb']:7.0f} MB, "
-                f"{len(theirs['pairs']):,} findings"
-            )
-            print(
-                f"  ratio: {theirs['seconds'] / ours['seconds']:.0f}x faster in process, "
-                f"{theirs['wall'] / ours['wall']:.0f}x whole process, "
-                f"{theirs['peak_mb'] / ours['peak_mb']:.1f}x less memory"
-            )
+            print(measured("csc-validator-be-cin", theirs))
+            print(ratios(ours, theirs))
             print("\n".join(compare(ours, theirs)) + "\n")
 
 

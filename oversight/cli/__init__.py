@@ -2,8 +2,10 @@
 
 from oversight.cli import (
     accounts,
+    annex_a,  # noqa: F401 (registers its commands)
     audit_log,
     backup,
+    exchange,
     indicators,
     inspection,
     quality,
@@ -17,6 +19,7 @@ __all__ = [
     "accounts",
     "audit_log",
     "backup",
+    "exchange",
     "indicators",
     "inspection",
     "main",

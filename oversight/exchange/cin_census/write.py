@@ -11,7 +11,8 @@ person) can point at the line of any value.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from importlib.metadata import PackageNotFoundError, version
@@ -57,10 +58,13 @@ class WriteSummary:
     cp_plans: int = 0
     reviews: int = 0
     left_out: list[str] = field(default_factory=list)
+    child_ids: list[int] = field(default_factory=list)  # the records of the children written
     seconds: float = 0.0
 
     def count(self, child: CensusChild) -> None:
         self.children += 1
+        if child.record_id is not None:
+            self.child_ids.append(child.record_id)
         for episode in child.episodes:
             self.episodes += 1
             self.assessments += len(episode.assessments)
@@ -91,11 +95,12 @@ def write_cin(
     gathering = Gathering(period)
     summary = WriteSummary(_name(out), year, code)
     found = gather(period, children if children is not None else Child.objects.all(), gathering)
-    with etree.xmlfile(out, encoding="utf-8") as xml:
+    made = header(period, code, produced_at or timezone.localtime())
+    with _target(out) as target, etree.xmlfile(target, encoding="utf-8") as xml:
         xml.write_declaration()
         with xml.element("Message"):
             _line(xml, 1)
-            xml.write(header(period, code, produced_at or timezone.localtime()))
+            xml.write(made)
             _line(xml, 1)
             with xml.element("Children"):
                 for child in _counted(found, summary, progress):
@@ -106,6 +111,22 @@ def write_cin(
     summary.left_out = gathering.left_out
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+@contextmanager
+def _target(out: str | Path | IO[bytes]) -> Iterator[str | IO[bytes]]:
+    """A file is written beside its name and put in place once whole: a failure part of
+    the way leaves no half return behind."""
+    if not isinstance(out, (str, Path)):
+        yield out
+        return
+    final = Path(out)
+    partial = final.with_name(final.name + ".partial")
+    try:
+        yield str(partial)
+        partial.replace(final)
+    finally:
+        partial.unlink(missing_ok=True)
 
 
 def _counted(
@@ -129,13 +150,13 @@ def _name(out: str | Path | IO[bytes]) -> str:
 def dfe_la_number(la_code: str | None = None) -> str:
     """The LA's 3-digit DfE number, from ``la_code`` or the deployment's OVERSIGHT_LA_CODE.
 
-    Either may be the DfE number itself (872) or the LA's GSS code (E06000038).
+    Either may be the DfE number itself (870) or the LA's GSS code (E06000038).
     """
     given = (la_code or settings.OVERSIGHT_LA_CODE or "").strip()
     if not given:
         raise NoLaCode(
             "the census header needs the LA's 3-digit DfE number: give it (for example "
-            "--la 872) or set OVERSIGHT_LA_CODE"
+            "--la 870) or set OVERSIGHT_LA_CODE"
         )
     if given.isdigit() and len(given) == 3:
         return given

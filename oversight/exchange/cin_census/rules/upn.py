@@ -104,10 +104,14 @@ def former_upn_is_in_the_form_of_a_upn(cin: CinData) -> pl.DataFrame:
 
 
 def school_age_birth_date(reference_date: date) -> date:
-    """The latest date of birth of a child of school age: 31 August four years before the
-    31 August that follows the reference date (31 August 2022 for the 2025-26 census)."""
+    """The latest date of birth of a child of school age for 8770Q: five or older on the
+    31 August that began the school year (born by 31 August 2020 for the 2025-26 census).
+
+    The 2024-25 message changed from "more than 5 years old" to "of school age"; the DfE
+    dates school age from 31 August, six years before the one after the reference date.
+    """
     next_august = reference_date.year if reference_date.month <= 8 else reference_date.year + 1
-    return date(next_august - 4, 8, 31)
+    return date(next_august - 6, 8, 31)
 
 
 def _referred_for_further_action(cin: CinData) -> pl.DataFrame:

@@ -162,14 +162,14 @@ def test_a_former_upn_out_of_the_form_of_a_upn_is_queried_1560q():
 # 8770Q
 
 
-def test_school_age_begins_with_children_born_by_31_august_2022_8770q():
-    assert school_age_birth_date(PERIOD.end).isoformat() == "2022-08-31"
+def test_school_age_is_five_or_older_on_31_august_2025_8770q():
+    assert school_age_birth_date(PERIOD.end).isoformat() == "2020-08-31"
 
 
 def test_a_child_of_school_age_without_upn_or_reason_is_queried_8770q():
     cin = census(
-        child("C1", UPN=None, PersonBirthDate="2022-08-31"),
-        child("C2", UPN=None, PersonBirthDate="2022-09-01"),
+        child("C1", UPN=None, PersonBirthDate="2020-08-31"),
+        child("C2", UPN=None, PersonBirthDate="2020-09-01"),
         child("C3", UPN=None, UPNunknown="UN1"),
         child("C4", UPN=None, UPNunknown="UN2"),
         child("C5", UPN=None, UPNunknown="UN9"),

@@ -1,0 +1,66 @@
+"""Running our validator and a reference validator on the same file, and comparing them.
+
+Each tool runs in its own process from the file on disk to its findings, and prints one
+JSON line: ``seconds`` inside the process (imports excluded), ``peak_mb`` (its maximum
+resident memory), ``pairs`` (each finding as rule and child) and ``rules`` (the codes it
+implements). The whole process's wall time is measured from outside.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import time
+from pathlib import Path
+
+
+def run(python: str, driver: str, *paths: Path) -> dict:
+    started = time.perf_counter()
+    done = subprocess.run(
+        [python, "-c", driver, *map(str, paths)], capture_output=True, text=True, check=False
+    )
+    wall = time.perf_counter() - started
+    if done.returncode != 0:
+        raise SystemExit(f"{python} failed on {paths[0].name}:\n{done.stderr[-3000:]}")
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    result["wall"] = wall
+    result["pairs"] = {tuple(p) for p in result["pairs"]}
+    return result
+
+
+def code_order(code: str) -> tuple[int, str]:
+    digits = "".join(ch for ch in code if ch.isdigit())
+    return (int(digits or 0), code)
+
+
+def compare(ours: dict, theirs: dict) -> list[str]:
+    """Rules both tools implement whose findings differ, with the children only one found."""
+    shared = sorted(set(ours["rules"]) & set(theirs["rules"]), key=code_order)
+    lines = []
+    for rule in shared:
+        mine = {c for r, c in ours["pairs"] if r == rule}
+        other = {c for r, c in theirs["pairs"] if r == rule}
+        if mine != other:
+            only_ours, only_theirs = sorted(mine - other), sorted(other - mine)
+            lines.append(
+                f"  {rule:>6}: ours {len(mine):>6}, theirs {len(other):>6}; only ours "
+                f"{len(only_ours)} {only_ours[:3]}; "
+                f"only theirs {len(only_theirs)} {only_theirs[:3]}"
+            )
+    agreeing = len(shared) - len(lines)
+    return [f"  {agreeing} of {len(shared)} rules both implement agree child by child", *lines]
+
+
+def measured(name: str, result: dict) -> str:
+    return (
+        f"  {name:<22}{result['seconds']:8.2f} s in process, {result['wall']:6.2f} s whole "
+        f"process, peak {result['peak_mb']:7.0f} MB, {len(result['pairs']):,} findings"
+    )
+
+
+def ratios(ours: dict, theirs: dict) -> str:
+    return (
+        f"  ratio: {theirs['seconds'] / ours['seconds']:.0f}x faster in process, "
+        f"{theirs['wall'] / ours['wall']:.0f}x whole process; memory "
+        f"{ours['peak_mb'] / theirs['peak_mb']:.2f} of theirs"
+    )
