@@ -1,0 +1,170 @@
+"""Lists 8 and 9 into the records: children in care and care leavers.
+
+- 8 children in care: a care episode from the day the child started to be looked
+  after, under their current legal status, matched to a held episode open that day.
+  Annex A gives only the latest placement: the episode starts in it, or, when the latest
+  placement began later, in one of the same type and provider until then (the earlier
+  placements' types are not in Annex A). Then the latest review, the last visit and the
+  day care ended, with its reason.
+- 9 care leavers: an open pathway plan (one starting on the workbook's date when none
+  is open: Annex A does not give its start), and the care leaver's status on that date:
+  in touch, accommodation and its suitability, activity (unless the latest status held
+  says the same). "Not in touch" for any reason (died, refused, no longer needs
+  services) is recorded as not in touch.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Q
+
+from oversight.casework import services
+from oversight.casework.models import (
+    CareEpisode,
+    CareLeaverStatus,
+    Child,
+    Placement,
+    Plan,
+    PlanKind,
+    Review,
+    ReviewKind,
+    Visit,
+    VisitKind,
+)
+from oversight.exchange.annex_a.load import Job, RowProblem, about
+from oversight.exchange.annex_a.read import ListRow
+
+LONG_TERM = ("U1", "U4")  # long-term fostering: the placements visited every 3 months
+NOT_KNOWN = "0"  # SSDA903: not known, the LA is not in touch
+
+
+def load_care(job: Job) -> None:
+    job.each(8, child_in_care)
+    job.each(9, care_leaver)
+
+
+def child_in_care(job: Job, row: ListRow) -> None:
+    child, start = job.child(row), row.get("care_start")
+    episode = _held_episode(child, start)
+    added = episode is None
+    if episode is None:
+        with about("care_start", start):
+            episode, _, _ = services.start_care_episode(
+                child, started_on=start, legal_status=row.get("legal_status"),
+                placement_type=row.get("placement_type"),
+                provider=row.get("placement_provider") or "",
+                long_term=row.get("placement_type") in LONG_TERM, origin=job.origin(row),
+            )  # fmt: skip
+    _latest_placement(job, row, episode)
+    _review(job, row, child)
+    _visit(job, row, child)
+    _ceased(row, episode)
+    job.counted("care episode", added=added)
+
+
+def _held_episode(child: Child, start: object) -> CareEpisode | None:
+    """The child's latest episode, when it is part of a period of care open on ``start``."""
+    open_then = CareEpisode.objects.filter(child=child, started_on__lte=start).filter(
+        Q(ended_on__isnull=True) | Q(ended_on__gte=start)
+    )
+    if not open_then.exists():
+        return None
+    return CareEpisode.objects.filter(child=child).order_by("-started_on", "-id").first()
+
+
+def _placement(episode: CareEpisode) -> Placement:
+    found = episode.placements.order_by("-started_on", "-id").first()
+    assert found is not None  # every episode starts in a placement
+    return found
+
+
+def _latest_placement(job: Job, row: ListRow, episode: CareEpisode) -> None:
+    day, current = row.get("placement_start"), _placement(episode)
+    if day is None or day <= current.started_on or episode.ended_on is not None:
+        return
+    with about("placement_start", day):
+        services.change_placement(
+            episode, current, on=day, placement_type=row.get("placement_type"),
+            provider=row.get("placement_provider") or "",
+            long_term=row.get("placement_type") in LONG_TERM, origin=job.origin(row),
+        )  # fmt: skip
+    job.counted("placement", added=True)
+
+
+def _care_plan(child: Child) -> Plan | None:
+    return Plan.objects.filter(child=child, kind=PlanKind.CARE).order_by("-start_on", "-id").first()
+
+
+def _review(job: Job, row: ListRow, child: Child) -> None:
+    day = row.get("cla_latest_review")
+    if not day or Review.objects.filter(child=child, kind=ReviewKind.CLA, held_on=day).exists():
+        return
+    with about("cla_latest_review", day):
+        services.record_review(child, kind=ReviewKind.CLA, held_on=day, plan=_care_plan(child),
+                               origin=job.origin(row))  # fmt: skip
+    job.counted("review", added=True)
+
+
+def _visit(job: Job, row: ListRow, child: Child) -> None:
+    day = row.get("cla_last_visit")
+    if not day or Visit.objects.filter(child=child, kind=VisitKind.CLA, visited_on=day).exists():
+        return
+    placement = (
+        Placement.objects.filter(episode__child=child, started_on__lte=day)
+        .order_by("-started_on", "-id")
+        .first()
+    )
+    with about("cla_last_visit", day):
+        services.record_visit(child, kind=VisitKind.CLA, visited_on=day, placement=placement,
+                              origin=job.origin(row))  # fmt: skip
+    job.counted("visit", added=True)
+
+
+def _ceased(row: ListRow, episode: CareEpisode) -> None:
+    day = row.get("care_ceased")
+    if not day or episode.ended_on is not None:
+        return
+    plan = _care_plan(episode.child)
+    if plan is None:
+        raise RowProblem("care_ceased", day, "the child's care plan is not in the records: "
+                         "record it before ending care")  # fmt: skip
+    with about("care_ceased", day):
+        services.end_care_episode(episode, _placement(episode), plan, ended_on=day,
+                                  reason_ceased=row.get("ceased_reason"))  # fmt: skip
+
+
+def care_leaver(job: Job, row: ListRow) -> None:
+    day, child = job.as_at, job.child(row)
+    if day is None:
+        raise RowProblem("in_touch", None, "the workbook does not say the date it was produced "
+                         "for (its About sheet): give it with --as-at")  # fmt: skip
+    pathway = Plan.objects.filter(child=child, kind=PlanKind.PATHWAY, start_on__lte=day).filter(
+        Q(end_on__isnull=True) | Q(end_on__gte=day)
+    )
+    if not pathway.exists():
+        with about("in_touch", day):
+            services.start_plan(child, kind=PlanKind.PATHWAY, start_on=day, origin=job.origin(row))
+        job.counted("pathway plan", added=True)
+    status = _status(row)
+    held_before = CareLeaverStatus.objects.filter(child=child, recorded_on__lte=day)
+    latest = held_before.order_by("-recorded_on", "-id").first()
+    held = latest is not None and all(getattr(latest, k) == v for k, v in status.items())
+    if not held:
+        with about("accommodation", row.get("accommodation")):
+            services.record_care_leaver_status(child, recorded_on=day, origin=job.origin(row),
+                                               **status)  # fmt: skip
+    job.counted("care leaver status", added=not held)
+
+
+def _status(row: ListRow) -> dict[str, Any]:
+    """The status as the records hold it (SSDA903 codes; "0" when not in touch)."""
+    in_touch = row.get("in_touch") == "YES"
+    letter, suitable = row.get("accommodation"), row.get("suitability")
+    accommodation = f"{letter}{1 if suitable == 'S' else 2}" if letter else ""
+    return {
+        "in_touch": in_touch,
+        "accommodation": accommodation or ("" if in_touch else NOT_KNOWN),
+        "accommodation_suitable": (suitable == "S") if letter else None,
+        "activity": row.get("activity") or ("" if in_touch else NOT_KNOWN),
+    }
