@@ -6,7 +6,12 @@ returns the rows that break it: ``CHILD``, ``line``, ``file``, and the fields in
 """
 
 from oversight.exchange.ssda903.rules import (  # noqa: F401  (importing registers the rules)
+    adoption,
     adoption_and_leavers,
+    against_last_year,
+    care_leavers_history,
+    care_leavers_oc3,
+    child_details,
     durations,
     episode_ages,
     episode_sequence,
@@ -15,6 +20,10 @@ from oversight.exchange.ssda903.rules import (  # noqa: F401  (importing registe
     integrity,
     last_year,
     missing,
+    missing_and_social_worker_history,
+    outcomes_oc2,
+    placed_for_adoption,
+    respite_and_holidays,
     reviews_and_uasc,
     social_workers,
 )

@@ -53,6 +53,20 @@ def uasc(**fields: Any) -> dict[str, Any]:
     return {"SEX": "M", "DUC": None} | fields
 
 
+def oc2(**fields: Any) -> dict[str, Any]:
+    """A full OC2 record for the default boy (13 at 31 March 2026): an SDQ score, conviction
+    (10 or over), no health promotion (5 or over), no substance misuse."""
+    return {"SDQ_SCORE": "12", "SDQ_REASON": None, "CONVICTED": "0", "HEALTH_CHECK": None,
+            "IMMUNISATIONS": "1", "TEETH_CHECK": "1", "HEALTH_ASSESSMENT": "1",
+            "SUBSTANCE_MISUSE": "0", "INTERVENTION_RECEIVED": None,
+            "INTERVENTION_OFFERED": None} | fields  # fmt: skip
+
+
+def oc3(**fields: Any) -> dict[str, Any]:
+    """A care leaver in touch, in full-time education, in suitable lodgings."""
+    return {"IN_TOUCH": "YES", "ACTIV": "F2", "ACCOM": "B1"} | fields
+
+
 def child(
     CHILD: str = "C1",  # noqa: N803  (the return's own column name)
     episodes: list[dict[str, Any]] | None = None,

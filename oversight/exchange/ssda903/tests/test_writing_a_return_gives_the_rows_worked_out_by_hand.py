@@ -1,0 +1,100 @@
+"""The return for 2025-26 of the five hand-built children, table by table, worked out by
+hand from the dates in ``care_records``."""
+
+import pytest
+
+from oversight.exchange.ssda903.spec import TABLES
+from oversight.exchange.ssda903.tests import care_records
+from oversight.exchange.ssda903.tests.return_files import lines, written
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def folder(tmp_path):
+    care_records.five_children()
+    summary = written(tmp_path)
+    assert summary.children == 5 and summary.left_out == []
+    return tmp_path
+
+
+def test_every_table_is_written_with_the_dfes_columns(folder):
+    assert sorted(p.name for p in folder.iterdir()) == sorted(f"{t}.csv" for t in TABLES)
+
+
+def test_the_header_has_each_child_once_with_sex_as_m_f_or_u(folder):
+    assert lines(folder, "header") == [
+        "B5,F,01/05/2023,WBRI,,,",
+        "L1,F,02/03/2014,WBRI,,,",
+        "M2,M,20/08/2009,MWBC,,,",
+        "O3,M,12/10/2006,BAFR,,,",
+        "U4,M,15/01/2009,BAFR,,,",
+    ]
+
+
+def test_an_episode_is_a_placement_under_one_legal_status_as_at_31_march(folder):
+    # B5's move in May 2026 is after the year end; M2's first placement ended before it.
+    assert lines(folder, "episodes") == [
+        "B5,01/12/2025,S,C1,N1,U3,PR1,,,,,,",
+        "L1,06/05/2025,S,C1,N1,U6,PR1,01/09/2025,X1,,,,",
+        "L1,01/09/2025,P,C1,N1,U4,PR1,03/11/2025,X1,,,,",
+        "L1,03/11/2025,L,C2,N1,U4,PR1,,,,,,",
+        "M2,10/06/2024,P,V2,N2,K2,PR4,15/08/2025,E4A,,,,",
+        "U4,20/11/2023,S,V2,N8,U6,PR1,,,,,,",
+    ]
+
+
+def test_reviews_in_the_year_say_how_the_child_took_part(folder):
+    assert lines(folder, "reviews") == [
+        "B5,01/05/2023,29/12/2025,PN0",
+        "L1,02/03/2014,02/06/2025,PN1",
+        "L1,02/03/2014,30/09/2025,PN7",
+        "M2,20/08/2009,20/05/2025,PN2",
+        "U4,15/01/2009,01/07/2025,PN5",
+    ]
+
+
+def test_uasc_oc2_oc3_missing_and_social_workers(folder):
+    assert lines(folder, "uasc") == ["U4,M,15/01/2009,"]  # 18 only in 2027
+    assert lines(folder, "oc2") == ["U4,15/01/2009,,,,,,,,,,"]
+    assert lines(folder, "oc3") == ["O3,12/10/2006,YES,F2,D1"]  # the status on his birthday
+    assert lines(folder, "missing") == ["L1,02/03/2014,M,14/07/2025,16/07/2025"]
+    assert lines(folder, "social_worker_episodes") == ["L1,02/03/2014,,06/05/2025,,"]
+
+
+def test_tables_the_records_know_nothing_for_have_only_their_header(folder):
+    for table in ("ad1", "placed_for_adoption", "previous_permanence"):
+        assert lines(folder, table) == []
+
+
+def test_adoption_and_previous_permanence_name_the_children_the_records_know(tmp_path):
+    care_records.adopted_then_back_in_care()
+    care_records.adopted_in_the_year()
+    written(tmp_path)
+    assert lines(tmp_path, "previous_permanence") == ["P6,09/02/2016,P1,,30/06/2021"]
+    assert lines(tmp_path, "ad1") == ["A7,07/07/2021,,,,,,"]
+    assert lines(tmp_path, "placed_for_adoption") == ["A7,07/07/2021,,,"]
+    # With her foster carers, the adoption placement changed the placement only (T).
+    assert lines(tmp_path, "episodes") == [
+        "A7,04/11/2024,T,C2,N1,A5,PR1,16/02/2026,E12,,,,",
+        "P6,02/06/2025,S,C1,N4,U6,PR1,,,,,,",
+    ]
+
+
+def test_a_missing_period_out_of_care_is_left_out_and_said_so(tmp_path):
+    from datetime import date
+
+    from oversight.casework import services
+
+    m2 = care_records.home_under_section_20()
+    services.record_missing_episode(m2, started_on=date(2025, 10, 1), returned_on=None)
+    summary = written(tmp_path)
+    assert lines(tmp_path, "missing") == []
+    assert summary.left_out == [
+        "child M2: the missing period from 2025-10-01 began when the child was not looked after"
+    ]
+
+
+def test_a_year_that_is_not_one_is_refused(tmp_path):
+    with pytest.raises(ValueError, match="give it as 2025-26"):
+        written(tmp_path, "2025")
