@@ -28,10 +28,20 @@ PURE = [
     "exchange/ofsted_outcomes/read.py",
     "exchange/ofsted_outcomes/spec.py",
     "exchange/validation",
+    "exchange/la_codes.py",
     "exchange/cin_census/spec.py",
     "exchange/cin_census/read.py",
     "exchange/cin_census/validate.py",
     "exchange/cin_census/rules",
+    "exchange/ssda903/spec.py",
+    "exchange/ssda903/codes.py",
+    "exchange/ssda903/read.py",
+    "exchange/ssda903/validate.py",
+    "exchange/ssda903/rules",
+    "exchange/annex_a/spec.py",
+    "exchange/annex_a/windows.py",
+    "exchange/annex_a/values.py",
+    "exchange/annex_a/read.py",
 ]
 
 

@@ -16,22 +16,11 @@ import polars as pl
 
 from oversight.exchange.cin_census.read import CinData
 from oversight.exchange.cin_census.rules.book import RULES
+from oversight.exchange.la_codes import LA_CODES
 
 # I, O and S are never used: as a check letter nor as the last letter of a temporary UPN.
 CHECK_LETTERS = "ABCDEFGHJKLMNPQRTUVWXYZ"
 LAST_CHARACTER = f"[0-9{CHECK_LETTERS}]"
-
-# The local authority codes of rule 1530 (CIN census 2025 to 2026 validation rules): every
-# post-April 1998 LA code, retired ones included (a UPN keeps the code of the LA that
-# issued it), and the DfE's pseudo-LA codes (001-005, 660-681, 701-708).
-LA_CODE_RANGES = (
-    (1, 5), (201, 213), (301, 320), (330, 336), (340, 344), (350, 359), (370, 373),
-    (380, 384), (390, 394), (420, 420), (660, 681), (701, 708), (800, 803), (805, 808),
-    (810, 813), (815, 816), (820, 823), (825, 826), (830, 831), (835, 841), (845, 846),
-    (850, 852), (855, 857), (860, 861), (865, 896), (908, 909), (916, 916), (919, 919),
-    (921, 921), (925, 926), (928, 929), (931, 931), (933, 933), (935, 938), (940, 943),
-)  # fmt: skip
-LA_CODES = frozenset(f"{code:03d}" for low, high in LA_CODE_RANGES for code in range(low, high + 1))
 
 # UPNunknown reasons that explain a missing UPN for a child of school age: every reason
 # but UN1, which says the child is not of school age.

@@ -98,6 +98,9 @@ def test_an_oc3_record_that_breaks_the_rule_is_reported(code, breaking, passing)
         ("632", {"PREV_PERM": "P1", "DATE_PERM": "2020"},
          {"PREV_PERM": "P1", "DATE_PERM": "ZZ/ZZ/2020"}),
         ("635", {"LA_PERM": "352"}, {"PREV_PERM": "P2", "LA_PERM": "352"}),
+        # Westmorland and Furness (943) exists since 2023; 999 is an LA not known.
+        ("633", {"PREV_PERM": "P2", "LA_PERM": "944"}, {"PREV_PERM": "P2", "LA_PERM": "943"}),
+        ("633", {"PREV_PERM": "P2", "LA_PERM": "XYZ"}, {"PREV_PERM": "P2", "LA_PERM": "999"}),
     ],
 )  # fmt: skip
 def test_a_previous_permanence_that_breaks_the_rule_is_reported(code, breaking, passing):
