@@ -186,7 +186,9 @@ class JourneyPlanner:
             self.add(done, "complete_assessment", outcome=finding, factors=self._factors())
             self.assessment_until, self.assessed = done, True
         if outcome == "nfa":
-            return self.close(after, "RC8")
+            # Not RC8: that says "closed after assessment", and the DfE allows no section 47
+            # in such an episode (CIN census rule 2990); services simply ceased.
+            return self.close(after, "RC7")
         return outcome, after
 
     def enquiry(self, team: str, held: date) -> tuple[str, date]:
