@@ -162,3 +162,15 @@ def test_a_case_is_started_from_the_sample_and_opens_the_audit_form(
     assert "The voice of the child: grade" in text(response)
     again = client.post(reverse("web:start-audit", args=[case_of(sample, ben).pk]), follow=True)
     assert "This case already has an audit" in text(again)
+
+
+def test_starting_and_opening_an_audit_are_views_of_the_childs_record(
+    signed_in, qa_officer, sample, aisha
+):
+    client = signed_in(qa_officer)
+    case = case_of(sample, aisha)
+    client.post(reverse("web:start-audit", kwargs={"case_pk": case.pk}))
+    case.refresh_from_db()
+    client.get(reverse("web:audit", kwargs={"pk": case.audit.pk}))
+    viewed = AccessEvent.objects.filter(action="view-child", username=qa_officer.username)
+    assert [e.child_id for e in viewed] == [aisha.pk, aisha.pk]

@@ -127,3 +127,14 @@ def test_practitioners_and_administrators_are_refused(request, signed_in, iro, d
 def test_only_an_iro_opens_the_form_to_raise_one(signed_in, manager, dan):
     url = reverse("web:raise-escalation", kwargs={"pk": dan.pk})
     assert signed_in(manager).get(url).status_code == 403
+
+
+def test_opening_an_escalation_that_names_the_child_is_a_view_of_their_record(
+    signed_in, iro, dan, manager
+):
+    from oversight.accounts.models import AccessEvent
+
+    escalation = raise_one(signed_in(iro), dan, manager)
+    signed_in(manager).get(page(escalation))
+    viewed = AccessEvent.objects.filter(action="view-child", username=manager.username)
+    assert [(e.child_id, e.detail) for e in viewed] == [(dan.pk, f"escalation {escalation.pk}")]

@@ -26,7 +26,7 @@ from oversight.quality.models import (
     Sample,
     SampledCase,
 )
-from oversight.web.access_log import LIST_CHILDREN, log_access
+from oversight.web.access_log import LIST_CHILDREN, VIEW_CHILD, log_access
 from oversight.web.forms.audits import (
     ActionForm,
     AuditForm,
@@ -117,7 +117,7 @@ def _audit_of(case: SampledCase) -> Audit | None:
 @audits_required
 def start(request: HttpRequest, case_pk: int) -> HttpResponse:
     case = get_object_or_404(SampledCase, pk=case_pk)
-    _check_visible(request, case.child_id)
+    _check_visible(request, case.child_id, f"audit of sampled case {case.pk} started")
     try:
         started = services.start_audit(case, request.user)  # type: ignore[arg-type]
     except services.QualityError as refused:
@@ -126,10 +126,12 @@ def start(request: HttpRequest, case_pk: int) -> HttpResponse:
     return redirect("web:audit", pk=started.pk)
 
 
-def _check_visible(request: HttpRequest, child_id: int) -> None:
-    """An audit shows a child's case: 404 when the user may not see the child."""
+def _check_visible(request: HttpRequest, child_id: int, what: str = "audit") -> None:
+    """An audit shows a child's case: 404 when the user may not see the child, and a
+    view of the child's record in the access log when they may."""
     if not visible_among(request.user, {child_id}, today()):  # type: ignore[arg-type]
         raise Http404("No such audit, or you do not have access to this child's record")
+    log_access(request, VIEW_CHILD, child_id=child_id, detail=what)
 
 
 # The audit
@@ -138,7 +140,7 @@ def _check_visible(request: HttpRequest, child_id: int) -> None:
 def _visible_audit(request: HttpRequest, pk: int) -> Audit:
     related = ("case__child", "case__sample__programme", "auditor")
     found = get_object_or_404(Audit.objects.select_related(*related), pk=pk)
-    _check_visible(request, found.case.child_id)
+    _check_visible(request, found.case.child_id, f"audit {found.pk}")
     return found
 
 

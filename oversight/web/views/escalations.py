@@ -23,7 +23,7 @@ from oversight.casework.access import child_for, visible_among
 from oversight.quality.models import Escalation
 from oversight.quality.services import raise_escalation, resolve, respond
 from oversight.quality.summaries import escalation_summary
-from oversight.web.access_log import LIST_CHILDREN, log_access
+from oversight.web.access_log import LIST_CHILDREN, VIEW_CHILD, log_access
 from oversight.web.forms import locked, save
 from oversight.web.forms.quality import EscalationForm, ResolveForm, RespondForm
 from oversight.web.permissions import escalations_required
@@ -130,9 +130,12 @@ def escalation(request: HttpRequest, escalation: int) -> HttpResponse:
 
 def _detail(request: HttpRequest, found: Escalation, form: object = None) -> HttpResponse:
     user: User = request.user  # type: ignore[assignment]
+    item = _shown(user, [found])[0]
+    if item.child_visible:  # the page names the child: a view of their record
+        log_access(request, VIEW_CHILD, child_id=found.child_id, detail=f"escalation {found.pk}")
     context = {
         "title": f"Escalation: {found.get_about_display()}",
-        "item": _shown(user, [found])[0],
+        "item": item,
         "form": form,
         **_forms(user, found, form),
     }
