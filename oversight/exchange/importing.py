@@ -52,8 +52,9 @@ class Notes:
     ) -> None:
         key = (name, why)
         self.counts[key] += 1
-        where = f"{file} line {line}" if file else f"line {line}"
-        self.examples.setdefault(key, f"child {child_id}, {where}")
+        where = " ".join(part for part in (file, f"line {line}" if line else "") if part)
+        who = f"child {child_id}" if child_id else ""
+        self.examples.setdefault(key, ", ".join(part for part in (who, where) if part))
 
 
 def origin(source: str, file: str, line: int | None) -> str:

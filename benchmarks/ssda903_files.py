@@ -1,0 +1,112 @@
+"""SSDA903 returns for benchmarks: a synthetic LA's return, scaled to a number of children.
+
+``synthetic_return`` generates the medium synthetic LA into a temporary SQLite database
+(in a process of its own, so that the caller's Django, if any, is left alone) and writes
+its 2025-26 return, one CSV file per table. ``scaled_return`` repeats the children of a
+return, in order, with fresh ids (``CHILD`` gets a suffix R1, R2, ... on each repeat)
+until it has the number of children asked for: a return of 50,000 children is 50,000
+different children with the same shape of rows. Each file is told by its header row, as
+the reader tells it; the scaled files are named after their tables.
+
+Usage: uv run python -m benchmarks.ssda903_files FOLDER  (prints the return's folder)
+"""
+
+from __future__ import annotations
+
+import csv
+import subprocess
+import sys
+import tempfile
+from collections import defaultdict
+from pathlib import Path
+
+from oversight.exchange.ssda903.read import csv_files, table_of
+from oversight.exchange.ssda903.spec import TABLES
+
+YEAR = "2025-26"
+Rows = dict[str, list[list[str]]]  # a child's rows, by table
+
+
+def synthetic_return(folder: Path) -> Path:
+    """The folder of the 2025-26 return of a generated medium LA, written in ``folder``."""
+    done = subprocess.run(
+        [sys.executable, "-m", "benchmarks.ssda903_files", str(folder)],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    if done.returncode != 0:
+        raise SystemExit(f"the synthetic return could not be written:\n{done.stderr[-3000:]}")
+    return Path(done.stdout.strip().splitlines()[-1])
+
+
+def write_synthetic_return(folder: Path, size: str = "medium", seed: int = 1) -> Path:
+    """Generate a synthetic LA into a temporary database and write its return in ``folder``."""
+    from datetime import date
+
+    from benchmarks.generation import _setup
+
+    with tempfile.TemporaryDirectory() as scratch:
+        _setup(Path(scratch) / "ssda903-source.sqlite3")
+        from django.core.management import call_command
+        from django.db import connections
+
+        from oversight.exchange.ssda903.write import write_903
+        from oversight.synth import PROBLEMS, generate
+
+        call_command("migrate", verbosity=0)
+        # Generated to mid-May 2026, so that the year to 31 March 2026 is complete.
+        generate(size=size, seed=seed, problems=tuple(PROBLEMS), today=date(2026, 5, 15))
+        out = folder / f"ssda903_{size}_la"
+        write_903(out, YEAR)
+        connections.close_all()
+    return out
+
+
+def scaled_return(source_dir: Path, size: int, out_dir: Path) -> Path:
+    """Write in ``out_dir`` a return of ``size`` children repeating those of ``source_dir``."""
+    order, rows = _children(source_dir)
+    if not order:
+        raise SystemExit(f"{source_dir} has no children to repeat")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    files = {table: (out_dir / f"{table}.csv").open("w", encoding="utf-8", newline="")
+             for table in TABLES}  # fmt: skip
+    try:
+        writers = {table: csv.writer(file, lineterminator="\n") for table, file in files.items()}
+        for table, writer in writers.items():
+            writer.writerow(list(TABLES[table]))
+        for n in range(size):
+            child = order[n % len(order)]
+            repeat = n // len(order)
+            new_id = child if repeat == 0 else f"{child}R{repeat}"
+            for table, table_rows in rows[child].items():
+                for row in table_rows:
+                    writers[table].writerow([new_id, *row[1:]])
+    finally:
+        for file in files.values():
+            file.close()
+    return out_dir
+
+
+def _children(source_dir: Path) -> tuple[list[str], dict[str, Rows]]:
+    """The children of a return in the header's order, and each child's rows by table, with
+    the columns in the table's order (``CHILD`` first)."""
+    order: list[str] = []
+    rows: dict[str, Rows] = defaultdict(lambda: defaultdict(list))
+    for path in csv_files([source_dir]):
+        with path.open(encoding="utf-8-sig", newline="") as text:
+            reader = csv.reader(text)
+            columns = [c.strip().upper() for c in next(reader, [])]
+            table = table_of(columns)
+            if table is None:
+                continue
+            # Every table's columns begin with CHILD, so a row's first value is its child.
+            at = [columns.index(c) if c in columns else None for c in TABLES[table]]
+            for record in reader:
+                row = [record[i] if i is not None and i < len(record) else "" for i in at]
+                rows[row[0]][table].append(row)
+                if table == "header":
+                    order.append(row[0])
+    return order, rows
+
+
+if __name__ == "__main__":
+    print(write_synthetic_return(Path(sys.argv[1])))

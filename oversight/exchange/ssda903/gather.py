@@ -1,0 +1,377 @@
+"""Who and what is in a year's SSDA903 return, gathered from the casework records.
+
+A child is in the return when looked after at any time in the year (a care episode open
+on some day from 1 April to 31 March), or when a care leaver whose 17th to 21st birthday
+falls in the year (``care.is_care_leaver``); a care leaver not looked after in the year
+has only a header and an OC3 row. The return sees the records as they stood on 31 March:
+later events are left out, and a later end is returned blank. For each child:
+
+- **header**: sex (M, F or U), date of birth, ethnicity; the records hold no UPN and no
+  mother's status, so those are blank;
+- **episodes**: one row per placement within each care episode open in the year. The
+  first placement of an episode begins as the episode did (``reason_new_episode``),
+  later ones are changes of placement and carers (P), or of placement only (T) for an
+  adoption placement with the current foster carers (A3, A5); a placement that ends with
+  the episode ends with its reason, one followed by another ends X1. The category of
+  need is the primary need of the referral under which the period of care began (the
+  latest before it, else the first after it), the same for the whole period. The records
+  hold no reason for a placement change, no postcodes and no Ofsted URN;
+- **reviews**: the child-in-care reviews held in the year, with the participation code
+  (``participation``);
+- **UASC**: children recorded as unaccompanied asylum seekers; their status ceases at 18;
+- **OC2**, **AD1**, **placed for adoption**: the children the records know belong there
+  (looked after 12 months at 31 March; adopted in the year; in an adoption placement in
+  the year), with the items the records do not hold left blank;
+- **OC3**: in touch, activity and accommodation from the care leaver's status recorded
+  closest to the birthday in the 3 months before to 1 month after it;
+- **missing**: periods missing from care that began while the child was looked after
+  and were open in the year (the records do not tell missing from away without
+  authorisation: every period is returned as missing, M);
+- **previous permanence**: only what the records know (``care.previous_permanence``);
+- **social worker episodes**: the child's allocations to a worker during care in the
+  year; the records hold no Social Work England number and no reason for a change.
+
+What cannot be placed in the return is reported in ``left_out``, never silently dropped.
+Children are read a chunk at a time, in child id order, so memory stays small.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from django.db.models import Q, QuerySet
+
+from oversight.casework.models import (
+    Allocation,
+    CareEpisode,
+    CareLeaverStatus,
+    Child,
+    MissingEpisode,
+    Placement,
+    Plan,
+    PlanKind,
+    Referral,
+    Review,
+    ReviewKind,
+)
+from oversight.exchange.sex import returned_sex
+from oversight.exchange.ssda903.care import (
+    EpisodeRecord,
+    PlacementRecord,
+    as_at,
+    birthday,
+    care_leaver_birthday,
+    category_of_need,
+    in_oc2,
+    is_care_leaver,
+    periods_of_care,
+    placement_change,
+    previous_permanence,
+    status_window,
+)
+from oversight.exchange.ssda903.participation import participation_code
+from oversight.exchange.ssda903.spec import TABLES, CollectionYear
+
+CHUNK = 500  # children per round of queries (SQLite allows 999 parameters)
+ADOPTED = ("E11", "E12")
+ADOPTION_PLACEMENTS = ("A3", "A4", "A5", "A6")
+Row = dict[str, Any]
+
+
+@dataclass
+class Child903:
+    """One child's rows in each table of the return (values as dates, text or blank)."""
+
+    la_child_id: str
+    record_id: int
+    rows: dict[str, list[Row]] = field(default_factory=lambda: defaultdict(list))
+
+    def add(self, table: str, **values: Any) -> None:
+        row = dict.fromkeys(TABLES[table]) | {"CHILD": self.la_child_id} | values
+        self.rows[table].append(row)
+
+
+@dataclass
+class Gathering:
+    year: CollectionYear
+    left_out: list[str] = field(default_factory=list)
+
+
+def children_in_return(year: CollectionYear, children: QuerySet[Child]) -> QuerySet[Child]:
+    """Children looked after in the year, and those who may be care leavers in it."""
+    in_care = CareEpisode.objects.filter(started_on__lte=year.end).filter(
+        Q(ended_on__isnull=True) | Q(ended_on__gte=year.start)
+    )
+    # Born so that a 17th to 21st birthday falls in the year, and looked after at some time
+    # or known as a care leaver.
+    ever_in_care = CareEpisode.objects.filter(started_on__lte=year.end).values("child_id")
+    leaving_age = Q(
+        date_of_birth__gte=birthday(year.start, -21), date_of_birth__lte=birthday(year.end, -17)
+    ) & (Q(pk__in=ever_in_care) | known_care_leavers(year))
+    return children.filter(Q(pk__in=in_care.values("child_id")) | leaving_age).order_by(
+        "la_child_id"
+    )
+
+
+def known_care_leavers(year: CollectionYear) -> Q:
+    """Children the records know as care leavers by the year end, as a condition on them."""
+    pathway = Plan.objects.filter(kind=PlanKind.PATHWAY, start_on__lte=year.end)
+    statuses = CareLeaverStatus.objects.filter(recorded_on__lte=year.end)
+    return Q(pk__in=pathway.values("child_id")) | Q(pk__in=statuses.values("child_id"))
+
+
+CHILD_FIELDS = ("id", "la_child_id", "sex", "date_of_birth", "ethnicity", "uasc")
+
+
+def gather(
+    year: CollectionYear,
+    children: QuerySet[Child],
+    gathering: Gathering | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Iterator[Child903]:
+    """Every child of the return, with their rows. ``progress`` is told (done, to do) as
+    each child who may be in the return is looked at."""
+    gathering = gathering or Gathering(year)
+    rows = list(children_in_return(year, children).values(*CHILD_FIELDS))
+    for start in range(0, len(rows), CHUNK):
+        chunk = rows[start : start + CHUNK]
+        records = _Records.load(year, [row["id"] for row in chunk])
+        for done, row in enumerate(chunk, start=start + 1):
+            child = _ChildRows(gathering, records, row).gathered()
+            if child is not None:
+                yield child
+            if progress is not None:
+                progress(done, len(rows))
+
+
+class _Records:
+    """One chunk's records, fetched in a few queries, by child."""
+
+    def __init__(self) -> None:
+        self.episodes: dict[int, list[EpisodeRecord]] = defaultdict(list)
+        self.reviews: dict[int, list[Row]] = defaultdict(list)
+        self.missing: dict[int, list[Row]] = defaultdict(list)
+        self.statuses: dict[int, list[Row]] = defaultdict(list)
+        self.allocations: dict[int, list[Row]] = defaultdict(list)
+        self.needs: dict[int, list[tuple[date, str]]] = defaultdict(list)
+        self.known_leavers: set[int] = set()
+
+    @classmethod
+    def load(cls, year: CollectionYear, ids: list[int]) -> _Records:
+        records = cls()
+        records._episodes(year, ids)
+        theirs = Q(child_id__in=ids)
+        reviews = Review.objects.filter(theirs, kind=ReviewKind.CLA,
+                                        held_on__range=(year.start, year.end))  # fmt: skip
+        records._group(records.reviews, reviews.order_by("held_on", "id"), "held_on",
+                       "child_participated", "views_recorded", "how_expressed")  # fmt: skip
+        missing = MissingEpisode.objects.filter(theirs, started_on__lte=year.end).filter(
+            Q(returned_on__isnull=True) | Q(returned_on__gte=year.start)
+        )
+        records._group(records.missing, missing.order_by("started_on", "id"), "started_on",
+                       "returned_on")  # fmt: skip
+        earliest = status_window(year.start)[0]
+        statuses = CareLeaverStatus.objects.filter(theirs, recorded_on__range=(earliest, year.end))
+        records._group(records.statuses, statuses.order_by("recorded_on", "id"), "recorded_on",
+                       "in_touch", "accommodation", "activity")  # fmt: skip
+        allocations = Allocation.objects.filter(theirs, worker__isnull=False,
+                                                start_on__lte=year.end)  # fmt: skip
+        records._group(records.allocations, allocations.order_by("start_on", "id"), "worker_id",
+                       "start_on", "end_on")  # fmt: skip
+        referrals = Referral.objects.filter(theirs, received_on__lte=year.end).exclude(
+            primary_need=""
+        )
+        for row in referrals.order_by("received_on", "id").values(
+            "child_id", "received_on", "primary_need"
+        ):
+            records.needs[row["child_id"]].append((row["received_on"], row["primary_need"]))
+        known = Child.objects.filter(known_care_leavers(year), pk__in=ids)
+        records.known_leavers = set(known.values_list("pk", flat=True))
+        return records
+
+    def _group(self, into: dict[int, list[Row]], found: QuerySet[Any], *fields: str) -> None:
+        for row in found.values("child_id", *fields):
+            into[row["child_id"]].append(row)
+
+    def _episodes(self, year: CollectionYear, ids: list[int]) -> None:
+        found = CareEpisode.objects.filter(child_id__in=ids, started_on__lte=year.end)
+        by_id: dict[int, EpisodeRecord] = {}
+        fields = ("id", "child_id", "started_on", "ended_on", "legal_status",
+                  "reason_new_episode", "reason_ceased")  # fmt: skip
+        for row in found.order_by("started_on", "id").values(*fields):
+            ended = as_at(row["ended_on"], year)
+            episode = EpisodeRecord(row["started_on"], ended, row["legal_status"],
+                                    row["reason_new_episode"],
+                                    row["reason_ceased"] if ended else "")  # fmt: skip
+            by_id[row["id"]] = episode
+            self.episodes[row["child_id"]].append(episode)
+        placements = Placement.objects.filter(episode__child_id__in=ids, started_on__lte=year.end)
+        for row in placements.order_by("started_on", "id").values(
+            "episode_id", "started_on", "ended_on", "placement_type", "provider"
+        ):
+            ended = as_at(row["ended_on"], year)
+            placement = PlacementRecord(row["started_on"], ended, row["placement_type"],
+                                        row["provider"])  # fmt: skip
+            if row["episode_id"] in by_id:
+                by_id[row["episode_id"]].placements.append(placement)
+
+
+class _ChildRows:
+    """The rows of one child, from the chunk's records."""
+
+    def __init__(self, gathering: Gathering, records: _Records, row: Row) -> None:
+        self.gathering, self.year, self.records = gathering, gathering.year, records
+        self.id, self.born = row["id"], row["date_of_birth"]
+        self.child = Child903(row["la_child_id"], row["id"])
+        self.row = row
+        self.episodes = records.episodes.get(self.id, [])
+        self.in_year = [e for e in self.episodes if e.overlaps(self.year.start, self.year.end)]
+
+    def gathered(self) -> Child903 | None:
+        leaver = self._care_leaver()
+        if not self.in_year and leaver is None:
+            return None
+        row = self.row
+        self.child.add("header", SEX=returned_sex(row["sex"]), DOB=self.born,
+                       ETHNIC=row["ethnicity"])  # fmt: skip
+        if self.in_year:
+            self._looked_after()
+        if leaver is not None:
+            self._oc3(leaver)
+        return self.child
+
+    def _looked_after(self) -> None:
+        self._episode_rows()
+        for review in self.records.reviews.get(self.id, []):
+            heard = (review[k] for k in ("child_participated", "views_recorded", "how_expressed"))
+            code = participation_code(self.born, review["held_on"], *heard)
+            self.child.add("reviews", DOB=self.born, REVIEW=review["held_on"], REVIEW_CODE=code)
+        if self.row["uasc"]:
+            ceased = as_at(birthday(self.born, 18), self.year) if self.born else None
+            self.child.add("uasc", SEX=returned_sex(self.row["sex"]), DOB=self.born, DUC=ceased)
+        self._cohorts()
+        self._missing()
+        self._social_workers()
+
+    def _episode_rows(self) -> None:
+        for period in periods_of_care(self.episodes):
+            need = category_of_need(self.records.needs.get(self.id, []), period[0].started_on)
+            for episode in period:
+                if episode in self.in_year:
+                    self._placement_rows(episode, need)
+
+    def _placement_rows(self, episode: EpisodeRecord, need: str | None) -> None:
+        if not episode.placements:
+            self._left_out(f"the care episode from {episode.started_on} has no placement")
+        year, last = self.year, len(episode.placements) - 1
+        for number, placement in enumerate(episode.placements):
+            ended = placement.ended_on
+            if ended is not None and ended < year.start:
+                continue
+            ends_care = number == last and ended is not None and ended == episode.ended_on
+            reason = (episode.reason_ceased or None) if ends_care else "X1"
+            began = placement_change(placement.placement_type)
+            self.child.add(
+                "episodes", DECOM=placement.started_on,
+                RNE=episode.reason_new_episode if number == 0 else began,
+                LS=episode.legal_status, CIN=need, PLACE=placement.placement_type,
+                PLACE_PROVIDER=placement.provider or None, DEC=ended,
+                REC=reason if ended is not None else None,
+            )  # fmt: skip
+
+    def _cohorts(self) -> None:
+        if in_oc2(self.episodes, self.year):
+            self.child.add("oc2", DOB=self.born)
+        if any(e.reason_ceased in ADOPTED and e in self.in_year for e in self.episodes):
+            self.child.add("ad1", DOB=self.born)
+        placed = [p for e in self.in_year for p in e.placements
+                  if p.placement_type in ADOPTION_PLACEMENTS]  # fmt: skip
+        if placed:
+            self.child.add("placed_for_adoption", DOB=self.born)
+        permanence = previous_permanence(self.episodes, self.year)
+        if permanence is not None:
+            code, ended = permanence
+            self.child.add("previous_permanence", DOB=self.born, PREV_PERM=code,
+                           DATE_PERM=f"{ended:%d/%m/%Y}")  # fmt: skip
+
+    def _missing(self) -> None:
+        for period in self.records.missing.get(self.id, []):
+            began = period["started_on"]
+            if not any(e.open_on(began) for e in self.episodes):
+                self._left_out(f"the missing period from {began} began when the child was "
+                               "not looked after")  # fmt: skip
+                continue
+            self.child.add("missing", DOB=self.born, MISSING="M", MIS_START=began,
+                           MIS_END=as_at(period["returned_on"], self.year))  # fmt: skip
+
+    def _social_workers(self) -> None:
+        for worker in _worker_spells(self.records.allocations.get(self.id, [])):
+            start, end = worker["start_on"], worker["end_on"]
+            in_year = end is None or end >= self.year.start
+            if in_year and any(_while_in(e, start, end) for e in self.in_year):
+                self.child.add("social_worker_episodes", DOB=self.born, SW_DECOM=start,
+                               SW_DEC=as_at(end, self.year))  # fmt: skip
+
+    def _care_leaver(self) -> tuple[date, int] | None:
+        found = care_leaver_birthday(self.born, self.year)
+        if found is None:
+            return None
+        on, age = found
+        known = self.id in self.records.known_leavers
+        return found if is_care_leaver(self.episodes, self.born, on, age, known) else None
+
+    def _oc3(self, leaver: tuple[date, int]) -> None:
+        status = self._status_near(leaver[0])
+        if status is None:
+            self.child.add("oc3", DOB=self.born)
+            return
+        self.child.add(
+            "oc3",
+            DOB=self.born,
+            IN_TOUCH="YES" if status["in_touch"] else "NO",
+            ACTIV=status["activity"] or None,
+            ACCOM=status["accommodation"] or None,
+        )
+
+    def _status_near(self, on: date) -> Row | None:
+        first, last = status_window(on)
+        last = min(last, self.year.end)
+        statuses = self.records.statuses.get(self.id, [])
+        near = [s for s in statuses if first <= s["recorded_on"] <= last]
+
+        def distance(status: Row) -> tuple[int, int]:
+            # The closest to the birthday; of two as close, the later.
+            day = status["recorded_on"]
+            return abs((day - on).days), -day.toordinal()
+
+        return min(near, key=distance, default=None)
+
+    def _left_out(self, why: str) -> None:
+        self.gathering.left_out.append(f"child {self.child.la_child_id}: {why}")
+
+
+def _while_in(episode: EpisodeRecord, start: date, end: date | None) -> bool:
+    """The worker held the child for some of the episode (a worker who took over the day
+    care ended held the child after it)."""
+    before_it_ended = episode.ended_on is None or start < episode.ended_on
+    return before_it_ended and (end is None or end > episode.started_on)
+
+
+def _worker_spells(allocations: list[Row]) -> list[Row]:
+    """Allocations to a worker, one after another to the same worker made one spell."""
+    spells: list[Row] = []
+    for allocation in allocations:
+        last = spells[-1] if spells else None
+        if (
+            last
+            and last["worker_id"] == allocation["worker_id"]
+            and (last["end_on"] == allocation["start_on"])
+        ):
+            last["end_on"] = allocation["end_on"]
+        else:
+            spells.append(dict(allocation))
+    return spells

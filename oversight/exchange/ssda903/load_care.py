@@ -1,0 +1,176 @@
+"""Recording a child's episode rows as the care episodes and placements of the records.
+
+The return has one row per placement within a legal status; the records have care
+episodes (one legal status, and how the episode began) holding placements. The rows are
+taken in date order:
+
+- a row whose placement the records hold (same child, same first day) is matched: the
+  file's values are compared with the records' (a difference is noted, not written);
+- a row that begins a period of care (S), a row after a gap, or a row with a new legal
+  status (L, U, B, or a placement change under another status) begins a care episode,
+  with the row's reason for a new episode; the episode it follows ends that day (X1);
+- a change of placement only (P, T) under the same legal status is a new placement in
+  the episode;
+- a row that ends (DEC, REC) with no row beginning that day ends the care episode.
+
+A matched placement still open in the records whose row has ended ends it (a later
+return brings the end of a placement an earlier one left open). The records hold no
+reason for a placement change, no postcodes and no URN (noted when given); the category
+of need is kept only as a referral's primary need, so a row's need that the child's
+referrals do not give is noted. Placements in U1 and U4 are long-term.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from oversight.casework import services
+from oversight.casework.models import CareEpisode, Child, Placement
+from oversight.casework.services import CaseworkError
+from oversight.exchange.importing import DIFFERENT, NOT_HELD
+from oversight.exchange.ssda903.care import placement_change
+from oversight.exchange.ssda903.load_file import Row
+
+if TYPE_CHECKING:
+    from oversight.exchange.ssda903.load_child import ChildImport
+
+LONG_TERM = ("U1", "U4")  # long-term foster placements
+PLACEMENT_CHANGES = ("P", "T")
+NOT_HELD_ITEMS = ("REASON_PLACE_CHANGE", "HOME_POST", "PL_POST", "URN")
+NEED_NOT_HELD = "the records keep a category of need only as a referral's primary need, "
+NEED_NOT_HELD += "and the child's referrals do not give this one: not kept"
+KEPT_AS = "the records tell a change of carers from a change of placement only by the "
+KEPT_AS += "placement type: kept as {code}"
+ENDED_LATER = "the records hold a later placement in this episode: the end is not kept"
+
+
+class CareImport:
+    """One child's episode rows, recorded in date order."""
+
+    def __init__(self, of: ChildImport, child: Child) -> None:
+        self.of, self.child, self.stored = of, child, of.stored
+        self.episode: CareEpisode | None = None  # the episode of the row being recorded
+        self.placement: Placement | None = None
+        # Why the last row's episode ended, when the next row began that day (else None).
+        self.carried_reason: str | None = None
+
+    def record(self) -> None:
+        rows = sorted(self.of.filed.table("episodes"), key=lambda r: (r["DECOM"], r["line"]))
+        for number, row in enumerate(rows):
+            following = rows[number + 1] if number + 1 < len(rows) else None
+            try:
+                self._row(row, following)
+            except CaseworkError as error:
+                raise self.of.refused(error, row) from None
+
+    def _row(self, row: Row, following: Row | None) -> None:
+        found = self.stored.placement_from(self.child.pk, row["DECOM"])
+        if found is not None:
+            self.episode, self.placement = found
+            self._compare(row)
+        else:
+            self._begin(row)
+        self._end(row, following)
+        self._note_not_held(row)
+
+    # Beginning ---------------------------------------------------------------------------
+
+    def _begin(self, row: Row) -> None:
+        open_episode = self.stored.episode_open_on(self.child.pk, row["DECOM"])
+        # The last row's episode ends the day this one begins, however this one begins.
+        ending_today = self.carried_reason is not None and open_episode is self.episode
+        if row["RNE"] == "S" and open_episode is not None and not ending_today:
+            raise CaseworkError("started_on", f"the records hold a period of care open on this "
+                                f"day, from {open_episode.started_on:%d/%m/%Y}: a new one "
+                                "cannot begin inside it")  # fmt: skip
+        # A placement change under another legal status begins an episode, as L, U and B do.
+        same_status = open_episode is not None and open_episode.legal_status == row["LS"]
+        if open_episode is not None and same_status and row["RNE"] in PLACEMENT_CHANGES:
+            self._move(open_episode, row)
+            return
+        if open_episode is not None:
+            self._end_episode(open_episode, row, self.carried_reason or "X1")
+        self._start_episode(row)
+
+    def _start_episode(self, row: Row) -> None:
+        episode, placement, plan = services.start_care_episode(
+            self.child, started_on=row["DECOM"], legal_status=row["LS"],
+            placement_type=row["PLACE"], reason_new_episode=row["RNE"],
+            provider=row["PLACE_PROVIDER"] or "", long_term=row["PLACE"] in LONG_TERM,
+            origin=self.of.origin(row),
+        )  # fmt: skip
+        self.stored.add_episode(episode, placement, plan)
+        self.episode, self.placement = episode, placement
+        self.of.created["care_episodes"] += 1
+        self.of.created["placements"] += 1
+
+    def _move(self, episode: CareEpisode, row: Row) -> None:
+        current = self.stored.current_placement(episode)
+        if current is None:
+            raise CaseworkError("on", "the records hold no placement in the episode to move from")
+        placement = services.change_placement(
+            episode, current, on=row["DECOM"], placement_type=row["PLACE"],
+            provider=row["PLACE_PROVIDER"] or "", long_term=row["PLACE"] in LONG_TERM,
+            origin=self.of.origin(row),
+        )  # fmt: skip
+        self.stored.add_placement(episode, placement)
+        self.episode, self.placement = episode, placement
+        self.of.created["placements"] += 1
+        if placement_change(row["PLACE"]) != row["RNE"]:
+            self.of.note("RNE", KEPT_AS.format(code=placement_change(row["PLACE"])), row)
+
+    # Ending ------------------------------------------------------------------------------
+
+    def _end(self, row: Row, following: Row | None) -> None:
+        ended, reason = row["DEC"], row["REC"]
+        self.carried_reason = None
+        if ended is None:
+            return
+        if following is not None and following["DECOM"] == ended:
+            self.carried_reason = reason or "X1"  # the next row ends the episode, or moves on
+            return
+        episode, placement = self.episode, self.placement
+        assert episode is not None and placement is not None
+        if episode.ended_on is not None or placement.ended_on is not None:
+            held = (episode.ended_on, episode.reason_ceased)
+            if placement.ended_on != ended or held != (ended, reason):
+                self.of.note("DEC", ENDED_LATER if episode.ended_on is None else DIFFERENT, row)
+            return
+        self._end_episode(episode, row, reason, ended)
+
+    def _end_episode(self, episode: CareEpisode, row: Row, reason: str,
+                     ended: date | None = None) -> None:  # fmt: skip
+        current = self.stored.current_placement(episode)
+        plan = self.stored.care_plan(episode)
+        if current is None or plan is None:
+            raise CaseworkError("ended_on", "the records hold no placement or care plan for the "
+                                "episode this row ends")  # fmt: skip
+        services.end_care_episode(episode, current, plan, ended_on=ended or row["DECOM"],
+                                  reason_ceased=reason)  # fmt: skip
+        if episode.pk not in self.stored.new_episodes:  # a change to what the records held
+            self.of.created["care_episodes_ended"] += 1
+
+    # Comparing and noting ----------------------------------------------------------------
+
+    def _compare(self, row: Row) -> None:
+        episode, placement = self.episode, self.placement
+        assert episode is not None and placement is not None
+        first = self.stored.placements[episode.pk][0] is placement
+        began = episode.reason_new_episode if first else placement_change(placement.placement_type)
+        in_file_and_held = {
+            "RNE": (row["RNE"], began), "LS": (row["LS"], episode.legal_status),
+            "PLACE": (row["PLACE"], placement.placement_type),
+            "PLACE_PROVIDER": (row["PLACE_PROVIDER"] or "", placement.provider),
+        }  # fmt: skip
+        for name, (in_file, held) in in_file_and_held.items():
+            if in_file != held:
+                self.of.note(name, DIFFERENT, row)
+
+    def _note_not_held(self, row: Row) -> None:
+        for name in NOT_HELD_ITEMS:
+            if row[name] is not None:
+                self.of.note(name, NOT_HELD, row)
+        assert self.episode is not None
+        if row["CIN"] is not None and row["CIN"] != self.stored.category_of_need(self.episode):
+            self.of.note("CIN", NEED_NOT_HELD, row)

@@ -1,0 +1,116 @@
+"""Recording a child's reviews, missing periods and care leaver status from the return.
+
+- A review is a child-in-care review held that day, under the care plan then running;
+  its participation code gives whether the child took part and how their views reached
+  the review (``participation.RECORDED``).
+- A missing period is recorded with its return; the records do not tell a child away
+  from placement without authorisation (A) from a missing child (M), so both are kept as
+  missing, and A is noted.
+- An OC3 row describes the young person around their birthday in the year; the return
+  gives no date, so the status is recorded on that birthday. The records keep whether
+  the young person is in touch, not why not (died, refuses contact, ...): other answers
+  than YES and NO are kept as not in touch, and noted. A row with nothing in it records
+  nothing.
+
+Each is matched with the records by its day first, as for episodes.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from oversight.casework import services
+from oversight.casework.models import Child, MissingEpisode, ReviewKind
+from oversight.casework.services import CaseworkError
+from oversight.exchange.importing import DIFFERENT
+from oversight.exchange.ssda903.care import care_leaver_birthday
+from oversight.exchange.ssda903.load_file import Row
+from oversight.exchange.ssda903.participation import RECORDED, participation_code
+
+if TYPE_CHECKING:
+    from oversight.exchange.ssda903.load_child import ChildImport
+
+AWAY_KEPT_AS_MISSING = "the records do not tell away from placement from missing: kept as M"
+IN_TOUCH_ONLY = "the records keep only whether the young person is in touch: kept as NO"
+NO_BIRTHDAY = "no 17th to 21st birthday in the year to date the status by: not kept"
+OC3_ITEMS = ("IN_TOUCH", "ACTIV", "ACCOM")
+
+
+class EventsImport:
+    def __init__(self, of: ChildImport, child: Child) -> None:
+        self.of, self.child, self.stored = of, child, of.stored
+
+    def record(self) -> None:
+        for method, table in ((self._review, "reviews"), (self._missing, "missing"),
+                              (self._care_leaver, "oc3")):  # fmt: skip
+            for row in self.of.filed.table(table):
+                try:
+                    method(row)
+                except CaseworkError as error:
+                    raise self.of.refused(error, row) from None
+
+    def _review(self, row: Row) -> None:
+        held_on, code = row["REVIEW"], row["REVIEW_CODE"]
+        held = self.stored.reviews.get((self.child.pk, held_on))
+        if held is not None:
+            if participation_code(self.child.date_of_birth, held_on, *held) != code:
+                self.of.note("REVIEW_CODE", DIFFERENT, row)
+            return
+        participated, voice = RECORDED[code]
+        services.record_review(
+            self.child, kind=ReviewKind.CLA, held_on=held_on,
+            plan=self.stored.care_plan_on(self.child.pk, held_on),
+            child_participated=participated, origin=self.of.origin(row), **voice,
+        )  # fmt: skip
+        heard = (voice.get("views_recorded", False), voice.get("how_expressed", ""))
+        self.stored.reviews[(self.child.pk, held_on)] = (participated, *heard)
+        self.of.created["reviews"] += 1
+
+    def _missing(self, row: Row) -> None:
+        began, returned = row["MIS_START"], row["MIS_END"]
+        if row["MISSING"] == "A":
+            self.of.note("MISSING", AWAY_KEPT_AS_MISSING, row)
+        held = self.stored.missing.get((self.child.pk, began))
+        if held is None:
+            episode = services.record_missing_episode(
+                self.child, started_on=began, returned_on=returned, origin=self.of.origin(row)
+            )
+            self.stored.missing[(self.child.pk, began)] = (episode.pk, returned)
+            self.of.created["missing_episodes"] += 1
+            return
+        pk, held_return = held
+        if held_return is None and returned is not None:
+            services.record_return(MissingEpisode.objects.get(pk=pk), returned_on=returned)
+            self.stored.missing[(self.child.pk, began)] = (pk, returned)
+            self.of.created["returns"] += 1
+        elif held_return != returned:
+            self.of.note("MIS_END", DIFFERENT, row)
+
+    def _care_leaver(self, row: Row) -> None:
+        if all(row[name] is None for name in OC3_ITEMS):
+            return
+        found = care_leaver_birthday(self.of.filed.born, self.of.year)
+        if found is None:
+            self.of.note("IN_TOUCH", NO_BIRTHDAY, row)
+            return
+        on = found[0]
+        in_touch, accommodation, activity = row["IN_TOUCH"], row["ACCOM"] or "", row["ACTIV"] or ""
+        if in_touch not in ("YES", "NO"):
+            self.of.note("IN_TOUCH", IN_TOUCH_ONLY, row)
+        held = self.stored.statuses.get((self.child.pk, on))
+        if held is not None:
+            if held != (in_touch == "YES", accommodation, activity):
+                self.of.note("IN_TOUCH", DIFFERENT, row)
+            return
+        services.record_care_leaver_status(
+            self.child, recorded_on=on, in_touch=in_touch == "YES", accommodation=accommodation,
+            accommodation_suitable=_suitable(accommodation), activity=activity,
+            origin=self.of.origin(row),
+        )  # fmt: skip
+        self.stored.statuses[(self.child.pk, on)] = (in_touch == "YES", accommodation, activity)
+        self.of.created["care_leaver_statuses"] += 1
+
+
+def _suitable(accommodation: str) -> bool | None:
+    """The accommodation code says whether it is suitable: 1 suitable, 2 not (0: not known)."""
+    return {"1": True, "2": False}.get(accommodation[-1:])
