@@ -81,26 +81,31 @@ class RuleBook(Generic[Data]):
     def findings(
         self, info: RuleInfo, broken: pl.DataFrame, file: str | None = None
     ) -> list[Finding]:
-        columns = broken.columns
+        names = broken.columns
         involved = [
-            c for c in columns if c != self.id_column and c not in PLACES and not c.startswith("_")
-        ]
+            i for i, c in enumerate(names)
+            if c != self.id_column and c not in PLACES and not c.startswith("_")
+        ]  # fmt: skip
+        child_at, line_at, file_at = (_index(names, c) for c in (self.id_column, *PLACES))
         found = []
-        for row in broken.iter_rows(named=True):
-            child = row.get(self.id_column)
-            fields = tuple((c, shown(row[c])) for c in involved)
+        for row in broken.iter_rows():
+            child = None if child_at is None else row[child_at]
             found.append(
                 Finding(
                     info.code,
                     info.kind,
                     info.message,
-                    child_id=None if child is None else str(child),
-                    fields=fields,
-                    line=row.get("line"),
-                    file=row.get("file") or file,
+                    None if child is None else str(child),
+                    tuple((names[i], shown(row[i])) for i in involved),
+                    None if line_at is None else row[line_at],
+                    (None if file_at is None else row[file_at]) or file,
                 )
             )
         return found
+
+
+def _index(names: list[str], name: str) -> int | None:
+    return names.index(name) if name in names else None
 
 
 def shown(value: object) -> str:

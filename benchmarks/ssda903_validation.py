@@ -1,0 +1,99 @@
+"""Our SSDA903 validation against csc-validator-be-903, side by side, on the same returns.
+
+Usage: uv run python -m benchmarks.ssda903_validation [--sizes 1000,10000,27000,50000]
+       [--source DIR] [--reference-up-to N] [--keep DIR]
+
+The returns are made from a synthetic LA's SSDA903 return (``--source``, or one written
+here from a generated LA), its children repeated with fresh ids until each return has the
+number of children asked for. Each tool runs in its own process, from the CSV files on
+disk to its list of findings: time inside that process (imports excluded; the whole
+process's wall time beside it) and peak memory. csc-validator-be-903 is installed from
+PyPI into a throwaway virtual environment, never into the project's. Findings are
+compared rule by rule as the set of (rule, child) pairs each tool reports. Nothing here
+asserts a time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+from benchmarks.reference_tools import reference_python
+from benchmarks.side_by_side import compare, measured, ratios, run
+from benchmarks.ssda903_files import scaled_return, synthetic_return
+
+REFERENCE = "csc-validator-be-903==0.1.17"
+
+REFERENCE_DRIVER = """
+import json, resource, sys, time, warnings
+from pathlib import Path
+warnings.simplefilter("ignore")
+from lac_validator import lac_validator
+from lac_validator.report import Report
+from lac_validator.utils import process_uploaded_files
+from lac_validator.rules.lac2025_26 import registry
+started = time.perf_counter()
+paths = [str(p) for p in sorted(Path(sys.argv[1]).glob("*.csv"))]
+files = process_uploaded_files({"This year": paths})
+validator = lac_validator.LacValidator(
+    metadata={"collectionYear": "2025/26", "localAuthority": "E06000038"},
+    files=files, registry=registry, selected_rules=None)
+report = Report(validator.ds_results, registry)
+issues = lac_validator.create_issue_df(report.report, report.error_report)
+seconds = time.perf_counter() - started
+pairs = {(str(r), str(c)) for r, c in zip(issues["rule_code"], issues["child_id"])}
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps({"seconds": seconds, "peak_mb": peak, "pairs": sorted(pairs),
+                  "rules": sorted(str(code) for code in registry.keys())}))
+"""
+
+OUR_DRIVER = """
+import json, resource, sys, time
+from oversight.exchange.ssda903.validate import validate_903
+from oversight.exchange.ssda903.rules import RULES
+started = time.perf_counter()
+checked = validate_903([sys.argv[1]], "2025-26", ())
+seconds = time.perf_counter() - started
+pairs = {(f.rule, f.child_id or "") for f in checked.report.findings}
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps({"seconds": seconds, "peak_mb": peak, "pairs": sorted(pairs),
+                  "rules": sorted(RULES.rules)}))
+"""
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--sizes", default="1000,10000,27000,50000")
+    parser.add_argument("--source", type=Path, help="a folder with a return to scale")
+    parser.add_argument("--reference-up-to", type=int, default=50_000)
+    parser.add_argument("--keep", type=Path, help="keep the generated returns in this folder")
+    args = parser.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",")]
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = args.keep or Path(scratch)
+        folder.mkdir(parents=True, exist_ok=True)
+        source = args.source or synthetic_return(folder)
+        reference = reference_python(REFERENCE)
+        print(f"SSDA903 validation, 2025/26 rules: Oversight against {REFERENCE}")
+        print(f"returns made from {source.name}, children repeated with fresh ids\n")
+        for size in sizes:
+            made = scaled_return(source, size, folder / f"ssda903_{size}")
+            ours = run(sys.executable, OUR_DRIVER, made)
+            megabytes = sum(f.stat().st_size for f in made.glob("*.csv")) / 1e6
+            print(f"{size:,} children ({megabytes:.1f} MB of CSV):")
+            print(measured("Oversight", ours))
+            if size > args.reference_up_to:
+                print(f"  {REFERENCE} not run at this size (--reference-up-to)\n")
+                continue
+            theirs = run(reference, REFERENCE_DRIVER, made)
+            print(measured("csc-validator-be-903", theirs))
+            print(ratios(ours, theirs))
+            print("\n".join(compare(ours, theirs)) + "\n")
+
+
+if __name__ == "__main__":
+    main()
