@@ -1,7 +1,7 @@
 """Rules about the child's social worker episodes (returned since 2023/24).
 
 A child looked after on 31 March has a social worker then: an episode open at the end of
-the year. Episodes follow one another; the first may lack a reason for the change.
+the year. Episodes follow one another; each from April 2023 gives a reason.
 """
 
 from datetime import date, timedelta
@@ -48,11 +48,10 @@ def episode_before_april_2023_has_an_id(data: Return903) -> pl.DataFrame:
 
 @RULES.rule("SW01bSTG1")
 def episode_from_april_2023_is_complete(data: Return903) -> pl.DataFrame:
-    # The first episode of a child may have no reason: SW13 allows it, so it is not asked here.
-    episodes = in_start_order(data)
-    incomplete = pl.col("SW_ID").is_null() | (
-        pl.col("SW_REASON").is_null() & (pl.col("_number") > 0)
-    )
+    # Every episode from April 2023 has an id and a reason, a child's first one too (its
+    # reason is then FCONTA, first contact).
+    episodes = data.social_worker_episodes
+    incomplete = pl.col("SW_ID").is_null() | pl.col("SW_REASON").is_null()
     wrong = (pl.col("SW_DECOM") >= REASONS_RETURNED_FROM) & incomplete
     return report(episodes.filter(wrong), "SW_ID", "SW_DECOM", "SW_REASON")
 
@@ -103,9 +102,10 @@ def starts_no_earlier_than_a_week_before_the_last_ended(data: Return903) -> pl.D
 
 @RULES.rule("SW13STG1")
 def reason_for_change_is_valid(data: Return903) -> pl.DataFrame:
-    episodes = in_start_order(data)
+    # A blank reason is not valid for an episode from April 2023, when reasons began.
+    episodes = data.social_worker_episodes
     wrong = not_one_of("SW_REASON", codes.SOCIAL_WORKER_CHANGE) | (
-        pl.col("SW_REASON").is_null() & (pl.col("_number") > 0)
+        pl.col("SW_REASON").is_null() & (pl.col("SW_DECOM") >= REASONS_RETURNED_FROM)
     )
     return report(episodes.filter(wrong), "SW_REASON")
 

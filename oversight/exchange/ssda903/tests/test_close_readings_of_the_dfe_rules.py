@@ -5,6 +5,7 @@ from oversight.exchange.ssda903.tests.builders import (
     child,
     episode,
     girl,
+    missing,
     previous_permanence,
     social_worker,
 )
@@ -75,3 +76,20 @@ def test_an_open_social_worker_episode_has_no_end_date_to_be_invalid():
 def test_order_details_with_no_previous_permanence_z1_are_reported():
     z1_with_details = [previous_permanence(LA_PERM="352", DATE_PERM="01/05/2020")]
     assert broken_by("635", child("C1", permanence=z1_with_details)) == ["C1"]
+
+
+def test_a_blank_social_worker_id_is_incomplete_not_a_wrong_prefix():
+    # SW02 is about what an id begins with; a blank id begins with nothing, and is reported
+    # once, by SW01b, as an episode whose information is not complete.
+    no_id = [social_worker(SW_ID=None)]
+    assert broken_by("SW02STG1", child("C1", social_workers=no_id)) == []
+    assert broken_by("SW01bSTG1", child("C1", social_workers=no_id)) == ["C1"]
+
+
+def test_a_child_still_looked_after_may_be_missing_at_the_end_of_the_year():
+    # 575 and 577 ask for an end date once the placement or care has ended; this child's only
+    # episode is open, and the missing period begun on 31/03/2026 is open with it.
+    still_missing = [missing(MIS_START="31/03/2026", MIS_END=None)]
+    open_episode = [episode(DECOM="16/12/2024")]
+    assert broken_by("575", child("C1", episodes=open_episode, missing=still_missing)) == []
+    assert broken_by("577", child("C1", episodes=open_episode, missing=still_missing)) == []

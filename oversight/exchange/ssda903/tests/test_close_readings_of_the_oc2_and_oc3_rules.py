@@ -99,3 +99,13 @@ def test_other_data_is_judged_for_children_in_oc3_and_includes_social_workers():
     social_worker_only = leaver("C1", oc3=[], social_workers=None)
     with_social_worker = leaver("C2", social_workers=None)
     assert broken_by("1012", social_worker_only, with_social_worker) == ["C2"]
+
+
+def test_a_child_who_ceased_on_31_march_needs_no_twelve_month_items():
+    # 191: looked after since 10/05/2024, ceased 31/03/2026 with no OC2 row. The DfE's child
+    # looked after at 31 March has no end date to the current episode, so this child is not
+    # in the twelve-month cohort; one whose episode is still open is.
+    ceased = [episode(DECOM="10/05/2024", DEC="31/03/2026", REC="E13")]
+    assert broken_by("191", child("C1", episodes=ceased), child("C2", episodes=SINCE_2024)) == [
+        "C2"
+    ]

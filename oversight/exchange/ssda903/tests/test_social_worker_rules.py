@@ -23,7 +23,9 @@ def two(code, breaking: list[dict], passing: list[dict], **others) -> list[str]:
     [
         ("SW01aSTG1", [social_worker(SW_ID=None, SW_DECOM="31/03/2023")],
          [social_worker(SW_ID=None, SW_DECOM="01/04/2023")]),
-        ("SW01bSTG1", [social_worker(SW_ID=None)], [social_worker(SW_REASON=None)]),
+        ("SW01bSTG1", [social_worker(SW_ID=None)], [social_worker()]),
+        ("SW01bSTG1", [social_worker(SW_REASON=None)],
+         [social_worker(SW_REASON=None, SW_DECOM="31/03/2023")]),
         ("SW01bSTG1", [HANDED_OVER[0], HANDED_OVER[1] | {"SW_REASON": None}], HANDED_OVER),
         ("SW02STG1", [social_worker(SW_ID="AB123")], [social_worker(SW_ID="XX123")]),
         ("SW04STG1", [social_worker(SW_DECOM=None)], [social_worker()]),
@@ -36,7 +38,8 @@ def two(code, breaking: list[dict], passing: list[dict], **others) -> list[str]:
         ("SW09STG2", [social_worker(SW_DEC="10/05/2025")], [social_worker(SW_DEC="11/05/2025")]),
         ("SW10STG2", [HANDED_OVER[0], HANDED_OVER[1] | {"SW_DECOM": "24/08/2025"}],
          [HANDED_OVER[0], HANDED_OVER[1] | {"SW_DECOM": "25/08/2025"}]),
-        ("SW13STG1", [social_worker(SW_REASON="SWLAZY")], [social_worker(SW_REASON=None)]),
+        ("SW13STG1", [social_worker(SW_REASON="SWLAZY")],
+         [social_worker(SW_REASON=None, SW_DECOM="31/03/2023")]),
         ("SW13STG1", [HANDED_OVER[0], HANDED_OVER[1] | {"SW_REASON": None}], HANDED_OVER),
         ("SW11bSTG2", [social_worker(SW_DEC="30/03/2026")], [social_worker(SW_DEC="31/03/2026")]),
         ("SW17STG2", [social_worker(SW_DEC="30/03/2026")], [social_worker(SW_DEC="01/04/2026")]),
@@ -56,3 +59,13 @@ def test_a_child_who_left_care_needs_no_social_worker_at_31_march():
     ended = [social_worker(SW_DEC="01/09/2025")]
     assert two("SW17STG2", ended, ended, episodes=left) == []
     assert two("SW11bSTG2", ended, ended, episodes=left) == []
+
+
+def test_a_first_social_worker_from_april_2023_needs_a_reason_too():
+    # The child's only episode began 10/05/2025, after reasons began on 1 April 2023, with no
+    # reason (FCONTA, first contact, is the code for it): incomplete, and not a valid reason.
+    # One that began on 31/03/2023 needs none.
+    first = [social_worker(SW_REASON=None)]
+    before_reasons = [social_worker(SW_REASON=None, SW_DECOM="31/03/2023")]
+    assert two("SW13STG1", first, before_reasons) == ["C1"]
+    assert two("SW01bSTG1", first, before_reasons) == ["C1"]
