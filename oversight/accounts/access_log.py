@@ -2,11 +2,13 @@
 
 Entries form a hash chain (``accounts.chain``). Appending locks the chain head, so every
 entry gets the next sequence and the previous entry's hash even when many requests log at
-once. An entry for a list or an export names the children it showed: one row each in
-``ListedChild``, written with the entry and covered by its hash, so ``entries_about`` finds
-a child inside lists as cheaply as in entries about that child alone. Pruning is the only
-way entries leave the log: it archives them to a JSON-lines file with their hashes, then
-moves the head's anchor past them, so the chain still verifies from the anchor on.
+once; the lock is held until the entry commits, so an append makes as few round trips as
+it can while holding it. An entry for a list or an export names the children it showed:
+one row each in ``ListedChild``, written with the entry and covered by its hash, so
+``entries_about`` finds a child inside lists as cheaply as in entries about that child
+alone. Pruning is the only way entries leave the log: it archives them to a JSON-lines
+file with their hashes, then moves the head's anchor past them, so the chain still
+verifies from the anchor on.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from datetime import date, datetime, time
 from pathlib import Path
 
 from django.conf import settings
-from django.db import models, transaction
+from django.db import connection, models, transaction
 from django.db.models import F
 from django.utils import timezone
 
@@ -49,9 +51,9 @@ def append(
     """Write one entry at the end of the chain; ``child_ids``: the children a list showed."""
     listed = tuple(sorted(set(child_ids)))
     with transaction.atomic():
-        head = _locked_head()
+        sequence, previous_hash = _advance_head()
         entry = Entry(
-            sequence=head.last_sequence + 1,
+            sequence=sequence,
             at=timezone.now(),
             user_id=user.pk if user else None,
             username=user.get_username() if user else "",
@@ -63,34 +65,69 @@ def append(
             address=address,
             child_ids=listed,
         )
-        digest = entry_hash(entry, head.last_hash)
+        digest = entry_hash(entry, previous_hash)
         columns = {k: v for k, v in asdict(entry).items() if k != "child_ids"}
-        event = AccessEvent.objects.create(**columns, previous_hash=head.last_hash, hash=digest)
+        event = AccessEvent.objects.create(**columns, previous_hash=previous_hash, hash=digest)
         ListedChild.objects.bulk_create(
             ListedChild(event_id=entry.sequence, child_id=child) for child in listed
         )
-        AccessLogHead.objects.filter(pk=HEAD).update(last_sequence=entry.sequence, last_hash=digest)
+        AccessLogHead.objects.filter(pk=HEAD).update(last_hash=digest)
     return event
 
 
+def _advance_head() -> tuple[int, str]:
+    """Lock the chain head and move it on by one: the new entry's sequence, and the hash of
+    the entry before it.
+
+    One statement locks, moves and reads the head (``UPDATE ... RETURNING``, on PostgreSQL
+    and SQLite alike). Appends take turns on this row until they commit, so each round trip
+    made while holding it is one every other append waits for too.
+    """
+    moved = _move_head()
+    if moved is None:
+        _create_head()
+        moved = _move_head()
+    assert moved is not None  # the head exists now, created here or by another append
+    return moved
+
+
+def _move_head() -> tuple[int, str] | None:
+    head = AccessLogHead._meta
+    table, key = connection.ops.quote_name(head.db_table), head.pk.column
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {table} SET last_sequence = last_sequence + 1 WHERE {key} = %s "
+            "RETURNING last_sequence, last_hash",
+            [HEAD],
+        )
+        row = cursor.fetchone()
+    return (int(row[0]), str(row[1])) if row else None
+
+
 def _locked_head() -> AccessLogHead:
-    """The chain head, locked until the transaction ends.
+    """The chain head, locked until the transaction ends (for pruning).
 
     Writing to it first takes the lock on both databases: PostgreSQL locks the row, SQLite
     the whole database (it ignores SELECT ... FOR UPDATE). Only then is the head read, so
-    no two appends read the same head.
+    nothing appends meanwhile.
     """
     if not _lock_head():
-        # The first append ever, perhaps several at once: create the head if nobody has,
-        # without failing when another append just did (INSERT ... ON CONFLICT DO NOTHING).
-        # Events first, then the head: a head is committed with the first event, so once an
-        # event is visible its head is too, unless someone deleted it. (Asked the other way
-        # round, an append committing between the two reads looked like a missing head.)
-        if AccessEvent.objects.exists() and not AccessLogHead.objects.filter(pk=HEAD).exists():
-            raise ChainHeadMissing("The access log's chain head is missing: run audit-log verify")
-        AccessLogHead.objects.bulk_create([AccessLogHead(pk=HEAD)], ignore_conflicts=True)
+        _create_head()
         _lock_head()
     return AccessLogHead.objects.get(pk=HEAD)
+
+
+def _create_head() -> None:
+    """The first append ever, perhaps several at once: create the head if nobody has,
+    without failing when another append just did (INSERT ... ON CONFLICT DO NOTHING).
+
+    Events first, then the head: a head is committed with the first event, so once an
+    event is visible its head is too, unless someone deleted it. (Asked the other way
+    round, an append committing between the two reads looked like a missing head.)
+    """
+    if AccessEvent.objects.exists() and not AccessLogHead.objects.filter(pk=HEAD).exists():
+        raise ChainHeadMissing("The access log's chain head is missing: run audit-log verify")
+    AccessLogHead.objects.bulk_create([AccessLogHead(pk=HEAD)], ignore_conflicts=True)
 
 
 def _lock_head() -> bool:

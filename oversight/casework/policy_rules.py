@@ -56,6 +56,14 @@ ACCOUNT_MANAGERS = {Role.ADMINISTRATOR}
 # Exports of children carry names except for these roles, who get pseudonyms: analysts
 # need to count and link within one file, not to know who the children are.
 PSEUDONYMISED = {Role.PERFORMANCE_ANALYST, Role.INSPECTOR}
+# The DfE returns (CIN census, SSDA903) are prepared by those who answer for the LA's data.
+# A validation run quotes children's data, so it is opened by whoever made it and by those
+# of them who see every child; a service manager opens their own runs only.
+RETURN_PREPARERS = {Role.PERFORMANCE_ANALYST, Role.SENIOR_LEADER, Role.SERVICE_MANAGER}
+VALIDATION_RUN_READERS = {Role.PERFORMANCE_ANALYST, Role.SENIOR_LEADER}
+# Importing a census writes children's records anywhere in the LA: for those of them who
+# see every child.
+RETURN_IMPORTERS = {Role.PERFORMANCE_ANALYST, Role.SENIOR_LEADER}
 
 
 def holds(user: User, roles: Collection[Role]) -> bool:
@@ -93,6 +101,9 @@ plans_audits = _holding("plans_audits", AUDIT_PLANNERS)
 receives_alerts = _holding("receives_alerts", ALERTED)
 reads_access_log = _holding("reads_access_log", ACCESS_LOG_READERS)
 manages_accounts = _holding("manages_accounts", ACCOUNT_MANAGERS)
+prepares_returns = _holding("prepares_returns", RETURN_PREPARERS)
+reads_every_validation_run = _holding("reads_every_validation_run", VALIDATION_RUN_READERS)
+imports_returns = _holding("imports_returns", RETURN_IMPORTERS)
 exports_names = rules.predicate(
     lambda user: bool(user.is_authenticated) and user.role_enum not in PSEUDONYMISED,
     name="exports_names",
@@ -103,6 +114,15 @@ exports_names = rules.predicate(
 def views_child(user: User, child: Child) -> bool:
     """Need-to-know, restricted records and break-glass grants, as ``casework.access``."""
     return visible_children(user).filter(pk=child.pk).exists()
+
+
+@rules.predicate
+def reads_validation_run(user: User, run: object) -> bool:
+    """A stored validation run (``exchange.validation_runs``): its maker, while they still
+    prepare returns, and those who read every run."""
+    if reads_every_validation_run(user):
+        return True
+    return prepares_returns(user) and getattr(run, "by_id", None) == user.pk
 
 
 @rules.predicate
@@ -128,6 +148,10 @@ POLICY = {
     "reads_access_log": reads_access_log,
     "manages_accounts": manages_accounts,
     "exports_names": exports_names,
+    "prepares_returns": prepares_returns,
+    "reads_every_validation_run": reads_every_validation_run,
+    "reads_validation_run": reads_validation_run,
+    "imports_returns": imports_returns,
     "views_child": views_child,
     "breaks_glass": breaks_glass,
 }

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import click
 
 from oversight.cli.base import db_option, main, migrate, use_database
+from oversight.cli.jobs import BACKGROUND_HELP, queue_import
 
 if TYPE_CHECKING:
     from oversight.accounts.models import User
@@ -73,14 +74,20 @@ def export_command(as_at: datetime, out: Path, username: str | None, db: str | N
     default=None,
     help="The workbook's date, when its About sheet does not give it (lists 6 and 9 need it).",
 )
+@click.option("--background", is_flag=True, help=BACKGROUND_HELP)
 @db_option
 def import_command(
-    workbook: Path, quarantine: bool, as_at: datetime | None, db: str | None
+    workbook: Path, quarantine: bool, as_at: datetime | None, background: bool, db: str | None
 ) -> None:
     """Import an Annex A WORKBOOK (.xlsx) into the records: all of it, or nothing."""
     from oversight.exchange.annex_a.read import read_workbook
 
     book = _open(workbook)
+    if background:
+        _database(db)
+        queue_import("annex-a", workbook, quarantine=quarantine,
+                     as_at=as_at.date() if as_at else None)  # fmt: skip
+        return
     _database(db)
     from oversight.exchange.annex_a.load import ImportRefused, load
 

@@ -16,11 +16,13 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
 
 from oversight.cli.base import db_option, main, migrate, use_database
+from oversight.cli.jobs import BACKGROUND_HELP, queue_import
 
 if TYPE_CHECKING:
     from oversight.exchange.cin_census.load import LoadSummary
@@ -78,11 +80,15 @@ def export_cin_census(out: str, year: str, la_code: str | None, db: str | None) 
     is_flag=True,
     help="Hold back the children who cannot be imported, with reasons; import the rest.",
 )
+@click.option("--background", is_flag=True, help=BACKGROUND_HELP)
 @db_option
-def import_cin_census(file: str, quarantine: bool, db: str | None) -> None:
+def import_cin_census(file: str, quarantine: bool, background: bool, db: str | None) -> None:
     """Import the CIN census FILE into the records (all of it, or nothing)."""
     use_database(db)
     migrate()
+    if background:
+        queue_import("cin-census", Path(file), quarantine=quarantine)
+        return
     from oversight.exchange.cin_census.load import CensusNotImported, load_cin
     from oversight.exchange.cin_census.read import CinUnreadable
 

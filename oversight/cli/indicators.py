@@ -1,4 +1,7 @@
-"""Commands for the indicators: compute them now, refresh the stored values, run the worker."""
+"""Commands for the indicators: compute them now, and refresh the stored values.
+
+The worker that keeps them fresh is ``oversight worker`` (``cli.jobs``).
+"""
 
 from __future__ import annotations
 
@@ -219,25 +222,3 @@ def refresh(db: str | None, today: datetime | None) -> None:
         f"Refreshed {len(catalogue())} indicators as at {run.as_at} in {run.seconds:.1f} s "
         f"({sum(run.rows.values()):,} rows in the snapshot)."
     )
-
-
-@main.command()
-@db_option
-@click.option("--once", is_flag=True, help="Refresh if behind, then stop.")
-def worker(db: str | None, once: bool) -> None:
-    """Keep the indicators up to date: refresh whenever the records have changed.
-
-    Looks every OVERSIGHT_REFRESH_SECONDS (default 60), so the pages are at most that
-    long, plus one refresh, behind the records.
-    """
-    use_database(db)
-    migrate()
-    from django.conf import settings
-
-    from oversight.performance.refresh import keep_fresh, refresh_if_behind
-
-    if once:
-        run = refresh_if_behind()
-        click.echo(f"Refreshed as at {run.as_at} in {run.seconds:.1f} s." if run else "Up to date.")
-        return
-    keep_fresh(settings.OVERSIGHT_REFRESH_SECONDS, click.echo)

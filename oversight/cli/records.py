@@ -212,8 +212,30 @@ def _serve(port: int) -> None:
 @main.command()
 @db_option
 @port_option
-def serve(db: str | None, port: int) -> None:
-    """Serve the web interface on 127.0.0.1 (migrating the database first)."""
+@click.option(
+    "--production",
+    is_flag=True,
+    help="The multi-process server (granian) on collected static files; no migrating.",
+)
+@click.option("--host", default="127.0.0.1", show_default=True, help="With --production.")
+@click.option(
+    "--workers",
+    type=int,
+    default=None,
+    help="With --production: server processes (default: the cores, 2 to 8).",
+)
+def serve(db: str | None, port: int, production: bool, host: str, workers: int | None) -> None:
+    """Serve the web interface on 127.0.0.1 (migrating the database first).
+
+    With --production: granian with several processes (docs/deploy.md); it migrates
+    nothing and refuses to start until `oversight migrate` and `oversight collectstatic`
+    have run.
+    """
+    if production:
+        from oversight.cli.production import serve_production
+
+        serve_production(db, host, port, workers)
+        return
     use_database(db)
     migrate()
     _serve(port)

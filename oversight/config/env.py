@@ -34,3 +34,11 @@ def env_json(name: str, default: dict[str, object]) -> dict[str, object]:
     if not isinstance(parsed, dict):
         raise ValueError(f"{name} must be a JSON object, not {type(parsed).__name__}")
     return parsed
+
+
+def env_choice(name: str, default: str, choices: tuple[str, ...]) -> str:
+    """One of ``choices``; a clear error names the variable and the choices when it is not."""
+    value = os.environ.get(name, default).strip().lower()
+    if value not in choices:
+        raise ValueError(f"{name} must be one of {', '.join(choices)}, not {value!r}")
+    return value

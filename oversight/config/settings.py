@@ -11,7 +11,7 @@ from pathlib import Path
 import dj_database_url
 
 from oversight.config.checks import DEMO_SECRET_KEY
-from oversight.config.env import env_bool, env_json, env_list, env_str
+from oversight.config.env import env_bool, env_choice, env_json, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -35,7 +35,11 @@ INSTALLED_APPS = [
     "oversight.performance",
     "oversight.inspection",
     "oversight.quality",
+    "oversight.exchange.validation_runs",
     "oversight.web",
+    "django_tasks",
+    "django_tasks_db",
+    "oversight.jobs",
 ]
 
 MIDDLEWARE = [
@@ -79,6 +83,10 @@ DATABASES = {
         conn_max_age=60,
     )
 }
+if DATABASES["default"]["ENGINE"].endswith("postgresql"):
+    # No JIT compilation: it spends hundreds of milliseconds compiling any page query the
+    # planner thinks costly (stale statistics, a large LA) and repays it only on long scans.
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"].setdefault("OPTIONS", {})
@@ -89,6 +97,10 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
             # updates of bulk inserts in memory.
             "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
             "PRAGMA cache_size=-131072; PRAGMA temp_store=MEMORY;",
+            # A transaction takes the write lock when it begins, not at its first write: a
+            # long import that read first would otherwise fail ("database is locked") the
+            # moment another process (a worker saying it is alive) had written meanwhile.
+            "transaction_mode": "IMMEDIATE",
         }
     )
 
@@ -143,8 +155,16 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env_str("OVERSIGHT_STATIC_ROOT", str(BASE_DIR.parent / "staticfiles")))
-# The demo serves from the app folders directly; production runs collectstatic.
-WHITENOISE_USE_FINDERS = True
+# The demo and the tests serve static files straight from the app folders. Production
+# collects them first (`oversight collectstatic`) and serves the copies: compressed, with
+# content-hashed names that browsers may keep for a year.
+OVERSIGHT_STATIC_COLLECTED = env_bool("OVERSIGHT_STATIC_COLLECTED", False)
+WHITENOISE_USE_FINDERS = not OVERSIGHT_STATIC_COLLECTED
+if OVERSIGHT_STATIC_COLLECTED:
+    STORAGES = {
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+        "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    }
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
@@ -188,7 +208,8 @@ CONTENT_SECURITY_POLICY = {
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
-DATA_UPLOAD_MAX_NUMBER_FILES = 10
+# An SSDA903 return is up to 11 CSV files, and last year's as many again.
+DATA_UPLOAD_MAX_NUMBER_FILES = 24
 FILE_UPLOAD_PERMISSIONS = 0o600
 
 # The local authority this installation serves, and its local timescale policy.
@@ -206,3 +227,18 @@ OVERSIGHT_REFRESH_SECONDS = int(env_str("OVERSIGHT_REFRESH_SECONDS", "60"))
 # How long the access log keeps entries before `oversight audit-log prune` may archive them
 # (docs/security.md, "Access log"): seven years, as for the records they were about.
 OVERSIGHT_ACCESS_LOG_YEARS = int(env_str("OVERSIGHT_ACCESS_LOG_YEARS", "7"))
+# How long a validation run of a DfE return (its findings quote children's data) is kept:
+# long enough to fix a return while its collection is open (docs/returns.md).
+OVERSIGHT_VALIDATION_RUN_DAYS = int(env_str("OVERSIGHT_VALIDATION_RUN_DAYS", "90"))
+
+# Background tasks (oversight.jobs): "immediate" runs each in the process that asks for it
+# (the demo, the tests); "database" queues it for `oversight worker` processes (production).
+OVERSIGHT_TASKS = env_choice("OVERSIGHT_TASKS", "immediate", ("immediate", "database"))
+TASKS = {
+    "default": {
+        "BACKEND": {
+            "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+            "database": "django_tasks_db.DatabaseBackend",
+        }[OVERSIGHT_TASKS]
+    }
+}

@@ -45,7 +45,12 @@ def population_for(period: Period) -> int | None:
     return found[0] if found else None
 
 
-def refresh(today: date | None = None, trend_months: int = TREND_MONTHS) -> Refresh:
+Progress = Callable[[int, int], None]  # (indicators computed, indicators to compute)
+
+
+def refresh(
+    today: date | None = None, trend_months: int = TREND_MONTHS, progress: Progress | None = None
+) -> Refresh:
     """Compute and store every indicator as at ``today``; the refresh, finished or failed."""
     started = time.perf_counter()
     run = Refresh.objects.create(
@@ -56,7 +61,7 @@ def refresh(today: date | None = None, trend_months: int = TREND_MONTHS) -> Refr
     try:
         info = build_snapshot(snapshot_path(run))
         with open_snapshot(info.path) as db:
-            values = _compute_all(prepare(db), Period.year_to(run.as_at), trend_months)
+            values = _compute_all(prepare(db), Period.year_to(run.as_at), trend_months, progress)
         with transaction.atomic():
             IndicatorValue.objects.bulk_create(_rows(run, values), batch_size=2000)
             run.rows, run.finished_at = info.rows, timezone.now()
@@ -73,11 +78,16 @@ def refresh(today: date | None = None, trend_months: int = TREND_MONTHS) -> Refr
 Computed = list[tuple[Period, str, Value]]
 
 
-def _compute_all(db: duckdb.DuckDBPyConnection, current: Period, trend_months: int) -> Computed:
+def _compute_all(
+    db: duckdb.DuckDBPyConnection, current: Period, trend_months: int, progress: Progress | None
+) -> Computed:
     found: Computed = []
     periods = current.months(trend_months)
     populations = {period: population_for(period) for period in periods}
-    for indicator in catalogue().values():
+    indicators = list(catalogue().values())
+    for done, indicator in enumerate(indicators):
+        if progress is not None:
+            progress(done, len(indicators))
         for period in periods:
             for value in compute(db, indicator, period, population=populations[period]):
                 found.append((period, "", value))

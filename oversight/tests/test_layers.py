@@ -16,6 +16,7 @@ LAYERS = {
     "synth": 2,
     "web": 3,
     "api": 3,
+    "jobs": 3,
     "cli": 3,
     "config": 3,
     "tests": 3,

@@ -2,16 +2,45 @@
 
 Each ``_…`` function turns one part of the journey into ``Event`` rows; ``chronology``
 puts them together. Events on the same day keep the order the journey gives them (a
-referral before its decision), reversed with the rest.
+referral before its decision), reversed with the rest. The child's records are read once,
+one query a kind (``load_journey``), and the record page reuses them for its other parts.
 """
 
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
+from django.db.models import Prefetch, prefetch_related_objects
+
 from oversight.accounts.models import User
-from oversight.casework.models import Child, ChildsVoice, Visit
+from oversight.casework.models import (
+    Allocation,
+    Child,
+    ChildsVoice,
+    Contact,
+    OversightEntry,
+    Referral,
+    Visit,
+)
 from oversight.web.words import code_words, person, yes_no
+
+# Everything on a child's record, with the people each record names.
+JOURNEY = (
+    Prefetch("contacts", Contact.objects.select_related("decided_by")),
+    Prefetch("referrals", Referral.objects.select_related("decided_by")),
+    "assessments", "strategy_discussions", "s47_enquiries", "conferences", "plans",
+    Prefetch("visits", Visit.objects.select_related("worker")),
+    "reviews", "care_episodes", "care_episodes__placements", "missing_episodes",
+    "early_help_episodes", "risk_flags",
+    Prefetch("oversight_entries", OversightEntry.objects.select_related("manager")),
+    Prefetch("allocations", Allocation.objects.select_related("team", "worker")),
+)  # fmt: skip
+
+
+def load_journey(child: Child) -> Child:
+    """Read the child's records, one query a kind; kinds read before are not read again."""
+    prefetch_related_objects([child], *JOURNEY)
+    return child
 
 
 @dataclass(frozen=True)
@@ -41,12 +70,13 @@ def chronology(child: Child) -> list[Event]:
         _oversight,
         _allocations,
     )
+    load_journey(child)
     events = [event for part in parts for event in part(child)]
     return sorted(events, key=lambda event: event.sort_key, reverse=True)
 
 
 def _contacts(child: Child) -> Iterator[Event]:
-    for contact in child.contacts.select_related("decided_by"):
+    for contact in child.contacts.all():
         source = code_words("referral_source", contact.source)
         yield Event(contact.received_on, "Contact received", _join(source, contact.summary), 0)
         if contact.decided_on:
@@ -55,7 +85,7 @@ def _contacts(child: Child) -> Iterator[Event]:
 
 
 def _referrals(child: Child) -> Iterator[Event]:
-    for referral in child.referrals.select_related("decided_by"):
+    for referral in child.referrals.all():
         source = code_words("referral_source", referral.source)
         need = code_words("primary_need", referral.primary_need)
         yield Event(referral.received_on, "Referral received", _join(source, need), 2)
@@ -108,7 +138,7 @@ def _plans(child: Child) -> Iterator[Event]:
 
 
 def _visits_and_reviews(child: Child) -> Iterator[Event]:
-    for visit in child.visits.select_related("worker"):
+    for visit in child.visits.all():
         yield Event(visit.visited_on, visit.get_kind_display(), visit_summary(visit), 10)
     for review in child.reviews.all():
         took_part = f"Child took part: {yes_no(review.child_participated)}"
@@ -131,7 +161,7 @@ def _heard(summary: str, event: ChildsVoice) -> str:
 
 
 def _care(child: Child) -> Iterator[Event]:
-    for episode in child.care_episodes.prefetch_related("placements"):
+    for episode in child.care_episodes.all():
         yield Event(
             episode.started_on,
             "Became looked after",
@@ -181,7 +211,7 @@ def _risk_flags(child: Child) -> Iterator[Event]:
 
 
 def _oversight(child: Child) -> Iterator[Event]:
-    for entry in child.oversight_entries.select_related("manager"):
+    for entry in child.oversight_entries.all():
         yield Event(
             entry.recorded_on,
             f"Management oversight: {entry.get_kind_display()}",
@@ -191,7 +221,7 @@ def _oversight(child: Child) -> Iterator[Event]:
 
 
 def _allocations(child: Child) -> Iterator[Event]:
-    for allocation in child.allocations.select_related("team", "worker"):
+    for allocation in child.allocations.all():
         yield Event(
             allocation.start_on,
             "Allocated",

@@ -10,6 +10,7 @@ from oversight.casework.services.break_glass import unseen_alerts
 from oversight.web.permissions import (
     dip_samples,
     manages_accounts,
+    prepares_returns,
     reads_audits,
     reads_escalations,
     reads_improvement,
@@ -80,6 +81,16 @@ SECTIONS = {
         "indicator-data",
         "indicator-report",
     },
+    "returns": {
+        "returns",
+        "return-run",
+        "return-run-findings",
+        "delete-return-run",
+        "census-from-records",
+        "validate-census-from-records",
+        "import-census",
+        "census-import",
+    },
     "inspection": {
         "inspection",
         "inspection-data",
@@ -111,6 +122,8 @@ def navigation(request: HttpRequest) -> list[NavItem]:
         wanted.append(("Audits", "audits"))
     if dip_samples(user) or reads_escalations(user):
         wanted.append(("Quality", "dip-sampling" if dip_samples(user) else "escalations"))
+    if prepares_returns(user):
+        wanted.append(("Returns", "returns"))
     if manages_accounts(user):
         wanted.append(("Users", "users"))
     return [

@@ -33,6 +33,9 @@ from oversight.casework.policy_rules import (
     OVERSEERS,
     PERFORMANCE_READERS,
     RECORDERS,
+    RETURN_IMPORTERS,
+    RETURN_PREPARERS,
+    VALIDATION_RUN_READERS,
 )
 
 INSPECTOR_OUTSIDE = "inspector_outside_window"
@@ -198,6 +201,27 @@ PAGE_RULES: dict[str, PageRule] = {
     "web:add-audit-action": page(roles(AUDIT_PLANNERS), child=True, args=AUDIT),
     "web:audit-action-done": page(roles(AUDIT_PLANNERS), child=True, method="POST",
                                   args={"action_pk": "audit_action"}),
+    # The DfE returns, for those who prepare them. A validation run is opened by its maker
+    # and by those who read every run: the matrix's runs are made by an analyst who is no
+    # persona, so the service manager, who prepares returns, does not open them.
+    "web:returns": page(roles(RETURN_PREPARERS)),
+    "web:return-run": page(roles(VALIDATION_RUN_READERS), args={"pk": "return_run"}),
+    "web:return-run-findings": page(roles(VALIDATION_RUN_READERS),
+                                    args={"pk": "return_run", "fmt": "csv"}),
+    "web:delete-return-run": page(roles(VALIDATION_RUN_READERS), method="POST",
+                                  args={"pk": "doomed_run"}),
+    "web:census-from-records": page(roles(RETURN_PREPARERS), args={"year": "year"},
+                                    post=False),
+    "web:validate-census-from-records": page(roles(RETURN_PREPARERS), method="POST",
+                                             args={"year": "year"}),
+    # Importing a census runs as a job, whose page only the person who started it opens:
+    # the matrix's import was started by its senior leader.
+    "web:import-census": page(roles(RETURN_IMPORTERS)),
+    "web:census-import": page(roles(Role.SENIOR_LEADER), args={"pk": "census_import_job"}),
+    # A background job, for the person who started it alone: the matrix's job is a
+    # readiness pack its senior leader asked for.
+    "web:job-status": page(roles(Role.SENIOR_LEADER), args={"pk": "job"}, post=False),
+    "web:job-output": page(roles(Role.SENIOR_LEADER), args={"pk": "job"}, post=False),
     # The REST API (GET only; django-ninja answers other methods with 405). Its root is no
     # page (the interactive docs are off): django-ninja answers 404 to everyone.
     "api:api-root": page(NOBODY, post=False),

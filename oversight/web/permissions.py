@@ -167,3 +167,23 @@ def manages_accounts(user: User) -> bool:
 
 
 accounts_required = _requires(manages_accounts, "Managing users' accounts is for administrators")
+
+
+def prepares_returns(user: User) -> bool:
+    """Analysts, senior leaders and service managers validate and write the DfE returns."""
+    return policy.prepares_returns(user)
+
+
+returns_required = _requires(
+    prepares_returns, "DfE returns are prepared by analysts, senior leaders and service managers"
+)
+
+
+def imports_returns(user: User) -> bool:
+    """Analysts and senior leaders import a CIN census into the records."""
+    return policy.imports_returns(user)
+
+
+returns_import_required = _requires(
+    imports_returns, "A census is imported into the records by analysts and senior leaders"
+)

@@ -1,7 +1,8 @@
 """The parts of a child's record page: who the child is, where the case stands, what is due.
 
 The child comes from ``casework.access.child_for``; everything here reads that child's
-own related records.
+own related records. The page reads them once (``chronology.load_journey``) and picks what
+is open now from them in memory; the helpers the recording forms use ask the database.
 """
 
 from dataclasses import dataclass
@@ -10,7 +11,7 @@ from datetime import date
 from django.db.models import QuerySet
 
 from oversight.casework.models import Allocation, Child, Contact, Placement, Plan, Referral
-from oversight.web.chronology import chronology
+from oversight.web.chronology import chronology, load_journey
 from oversight.web.words import code_words, codes_words, long_date
 from oversight.web.work import WorkItem, work_items
 
@@ -56,23 +57,41 @@ def allocation_facts(allocation: Allocation | None) -> list[Fact]:
 
 
 def current_status(child: Child) -> list[str]:
-    """Open episodes, assessments, enquiries and plans, and whether the child is in care."""
-    status = [f"Open referral (received {long_date(r.received_on)})" for r in open_referrals(child)]
+    """Open episodes, assessments, enquiries and plans, and whether the child is in care.
+
+    Read from the child's loaded journey (``load_journey``), newest first as each kind is
+    ordered.
+    """
+    load_journey(child)
+    status = [
+        f"Open referral (received {long_date(r.received_on)})"
+        for r in child.referrals.all()
+        if r.closed_on is None
+    ]
     status += [
         f"Assessment in progress (due {long_date(a.due_on)})"
-        for a in child.assessments.filter(completed_on__isnull=True)
+        for a in child.assessments.all()
+        if a.completed_on is None
     ]
-    if child.s47_enquiries.filter(completed_on__isnull=True).exists():
+    if any(s47.completed_on is None for s47 in child.s47_enquiries.all()):
         status.append("Section 47 enquiry in progress")
-    status += [plan.get_kind_display() for plan in open_plans(child)]
-    placement = current_placement(child)
+    status += [plan.get_kind_display() for plan in child.plans.all() if plan.end_on is None]
+    placement = _placement_now(child)
     if placement is not None:
         status.append(f"In care: {code_words('placement_type', placement.placement_type)}")
     return status or ["No open episode"]
 
 
-def open_referrals(child: Child) -> QuerySet[Referral]:
-    return child.referrals.filter(closed_on__isnull=True)
+def _placement_now(child: Child) -> Placement | None:
+    """``current_placement`` from the loaded journey."""
+    now = [
+        placement
+        for episode in child.care_episodes.all()
+        if episode.ended_on is None
+        for placement in episode.placements.all()
+        if placement.ended_on is None
+    ]
+    return max(now, key=lambda p: (p.started_on, p.pk), default=None)
 
 
 def open_plans(child: Child) -> QuerySet[Plan]:
@@ -99,26 +118,33 @@ def work_due(child: Child, today: date) -> list[WorkItem]:
     return work_items(deadlines.select_related("worker").order_by("due_on", "rule"), today)
 
 
-def contacts_to_decide(child: Child) -> QuerySet[Contact]:
-    return child.contacts.filter(outcome="").order_by("received_on")
+def contacts_to_decide(child: Child) -> list[Contact]:
+    waiting = [contact for contact in child.contacts.all() if contact.outcome == ""]
+    return sorted(waiting, key=lambda contact: contact.received_on)
 
 
-def referrals_to_decide(child: Child) -> QuerySet[Referral]:
-    return child.referrals.filter(decided_on__isnull=True).order_by("received_on")
+def referrals_to_decide(child: Child) -> list[Referral]:
+    waiting = [referral for referral in child.referrals.all() if referral.decided_on is None]
+    return sorted(waiting, key=lambda referral: referral.received_on)
+
+
+def _allocation_now(child: Child) -> Allocation | None:
+    """``current_allocation`` from the loaded journey (the latest started first)."""
+    return next((a for a in child.allocations.all() if a.end_on is None), None)
 
 
 def record_context(child: Child, today: date) -> dict[str, object]:
-    allocation = current_allocation(child)
+    load_journey(child)
     return {
         "child": child,
         "identity": identity(child, today),
-        "allocation": allocation_facts(allocation),
+        "allocation": allocation_facts(_allocation_now(child)),
         "status": current_status(child),
         "work_due": work_due(child, today),
         "chronology": chronology(child),
         "plans": child.plans.all(),
-        "visits": child.visits.select_related("worker"),
-        "oversight_entries": child.oversight_entries.select_related("manager"),
+        "visits": child.visits.all(),
+        "oversight_entries": child.oversight_entries.all(),
         "contacts_to_decide": contacts_to_decide(child),
         "referrals_to_decide": referrals_to_decide(child),
     }

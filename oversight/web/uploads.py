@@ -105,12 +105,35 @@ def read_xml(file: IO[bytes] | bytes) -> Element:
     try:
         return DefusedET.parse(source, forbid_dtd=True).getroot()
     except DefusedXmlException as error:
-        raise UnsafeUpload(
-            f"The XML declares entities or a document type ({type(error).__name__}), which "
-            "is not accepted. Export the file again without a DTD."
-        ) from error
+        raise _declares_entities(error) from error
     except DefusedET.ParseError as error:
         raise UnsafeUpload(f"The file is not well-formed XML: {error}.") from error
+
+
+def refuse_document_type(file: IO[bytes]) -> None:
+    """Refuse an XML file that declares a document type (where entities are declared),
+    reading no further than its root element's start tag: a DTD can come nowhere later.
+
+    For a file too large to parse whole here, which a streaming reader then reads; a file
+    that is not well-formed is left for that reader to say where. The file is left at its
+    start.
+    """
+    try:
+        for _ in DefusedET.iterparse(file, events=("start",), forbid_dtd=True):
+            break
+    except DefusedXmlException as error:
+        raise _declares_entities(error) from error
+    except DefusedET.ParseError:
+        pass
+    finally:
+        file.seek(0)
+
+
+def _declares_entities(error: DefusedXmlException) -> UnsafeUpload:
+    return UnsafeUpload(
+        f"The XML declares entities or a document type ({type(error).__name__}), which "
+        "is not accepted. Export the file again without a DTD."
+    )
 
 
 def open_workbook(

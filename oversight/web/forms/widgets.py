@@ -34,6 +34,18 @@ class NumericInput(TextInput):
         super().__init__(width, {"inputmode": "numeric", "spellcheck": "false", **(attrs or {})})
 
 
+class FileUpload(GovukWidget, forms.FileInput):
+    """The GOV.UK file upload; ``multiple`` lets one field take several files at once."""
+
+    base_class = "govuk-file-upload"
+    error_class = "govuk-file-upload--error"
+
+    def __init__(self, multiple: bool = False, attrs: dict | None = None) -> None:
+        self.allow_multiple_selected = multiple
+        chosen = {"multiple": True} if multiple else {}
+        super().__init__({"class": "govuk-file-upload", **chosen, **(attrs or {})})
+
+
 class PasswordInput(GovukWidget, forms.PasswordInput):
     """The GOV.UK password input, with its Show button (drawn by ``fields/password.html``)."""
 

@@ -85,6 +85,12 @@ def senior_leader(db) -> User:
 
 
 @pytest.fixture
+def analyst(db) -> User:
+    """A performance analyst: sees the whole LA and prepares the DfE returns."""
+    return person("pia", Role.PERFORMANCE_ANALYST)
+
+
+@pytest.fixture
 def administrator(db) -> User:
     return person("alex", Role.ADMINISTRATOR)
 

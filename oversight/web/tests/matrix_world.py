@@ -5,7 +5,8 @@ CP plan with a contact and a referral waiting for decisions; and for each child 
 records the quality pages read (a decided contact in a front-door dip sample, an
 escalation, a sampled case with a completed audit and an action), plus an audit
 programme, this LA's inspection with a recommendation and an improvement action, a
-self-evaluation, a break-glass alert and the indicators' figures. Everything is recorded
+self-evaluation, a break-glass alert, the indicators' figures, two validation runs of
+a CIN census and a readiness pack made in the background. Everything is recorded
 through the services, as the pages record it; only the LA itself is reference data.
 
 Today is Wednesday 12 March 2025. ``build()`` returns the personas, each relation's
@@ -13,6 +14,7 @@ objects (``own``, ``other``, ``restricted``) and the objects every relation shar
 names ``web.page_rules`` gives as URL arguments.
 """
 
+import io
 from dataclasses import dataclass
 from datetime import date
 
@@ -21,9 +23,16 @@ from oversight.accounts.roles import Role
 from oversight.casework import services
 from oversight.casework.models import Child
 from oversight.casework.services.break_glass import break_glass
+from oversight.exchange.cin_census.tests.builders import census_xml
+from oversight.exchange.cin_census.tests.builders import child as census_child
+from oversight.exchange.validation_runs.checks import check_cin
+from oversight.exchange.validation_runs.models import ReturnKind
+from oversight.exchange.validation_runs.runs import keep
 from oversight.inspection import plans
 from oversight.inspection.models import FindingKind, LocalAuthority
 from oversight.inspection.services import FindingText, InspectionFacts, record_inspection
+from oversight.jobs.models import Job, JobKind
+from oversight.jobs.tasks import import_cin_census, make_readiness_pack
 from oversight.performance.refresh import refresh
 from oversight.quality import services as quality
 from oversight.quality.models import SampledDecision
@@ -149,6 +158,37 @@ def _improvement(leader: User) -> dict:
     return {"urn": la.urn, "finding": finding.pk, "improvement_action": action.pk}
 
 
+def _validation_runs() -> dict:
+    """Two runs of a CIN census naming the three children (no dates of birth), made by an
+    analyst who is no persona: the later one, fixed for the first child, and the earlier
+    one, which the matrix deletes."""
+    analyst = person("ana", Role.PERFORMANCE_ANALYST)
+
+    def run(*unborn: str) -> int:
+        xml = census_xml(*(census_child(f"M{n}", PersonBirthDate=None if f"M{n}" in unborn
+                                        else "2015-01-01") for n in range(3)))  # fmt: skip
+        checked = check_cin(io.BytesIO(xml), FIXED["year"], "matrix.xml")
+        return keep(checked, ReturnKind.CIN_CENSUS, FIXED["year"], analyst).pk
+
+    return {"doomed_run": run("M0", "M1", "M2"), "return_run": run("M1", "M2")}
+
+
+def _readiness_pack_job(leader: User) -> str:
+    """A readiness pack the senior leader asked for, made as a worker makes it."""
+    job = Job.objects.create(kind=JobKind.READINESS_PACK, requested_by=leader)
+    make_readiness_pack.call(str(job.pk))
+    return str(job.pk)
+
+
+def _census_import_job(leader: User) -> str:
+    """A census import the senior leader started, refused as a worker refuses it (the file
+    is no census), so that the matrix's records stay as they are."""
+    job = Job.objects.create(kind=JobKind.CIN_CENSUS_IMPORT, requested_by=leader,
+                             payload=b"<Annex/>", options={"file": "matrix.xml"})  # fmt: skip
+    import_cin_census.call(str(job.pk))
+    return str(job.pk)
+
+
 def build() -> World:
     """The world, under ``TODAY``, with ``OVERSIGHT_LA_CODE`` and a snapshot path set."""
     own_service, other_service = Service.objects.create(name="A"), Service.objects.create(name="B")
@@ -167,5 +207,8 @@ def build() -> World:
     auditor = person("aud", Role.QA_OFFICER)
     objects |= _audits(leader, auditor, people[Role.PRACTITIONER], children)
     objects |= _improvement(leader)
+    objects |= _validation_runs()
     refresh(TODAY, trend_months=3)  # the indicators' figures, so their pages open
+    objects["job"] = _readiness_pack_job(leader)
+    objects["census_import_job"] = _census_import_job(leader)
     return World(people, children, objects)

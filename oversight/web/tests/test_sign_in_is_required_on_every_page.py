@@ -1,4 +1,7 @@
+from uuid import UUID
+
 from django.urls import URLPattern, reverse
+from django.urls.converters import UUIDConverter
 
 from oversight.accounts.second_factor import current_code
 from oversight.accounts.testing import authenticator
@@ -12,6 +15,7 @@ ARGUMENTS = {
     "finding_pk": 1, "action_pk": 1, "year": "2025-26", "area": "leaders",
     "urn": "80474", "case_pk": 1, "sample": 1, "n": 1, "escalation": 1,
 }  # fmt: skip
+A_UUID = UUID(int=1)  # a job's address
 
 
 def every_page() -> list[str]:
@@ -19,7 +23,10 @@ def every_page() -> list[str]:
     for pattern in urls.urlpatterns:
         assert isinstance(pattern, URLPattern)
         if pattern.name not in OPEN_PAGES:
-            kwargs = {name: ARGUMENTS[name] for name in pattern.pattern.converters}
+            kwargs = {
+                name: A_UUID if isinstance(converter, UUIDConverter) else ARGUMENTS[name]
+                for name, converter in pattern.pattern.converters.items()
+            }
             pages.append(reverse(f"web:{pattern.name}", kwargs=kwargs))
     return pages
 

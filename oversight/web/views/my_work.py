@@ -13,7 +13,7 @@ from django.shortcuts import render
 
 from oversight.accounts.models import User
 from oversight.accounts.roles import Role, Scope
-from oversight.casework.access import visible_children
+from oversight.casework.access import visible_children, visible_rows
 from oversight.casework.services.break_glass import unseen_alerts
 from oversight.casework.worklists import summary_by_team, worklist
 from oversight.web.access_log import LIST_CHILDREN, log_access
@@ -50,12 +50,11 @@ def my_work(request: HttpRequest) -> HttpResponse:
 
 
 def _practitioner(request: HttpRequest, user: User, day: date) -> HttpResponse:
-    children = visible_children(user, day)
-    own = work_items(worklist(day, worker=user, children=children), day)
+    own = work_items(visible_rows(worklist(day, worker=user), user, day), day)
     team: list = []
     if user.team_id:
-        others = worklist(day, team=user.team, children=children).exclude(worker=user)
-        team = work_items(others, day)
+        others = worklist(day, team=user.team).exclude(worker=user)
+        team = work_items(visible_rows(others, user, day), day)
     context = {"title": "My work", "own": own, "team_items": team, "team": user.team, "day": day}
     log_access(request, LIST_CHILDREN, detail="my work: own and team worklist",
                child_ids=children_in(own + team))  # fmt: skip
@@ -65,7 +64,7 @@ def _practitioner(request: HttpRequest, user: User, day: date) -> HttpResponse:
 def _team_manager(request: HttpRequest, user: User, day: date) -> HttpResponse:
     items = []
     if user.team_id:
-        items = work_items(worklist(day, team=user.team, children=visible_children(user, day)), day)
+        items = work_items(visible_rows(worklist(day, team=user.team), user, day), day)
     overdue = sum(item.is_overdue for item in items)
     context = {
         "title": "My work",
@@ -81,7 +80,7 @@ def _team_manager(request: HttpRequest, user: User, day: date) -> HttpResponse:
 
 
 def _iro(request: HttpRequest, user: User, day: date) -> HttpResponse:
-    deadlines = worklist(day, children=visible_children(user, day)).filter(rule__in=IRO_RULES)
+    deadlines = visible_rows(worklist(day).filter(rule__in=IRO_RULES), user, day)
     items = work_items(deadlines, day)
     context = {"title": "My work", "items": items, "day": day}
     log_access(request, LIST_CHILDREN, detail="my work: conferences and reviews due",

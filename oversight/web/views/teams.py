@@ -8,7 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from oversight.accounts.models import Team, User
-from oversight.casework.access import visible_children
+from oversight.casework.access import visible_rows
 from oversight.casework.models import Allocation
 from oversight.casework.worklists import summary_by_rule, worklist
 from oversight.performance.refresh import latest_refresh
@@ -32,7 +32,7 @@ def team(request: HttpRequest, pk: int) -> HttpResponse:
     user: User = request.user  # type: ignore[assignment]
     team = get_object_or_404(teams_for(user), pk=pk)
     day = today()
-    items = work_items(worklist(day, team=team, children=visible_children(user, day)), day)
+    items = work_items(visible_rows(worklist(day, team=team), user, day), day)
     context = {
         "title": team.name,
         "team": team,
