@@ -37,7 +37,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from benchmarks import load_report, load_setup
-from oversight.cli.production import THREADS, default_workers
+from oversight.cli.production import CONNECTIONS, THREADS, default_workers
 
 ROOT = Path(__file__).resolve().parent.parent
 DATABASE = "postgres://postgres@127.0.0.1:5432/oversight_load"
@@ -56,8 +56,9 @@ def _arguments() -> argparse.Namespace:
         default=default_workers(),
         help="server processes (default: as in production, one a core)",
     )
-    parser.add_argument("--threads", type=int, default=THREADS,
-                        help="threads in each (default: as in production)")  # fmt: skip
+    parser.add_argument(
+        "--threads", type=int, default=THREADS, help="threads in each (default: as in production)"
+    )
     parser.add_argument("--think", default="1,5", help="seconds between a user's steps")
     parser.add_argument("--database", default=DATABASE, help="PostgreSQL on 127.0.0.1")
     parser.add_argument("--size", default="medium", choices=["small", "medium", "large"])
@@ -66,9 +67,14 @@ def _arguments() -> argparse.Namespace:
     if not 1 <= args.users <= MOST_USERS or not 0 < args.minutes <= MOST_MINUTES:
         parser.error(f"--users 1 to {MOST_USERS}, --minutes above 0 and at most {MOST_MINUTES}")
     try:
+        low, high = (float(part) for part in args.think.split(","))
         load_setup.checked_url(args.database)
+    except ValueError:
+        parser.error("--think takes the shortest and longest pause in seconds: 1,5")
     except load_setup.Refused as refused:
         parser.error(str(refused))
+    if not 0 <= low <= high:
+        parser.error("--think: the shortest pause first, neither below 0")
     return args
 
 
@@ -93,7 +99,7 @@ def _serve(args: argparse.Namespace, port: int, folder: Path) -> subprocess.Pope
     command = [
         sys.executable, "-m", "granian", "--interface", "wsgi", "--host", "127.0.0.1",
         "--port", str(port), "--workers", str(args.workers),
-        "--blocking-threads", str(args.threads), "--backpressure", str(args.threads * 2),
+        "--blocking-threads", str(args.threads), "--backpressure", str(CONNECTIONS),
         "--respawn-failed-workers", "--access-log", "--no-ws", "--log-level", "warning",
         "benchmarks.load_server:application",
     ]  # fmt: skip
@@ -161,12 +167,23 @@ def _header(args: argparse.Namespace, before: load_setup.DataSize) -> list[str]:
 def main() -> None:
     args = _arguments()
     folder = Path(tempfile.mkdtemp(prefix="oversight-load-"))
+    before = _prepare(args, folder)
+    seconds, sampler, cpu = _run(args, folder)
+    _report(args, before, folder, seconds, sampler, cpu)
+
+
+def _prepare(args: argparse.Namespace, folder: Path) -> load_setup.DataSize:
+    """The database, its data and indicators, and this run's sign-ins; the data's size."""
     load_setup.ensure_database(args.database, args.fresh)
     load_setup.use(args.database, str(folder / "snapshot.duckdb"))
     load_setup.prepare_database(args.size, print)
     accounts = load_setup.sign_ins(args.users)
     (folder / "accounts.json").write_text(json.dumps(accounts))
-    before = load_setup.data_size()
+    return load_setup.data_size()
+
+
+def _run(args: argparse.Namespace, folder: Path):  # noqa: ANN202 - three measurements
+    """Serve, run the journeys while watching the database and the processors, stop."""
     port = _free_port()
     server = _serve(args, port, folder)
     sampler = load_report.DatabaseSampler(args.database, urlsplit(args.database).path[1:])
@@ -184,7 +201,7 @@ def main() -> None:
     finally:
         sampler.stop()
         _stop(server)
-    _report(args, before, folder, seconds, sampler, cpu)
+    return seconds, sampler, cpu
 
 
 def _report(args, before, folder: Path, seconds: float, sampler, cpu) -> None:  # noqa: ANN001

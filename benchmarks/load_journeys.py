@@ -68,6 +68,8 @@ class Person(HttpUser):
     abstract = True
     kind = ""
     wait_time = between(*_think())
+    # A request with no answer in a minute is an error, not a user silently stuck all run.
+    connection_timeout = network_timeout = 60.0
 
     def on_start(self) -> None:
         self.account = next(NEXT[self.kind])

@@ -18,6 +18,10 @@ import click
 from oversight.cli.base import database_label, db_option, main, use_database
 
 THREADS = int(os.environ.get("OVERSIGHT_WEB_THREADS", "4"))
+# Open connections each process takes (granian's backpressure). granian counts a kept-alive
+# connection even while it carries nothing, so a limit near THREADS left the next browser
+# with no answer for as long as the others kept using theirs; THREADS bounds the work.
+CONNECTIONS = 512
 
 
 def production_settings() -> None:
@@ -45,7 +49,7 @@ def serve_production(db: str | None, host: str, port: int, workers: int | None) 
     Granian(
         "oversight.config.wsgi:application", address=host, port=port,
         interface=Interfaces.WSGI, workers=count, blocking_threads=THREADS,
-        backpressure=THREADS * 2, respawn_failed_workers=True, respawn_interval=1.0,
+        backpressure=CONNECTIONS, respawn_failed_workers=True, respawn_interval=1.0,
         workers_kill_timeout=30, log_access=True, websockets=False,
     ).serve()  # fmt: skip
 
