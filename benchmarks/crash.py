@@ -1,6 +1,6 @@
 """Workers killed mid-import: how many kills left part of a file behind, and how long recovery took.
 
-Usage: uv run python -m benchmarks.crash [--kills N] [--children N] [--db FILE]
+Usage: uv run python -m benchmarks.crash [--kills N] [--children N] [--db FILE | --database-url URL]
 
 Each round queues the import of a CIN census (``--children`` new children, ids of their
 own) with ``oversight import --background``, starts a worker that stops inside the
@@ -9,7 +9,9 @@ kills it there with SIGKILL, as a crash or the OOM killer would. It then counts 
 the kill left (every casework table, against the count before the round: must be 0),
 and starts a new worker, as systemd's ``Restart=always`` would, timing how long after the
 kill the import was picked up again and completed. SQLite in a temporary folder unless
-``--db`` names a file (it must not hold records you want: rounds add children).
+``--db`` names a file, or PostgreSQL with ``--database-url`` (migrated first; on
+PostgreSQL the rows are loaded with COPY, and the worker stops after it). Either must not
+hold records you want: rounds add children.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+import dj_database_url
 import django
 
 from oversight.jobs.testing import (
@@ -48,9 +51,10 @@ class Round:
     status: str
 
 
-def _moment(text: str) -> float:
-    """A time as SQLite keeps it (UTC, no offset given), in seconds since the epoch."""
-    moment = datetime.fromisoformat(text)
+def _moment(value: str | datetime) -> float:
+    """A time as the database gives it (SQLite: text in UTC, no offset), in seconds since
+    the epoch."""
+    moment = value if isinstance(value, datetime) else datetime.fromisoformat(value)
     return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).timestamp()
 
 
@@ -113,18 +117,31 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--kills", type=int, default=5)
     parser.add_argument("--children", type=int, default=2000)
-    parser.add_argument("--db", type=Path, default=None)
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument("--db", type=Path, default=None)
+    where.add_argument("--database-url", default=None, help="postgres://user@host:5432/name")
     args = parser.parse_args()
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "oversight.config.settings")
     django.setup()  # for the models' tables; the database is the processes' own
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
-        db = args.db or folder / "crash.sqlite3"
-        live = LiveDatabase.sqlite(db, OVERSIGHT_TASKS="database",
-                                   OVERSIGHT_SNAPSHOT=str(folder / "snapshot.duckdb"))  # fmt: skip
-        print(f"Killing workers mid-import: SQLite database {db}, {os.cpu_count()} cores.\n")
+        cores = f"{os.cpu_count()} cores"
+        snapshot = str(folder / "snapshot.duckdb")
+        if args.database_url:
+            settings = dj_database_url.parse(args.database_url)
+            live = LiveDatabase.postgresql(settings, OVERSIGHT_TASKS="database",
+                                           OVERSIGHT_SNAPSHOT=snapshot)  # fmt: skip
+            subprocess.run(oversight_command("migrate"), env=live.env, check=True,
+                           capture_output=True)  # fmt: skip
+            print(f"Killing workers mid-import: PostgreSQL database {settings['NAME']}, {cores}.\n")
+            where = f"PostgreSQL, {cores}"
+        else:
+            db = args.db or folder / "crash.sqlite3"
+            live = LiveDatabase.sqlite(db, OVERSIGHT_TASKS="database", OVERSIGHT_SNAPSHOT=snapshot)
+            print(f"Killing workers mid-import: SQLite database {db}, {cores}.\n")
+            where = f"SQLite, {cores}"
         rounds = [one_round(live, folder, n, args.children) for n in range(1, args.kills + 1)]
-        report(rounds, args.children, f"SQLite, {os.cpu_count()} cores")
+        report(rounds, args.children, where)
 
 
 if __name__ == "__main__":

@@ -35,21 +35,42 @@ WAIT_SECONDS = 120  # how long ``wait_for`` waits before saying what never happe
 
 def pause_inside_transaction(table: str, mark: Path) -> None:
     """From now on, every new database connection pauses at its first insert into ``table``
-    inside a transaction, once per ``mark``."""
+    inside a transaction, once per ``mark``: an INSERT, or a COPY (how rows are loaded in
+    bulk on PostgreSQL, which does not pass through Django's statement wrappers)."""
+    from django.db import connection as default
     from django.db.backends.signals import connection_created
+
+    def pause() -> None:
+        mark.write_text(f"{os.getpid()}\n")
+        time.sleep(PAUSE_SECONDS)
 
     def pause_after(execute: Any, sql: str, params: Any, many: bool, context: Any) -> Any:
         result = execute(sql, params, many, context)
         inserting = sql.lstrip().upper().startswith("INSERT") and table in sql.lower()
         if inserting and context["connection"].in_atomic_block and not mark.exists():
-            mark.write_text(f"{os.getpid()}\n")
-            time.sleep(PAUSE_SECONDS)
+            pause()
         return result
 
     def on_connection(sender: object, connection: Any, **kwargs: object) -> None:
         connection.execute_wrappers.append(pause_after)
 
     connection_created.connect(on_connection, weak=False)
+
+    with contextlib.suppress(ImportError):  # no PostgreSQL driver: nothing copies
+        import psycopg
+
+        copy = psycopg.Cursor.copy
+
+        @contextlib.contextmanager
+        def copy_then_pause(cursor: Any, statement: Any, *args: Any, **kwargs: Any) -> Any:
+            with copy(cursor, statement, *args, **kwargs) as rows:
+                yield rows
+            said = str(statement)
+            copying = said.lstrip().upper().startswith("COPY") and table in said.lower()
+            if copying and default.in_atomic_block and not mark.exists():
+                pause()
+
+        psycopg.Cursor.copy = copy_then_pause  # type: ignore[method-assign]
 
 
 def main(argv: list[str]) -> None:

@@ -11,7 +11,6 @@ from the database the processes share.
 import subprocess
 
 import pytest
-from django.db import connection
 
 from oversight.exchange.cin_census.tests.builders import census_xml, child
 from oversight.jobs.testing import (
@@ -27,11 +26,6 @@ from oversight.jobs.testing import (
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
-    # On PostgreSQL the worker never reached the import within the wait in CI (not yet
-    # diagnosed: see the note); the crash is checked here on SQLite files.
-    pytest.mark.skipif(
-        connection.vendor != "sqlite", reason="worker crash test not yet working on PostgreSQL"
-    ),
 ]
 CHILDREN = 300
 
