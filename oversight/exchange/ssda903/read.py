@@ -16,10 +16,10 @@ without saying where, and so that lines are right when a quoted value spans line
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import polars as pl
 
@@ -33,6 +33,7 @@ from oversight.exchange.ssda903.spec import (
 )
 from oversight.exchange.validation import ERROR, QUERY, Finding
 
+T = TypeVar("T")
 FORMAT = "format"
 DATE_PATTERN = r"^\d{2}/\d{2}/\d{4}$"
 WHY = {DATE: "is not a date (dd/mm/YYYY)", NUMBER: "is not a whole number"}
@@ -60,6 +61,16 @@ class Return903:
     problems: list[Finding] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
     previous: Return903 | None = None
+    # Tables derived from the return that several rules share (``derive``).
+    derived: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    def derive(self, name: str, compute: Callable[[Return903], T]) -> T:
+        """``compute(self)``, computed once for this return however many rules ask.
+
+        A computation that raises is not kept: each rule that asks raises in its turn."""
+        if name not in self.derived:
+            self.derived[name] = compute(self)
+        return self.derived[name]  # type: ignore[no-any-return]
 
     def table(self, name: str) -> pl.DataFrame:
         if name not in self.tables:

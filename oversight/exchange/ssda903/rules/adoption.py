@@ -24,7 +24,13 @@ from oversight.exchange.ssda903.rules.adoption_records import (
     one_row_each,
 )
 from oversight.exchange.ssda903.rules.book import RULES
-from oversight.exchange.ssda903.rules.common import in_order, is_one_of, previous, report
+from oversight.exchange.ssda903.rules.common import (
+    episodes_in_order,
+    in_order,
+    is_one_of,
+    previous,
+    report,
+)
 from oversight.exchange.ssda903.spec import ID
 
 AD1_ITEMS = ("DATE_INT", "DATE_MATCH", "FOSTER_CARE", "NB_ADOPTR", "SEX_ADOPTR", "LS_ADOPTR")
@@ -61,7 +67,7 @@ def with_current_foster_carers_after_a_foster_placement(data: Return903) -> pl.D
     # The DfE's condition names A3 and A5, the placements for adoption with the current foster
     # carers: the episode before must be a foster placement (U1 to U6) or a placement for
     # adoption. A first episode in the return has no episode before it here to judge.
-    episodes = in_order(data.episodes).with_columns(*previous("PLACE"))
+    episodes = episodes_in_order(data).with_columns(*previous("PLACE"))
     before = is_one_of("previous PLACE", FOSTER_CARE | PLACED_FOR_ADOPTION).fill_null(False)
     wrong = is_one_of("PLACE", WITH_CURRENT_FOSTER_CARERS) & (pl.col("_number") > 0) & ~before
     return report(episodes.filter(wrong), "PLACE", "previous PLACE")

@@ -10,7 +10,7 @@ from oversight.exchange.ssda903.rules.book import RULES, reports_unreadable
 from oversight.exchange.ssda903.rules.common import (
     code_rule,
     date_rule,
-    in_order,
+    episodes_in_order,
     is_one_of,
     not_one_of,
     report,
@@ -127,7 +127,7 @@ def previous_permanence_date_is_a_date_before_care(data: Return903) -> pl.DataFr
     wellformed = pl.col("DATE_PERM").str.contains(PARTIAL_DATE) & (
         partly_known | known.is_not_null()
     )
-    first = in_order(data.episodes).filter(pl.col("_number") == 0).select(ID, "DECOM")
+    first = episodes_in_order(data).filter(pl.col("_number") == 0).select(ID, "DECOM")
     permanence = permanence.join(first, on=ID, how="left")
     too_late = (known >= pl.col("DECOM")).fill_null(False)
     return report(permanence.filter(~wellformed | too_late), "DATE_PERM", "DECOM")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import polars as pl
 
 from oversight.exchange.ssda903.read import Return903
-from oversight.exchange.ssda903.rules.common import in_order, is_one_of, previous
+from oversight.exchange.ssda903.rules.common import episodes_in_order, in_order, is_one_of, previous
 from oversight.exchange.ssda903.spec import ID
 
 ADOPTED = {"E11", "E12"}
@@ -77,7 +77,7 @@ def adoptions(data: Return903) -> pl.DataFrame:
     """Each episode that ended in adoption (E11, E12), with the day the child was placed for
     adoption: the start of the unbroken run of placements for adoption (A3 to A6) that ended
     in it (or the episode's own start, if it was not a placement for adoption)."""
-    episodes = in_order(data.episodes).with_columns(*previous("PLACE"))
+    episodes = episodes_in_order(data).with_columns(*previous("PLACE"))
     placed = is_one_of("PLACE", PLACED_FOR_ADOPTION).fill_null(False)
     placed_before = is_one_of("previous PLACE", PLACED_FOR_ADOPTION).fill_null(False)
     begins = (pl.col("_number") == 0) | ~placed | ~placed_before

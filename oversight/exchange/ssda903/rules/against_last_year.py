@@ -11,7 +11,7 @@ import polars as pl
 from oversight.exchange.ssda903.read import Return903
 from oversight.exchange.ssda903.rules.adoption_records import decisions, readable
 from oversight.exchange.ssda903.rules.book import compares_with_last_year
-from oversight.exchange.ssda903.rules.common import in_order, report
+from oversight.exchange.ssda903.rules.common import episodes_in_order, in_order, report
 from oversight.exchange.ssda903.spec import ID
 
 
@@ -77,7 +77,7 @@ def a_new_decision_comes_after_one_reversed_last_year(data: Return903) -> pl.Dat
 def the_episode_carried_over_was_last_years_latest(data: Return903) -> pl.DataFrame:
     # This year's first episode, when it began before the year, is the episode that was
     # last year's latest (a child not in last year's episodes has none to carry over).
-    first = in_order(data.episodes).filter(pl.col("_number") == 0)
+    first = episodes_in_order(data).filter(pl.col("_number") == 0)
     first = first.filter(pl.col("DECOM") < data.year.start)
     last = in_order(last_years(data, "episodes")).filter(pl.col("_last"))
     last = last.select(ID, pl.col("DECOM").alias("last year's latest DECOM"))

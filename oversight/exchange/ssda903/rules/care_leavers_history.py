@@ -20,6 +20,7 @@ from oversight.exchange.ssda903.rules.cohorts import (
     care_leavers,
     ids,
     last_episodes,
+    last_episodes_of,
 )
 from oversight.exchange.ssda903.rules.common import report, with_header
 from oversight.exchange.ssda903.spec import ID
@@ -43,7 +44,7 @@ def care_leaver_who_died_in_care(data: Return903) -> pl.DataFrame:
 
 @RULES.rule("1011")
 def care_leaver_whose_care_was_transferred(data: Return903) -> pl.DataFrame:
-    transferred = last_episodes(data.episodes).filter(pl.col("REC") == "E3")
+    transferred = last_episodes_of(data).filter(pl.col("REC") == "E3")
     return leavers_report(care_leavers(data).join(ids(transferred), on=ID, how="semi"))
 
 
@@ -55,7 +56,7 @@ def aged_17_or_18(data: Return903) -> pl.Expr:
 @RULES.rule("1007")
 def care_leaver_still_looked_after_at_17_or_18(data: Return903) -> pl.DataFrame:
     # Still looked after: the last episode has no date or no reason it ceased.
-    last = last_episodes(data.episodes)
+    last = last_episodes_of(data)
     still = last.filter(pl.col("DEC").is_null() | pl.col("REC").is_null())
     leavers = care_leavers(data).filter(aged_17_or_18(data).fill_null(False))
     return leavers_report(leavers.join(ids(still), on=ID, how="semi"))
@@ -67,7 +68,7 @@ def care_leaver_who_ceased_after_the_birthday(data: Return903) -> pl.DataFrame:
     # ceasing on the birthday itself, as at 18, leaves a care leaver.
     years = age_on(data.year.end)
     in_the_year = pl.when(years == 17).then(birthday(17)).when(years == 18).then(birthday(18))
-    last = last_episodes(data.episodes).select(ID, "DEC")
+    last = last_episodes_of(data).select(ID, "DEC")
     leavers = care_leavers(data).join(last, on=ID, how="inner")
     wrong = (pl.col("DEC") > in_the_year).fill_null(False)
     return leavers_report(leavers.filter(wrong), "DEC")

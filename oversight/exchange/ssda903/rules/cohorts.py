@@ -24,7 +24,13 @@ import polars as pl
 
 from oversight.exchange.ssda903 import codes
 from oversight.exchange.ssda903.read import Return903
-from oversight.exchange.ssda903.rules.common import age, in_order, with_header
+from oversight.exchange.ssda903.rules.common import (
+    age,
+    episodes_in_order,
+    in_order,
+    per_return,
+    with_header,
+)
 from oversight.exchange.ssda903.spec import ID
 
 # The data items about children looked after for 12 months, and the four every child of
@@ -51,6 +57,7 @@ def ids(frame: pl.DataFrame) -> pl.DataFrame:
     return frame.filter(pl.col(ID).is_not_null()).select(ID).unique()
 
 
+@per_return
 def episodes_in_the_year(data: Return903) -> pl.DataFrame:
     """This year's episodes that were open at some time during the year."""
     start, end = data.year.start, data.year.end
@@ -58,10 +65,12 @@ def episodes_in_the_year(data: Return903) -> pl.DataFrame:
     return data.episodes.filter(during.fill_null(False))
 
 
+@per_return
 def looked_after_this_year(data: Return903) -> pl.DataFrame:
     return ids(episodes_in_the_year(data))
 
 
+@per_return
 def continuously_looked_after(data: Return903) -> pl.DataFrame:
     """The children looked after continuously for at least 12 months at 31 March."""
     start, end = data.year.start, data.year.end
@@ -105,6 +114,7 @@ def birthday(years: int) -> pl.Expr:
     return pl.when(moved).then(day.dt.offset_by("1d")).otherwise(day)
 
 
+@per_return
 def oc2_rows(data: Return903) -> pl.DataFrame:
     """The OC2 rows, each with the header's DOB and ``_cla`` (looked after for 12 months).
 
@@ -118,9 +128,16 @@ def oc2_rows(data: Return903) -> pl.DataFrame:
     return flagged(with_dob(data, oc2), continuously_looked_after(data), "_cla")
 
 
+@per_return
 def care_leavers(data: Return903) -> pl.DataFrame:
     """The OC3 rows whose care leaver information is completed, with the header's DOB."""
     return with_dob(data, data.oc3.filter(any_given(LEAVER_ITEMS)))
+
+
+@per_return
+def last_episodes_of(data: Return903) -> pl.DataFrame:
+    """Each child's last episode in this year's return."""
+    return episodes_in_order(data).filter(pl.col("_last"))
 
 
 def last_episodes(episodes: pl.DataFrame) -> pl.DataFrame:

@@ -8,7 +8,8 @@ starting on one day keep the order of the file).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import functools
+from collections.abc import Callable, Iterable
 
 import polars as pl
 
@@ -22,6 +23,20 @@ WHERE = (ID, "line", "file")
 def report(frame: pl.DataFrame, *fields: str | pl.Expr) -> pl.DataFrame:
     """The rows as findings: the child, where, and the fields involved with their values."""
     return frame.select(*WHERE, *fields)
+
+
+def per_return(
+    derive: Callable[[Return903], pl.DataFrame],
+) -> Callable[[Return903], pl.DataFrame]:
+    """Decorate a table derived from the return alone: computed once per return, then
+    shared by every rule that uses it (``Return903.derive``)."""
+    name = f"{derive.__module__}.{derive.__qualname__}"
+
+    @functools.wraps(derive)
+    def once(data: Return903) -> pl.DataFrame:
+        return data.derive(name, derive)
+
+    return once
 
 
 def is_one_of(column: str, codes: Iterable[str]) -> pl.Expr:
@@ -91,6 +106,12 @@ def in_order(frame: pl.DataFrame, start: str = "DECOM") -> pl.DataFrame:
         _number=row - pl.when(begins).then(row).forward_fill(),
         _last=pl.col(ID).ne_missing(pl.col(ID).shift(-1)),
     )
+
+
+@per_return
+def episodes_in_order(data: Return903) -> pl.DataFrame:
+    """The return's episodes, in order (``in_order``)."""
+    return in_order(data.episodes)
 
 
 def same_child_shifted(column: str, rows: int) -> pl.Expr:

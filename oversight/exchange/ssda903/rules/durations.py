@@ -10,7 +10,7 @@ import polars as pl
 
 from oversight.exchange.ssda903.read import Return903
 from oversight.exchange.ssda903.rules.book import RULES
-from oversight.exchange.ssda903.rules.common import in_order, previous, report
+from oversight.exchange.ssda903.rules.common import episodes_in_order, previous, report
 
 
 def ended_or_year_end(data: Return903) -> pl.Expr:
@@ -22,7 +22,7 @@ def legal_status_rule(code: str, legal_status: str, most_days: int) -> None:
 
     @RULES.rule(code)
     def legal_status_not_too_long(data: Return903) -> pl.DataFrame:
-        episodes = in_order(data.episodes).with_columns(*previous("LS", "DEC"))
+        episodes = episodes_in_order(data).with_columns(*previous("LS", "DEC"))
         # A run breaks at a new child, a new legal status, or a day between episodes.
         breaks = (
             (pl.col("_number") == 0)

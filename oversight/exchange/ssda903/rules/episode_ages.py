@@ -13,8 +13,8 @@ from oversight.exchange.ssda903.read import Return903
 from oversight.exchange.ssda903.rules.book import RULES
 from oversight.exchange.ssda903.rules.common import (
     age,
+    episodes_in_order,
     following,
-    in_order,
     is_one_of,
     report,
     with_header,
@@ -71,7 +71,7 @@ age_rule("460", "REC", {"E17"}, "DEC", under(18))
 def no_custody_move_under_10(data: Return903) -> pl.DataFrame:
     # The reason for a placement change is recorded on the episode that ends; the child's
     # age is taken when the next placement starts (or when this one ceased, if none follows).
-    episodes = with_header(data, in_order(data.episodes), "DOB").with_columns(following("DECOM"))
+    episodes = with_header(data, episodes_in_order(data), "DOB").with_columns(following("DECOM"))
     moved_on = pl.coalesce("next DECOM", "DEC")
     wrong = (pl.col("REASON_PLACE_CHANGE") == "CUSTOD") & (age(pl.col("DOB"), moved_on) < 10)
     return report(episodes.filter(wrong), "DOB", "DEC", "REASON_PLACE_CHANGE")
@@ -89,6 +89,6 @@ def looked_after_past_18_only_under_section_20_in_a_home(data: Return903) -> pl.
 
 @RULES.rule("302")
 def first_episode_starts_after_birth(data: Return903) -> pl.DataFrame:
-    first = in_order(data.episodes).filter(pl.col("_number") == 0)
+    first = episodes_in_order(data).filter(pl.col("_number") == 0)
     first = with_header(data, first, "DOB")
     return report(first.filter(pl.col("DECOM") < pl.col("DOB")), "DOB", "DECOM")

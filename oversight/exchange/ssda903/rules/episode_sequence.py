@@ -12,8 +12,8 @@ from oversight.exchange.ssda903.read import Return903
 from oversight.exchange.ssda903.rules.book import RULES
 from oversight.exchange.ssda903.rules.common import (
     differs,
+    episodes_in_order,
     following,
-    in_order,
     is_one_of,
     previous,
     report,
@@ -25,7 +25,7 @@ PLACEMENT = ("PLACE", "PL_POST", "URN", "PLACE_PROVIDER")
 
 def with_neighbours(data: Return903) -> pl.DataFrame:
     columns = ("DECOM", "DEC", "REC", "RNE", "LS", "CIN", "REASON_PLACE_CHANGE", *PLACEMENT)
-    return in_order(data.episodes).with_columns(
+    return episodes_in_order(data).with_columns(
         *previous(*columns), *following("DECOM", "RNE", "PLACE")
     )
 
@@ -51,7 +51,7 @@ def earlier_episodes_have_ended(data: Return903) -> pl.DataFrame:
 @RULES.rule("357")
 def first_episode_starts_care(data: Return903) -> pl.DataFrame:
     # Only a first episode that starts in the year is known to be the child's first ever.
-    first = in_order(data.episodes).filter(pl.col("_number") == 0)
+    first = episodes_in_order(data).filter(pl.col("_number") == 0)
     wrong = (pl.col("DECOM") >= data.year.start) & pl.col("RNE").ne_missing("S")
     return report(first.filter(wrong), "DECOM", "RNE")
 

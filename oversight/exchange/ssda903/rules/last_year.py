@@ -9,7 +9,13 @@ import polars as pl
 from oversight.exchange.ssda903 import codes
 from oversight.exchange.ssda903.read import Return903
 from oversight.exchange.ssda903.rules.book import compares_with_last_year
-from oversight.exchange.ssda903.rules.common import differs, in_order, is_one_of, report
+from oversight.exchange.ssda903.rules.common import (
+    differs,
+    episodes_in_order,
+    in_order,
+    is_one_of,
+    report,
+)
 from oversight.exchange.ssda903.spec import ID
 
 
@@ -62,7 +68,7 @@ def first_episodes_after_an_open_one(data: Return903, *columns: str) -> pl.DataF
     last = in_order(data.last_year().episodes)
     still_open = last.filter(pl.col("_last") & pl.col("DEC").is_null())
     still_open = still_open.select(ID, *(pl.col(c).alias(f"last year's {c}") for c in columns))
-    first = in_order(data.episodes).filter(pl.col("_number") == 0)
+    first = episodes_in_order(data).filter(pl.col("_number") == 0)
     return first.join(still_open, on=ID, how="inner")
 
 

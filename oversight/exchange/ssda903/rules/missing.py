@@ -8,6 +8,7 @@ from oversight.exchange.ssda903.rules.book import RULES
 from oversight.exchange.ssda903.rules.common import (
     code_rule,
     date_rule,
+    episodes_in_order,
     in_order,
     previous,
     report,
@@ -77,7 +78,7 @@ def missing_after_birth(data: Return903) -> pl.DataFrame:
 
 def last_episode(data: Return903) -> pl.DataFrame:
     """Each child's latest episode: when it ceased and why (REC X1 means care went on)."""
-    episodes = in_order(data.episodes)
+    episodes = episodes_in_order(data)
     last = episodes.filter(pl.col("_last"))
     return last.select(ID, pl.col("DEC").alias("left care"), pl.col("REC").alias("_REC"))
 

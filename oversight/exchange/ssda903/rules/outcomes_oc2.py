@@ -21,7 +21,7 @@ from oversight.exchange.ssda903.rules.cohorts import (
     oc2_rows,
     turns_during,
 )
-from oversight.exchange.ssda903.rules.common import in_order, report
+from oversight.exchange.ssda903.rules.common import episodes_in_order, report
 from oversight.exchange.ssda903.spec import ID
 
 Condition = Callable[[Return903], pl.Expr]
@@ -125,7 +125,7 @@ def twelve_month_items_missing_in_the_cohort(data: Return903) -> pl.DataFrame:
     oc2 = oc2_rows(data)
     blanks = report(oc2.filter(CLA & any_blank(HEALTH_ITEMS)), *HEALTH_ITEMS)
     cohort = continuously_looked_after(data).join(oc2.select(ID), on=ID, how="anti")
-    first = in_order(data.episodes).filter(pl.col("_number") == 0).join(cohort, on=ID)
+    first = episodes_in_order(data).filter(pl.col("_number") == 0).join(cohort, on=ID)
     absent = report(first, *(pl.lit(None, pl.String).alias(c) for c in HEALTH_ITEMS))
     return pl.concat([blanks, absent])
 

@@ -21,7 +21,13 @@ from oversight.exchange.ssda903.rules.adoption_records import (
     with_periods,
 )
 from oversight.exchange.ssda903.rules.book import RULES
-from oversight.exchange.ssda903.rules.common import in_order, is_one_of, previous, report
+from oversight.exchange.ssda903.rules.common import (
+    episodes_in_order,
+    in_order,
+    is_one_of,
+    previous,
+    report,
+)
 from oversight.exchange.ssda903.spec import ID
 
 DECISION = ("DATE_PLACED", "DATE_PLACED_CEASED", "REASON_PLACED_CEASED")
@@ -61,7 +67,7 @@ def decision_after_care_began(data: Return903) -> pl.DataFrame:
     # Only a child whose first episode in the return starts care (RNE S) is known to have
     # started to be looked after then; one looked after from before may have been decided
     # for in an earlier period of care.
-    first = in_order(data.episodes).filter((pl.col("_number") == 0) & (pl.col("RNE") == "S"))
+    first = episodes_in_order(data).filter((pl.col("_number") == 0) & (pl.col("RNE") == "S"))
     placed = data.placed_for_adoption.join(
         first.select(ID, pl.col("DECOM").alias("care began")), on=ID, how="inner"
     )
