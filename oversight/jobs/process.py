@@ -19,6 +19,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.db import close_old_connections, connections
 
+from oversight.exchange.validation_runs.runs import delete_expired
 from oversight.jobs import starting, workers
 
 Say = Callable[[str], None]
@@ -71,6 +72,7 @@ class Housekeeping:
             self.refreshed_at = time.monotonic()
             self._refresh_if_behind()
             workers.forget_old()
+            delete_expired()  # validation runs past their days, opened or not
 
     def _keep(self) -> None:
         while not self.stopping.wait(workers.BEAT_SECONDS):

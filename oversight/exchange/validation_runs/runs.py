@@ -7,7 +7,8 @@ may be deleted later without the later one losing what was fixed.
 Runs are kept ``OVERSIGHT_VALIDATION_RUN_DAYS`` days (docs/returns.md): findings name
 children and quote their data, and a run is only needed while a return is being fixed.
 An expired run is never shown, and is deleted whenever a run is stored or the returns
-page is opened (``delete_expired``), so no scheduler is needed.
+page is opened (``delete_expired``), by the workers as they forget old jobs, and by
+``oversight retention``.
 """
 
 from __future__ import annotations
@@ -42,10 +43,14 @@ def kept() -> QuerySet[ValidationRun]:
     return ValidationRun.objects.filter(at__gte=oldest_kept())
 
 
+def expired(now: datetime | None = None) -> QuerySet[ValidationRun]:
+    """The runs older than the retention period."""
+    return ValidationRun.objects.filter(at__lt=oldest_kept(now))
+
+
 def delete_expired(now: datetime | None = None) -> int:
     """Delete the runs older than the retention period, with their findings; how many."""
-    expired = ValidationRun.objects.filter(at__lt=oldest_kept(now))
-    return expired.delete()[1].get(ValidationRun._meta.label, 0)
+    return expired(now).delete()[1].get(ValidationRun._meta.label, 0)
 
 
 def runs_seen_by(user: User) -> QuerySet[ValidationRun]:
