@@ -7,7 +7,7 @@ from typing import IO
 
 from oversight.exchange.cin_census.read import CinData, read_cin
 from oversight.exchange.cin_census.spec import CensusPeriod
-from oversight.exchange.validation import Report, RuleBook
+from oversight.exchange.validation import Report, RuleBook, collection_paused
 
 YEARS = ("2025-26",)
 
@@ -31,4 +31,5 @@ def validate_cin(
 ) -> Report:
     """Every finding for the file; ``CinUnreadable`` when it cannot be read at all."""
     rule_book(year)  # an unknown year is refused before the file is read
-    return validate_data(read_cin(source, CensusPeriod.from_label(year), name), year)
+    with collection_paused():
+        return validate_data(read_cin(source, CensusPeriod.from_label(year), name), year)

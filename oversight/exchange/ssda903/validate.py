@@ -13,7 +13,7 @@ from pathlib import Path
 
 from oversight.exchange.ssda903.read import Return903, read_903
 from oversight.exchange.ssda903.spec import CollectionYear
-from oversight.exchange.validation import Report, RuleBook
+from oversight.exchange.validation import Report, RuleBook, collection_paused
 
 YEARS = ("2025-26",)
 
@@ -85,4 +85,5 @@ def validate_903(
 ) -> Validation:
     """Every finding for the files; ``Unreadable903`` when nothing in them can be read."""
     rule_book(year)  # an unknown year is refused before the files are read
-    return validate_data(read_903(paths, CollectionYear.from_label(year), previous), year)
+    with collection_paused():
+        return validate_data(read_903(paths, CollectionYear.from_label(year), previous), year)

@@ -8,9 +8,10 @@ that raises is reported as *not checked*, never as passed.
 
 from oversight.exchange.validation.catalogue import Catalogue, RuleInfo, read_catalogue
 from oversight.exchange.validation.findings import ERROR, FAILURE, QUERY, Finding, Report
-from oversight.exchange.validation.rulebook import RuleBook
+from oversight.exchange.validation.rulebook import RuleBook, collection_paused
 
 __all__ = [
+    "collection_paused",
     "ERROR",
     "FAILURE",
     "QUERY",
