@@ -90,6 +90,10 @@ class RuleBook(Generic[Data]):
         if rows == 0:
             return []
         names = broken.columns
+        # In the order of the file, whatever order the rule's steps left them in.
+        places = [place for place in ("file", "line") if place in names]
+        if places:
+            broken = broken.sort(places, nulls_last=True, maintain_order=True)
         involved = [
             c for c in names
             if c != self.id_column and c not in PLACES and not c.startswith("_")
