@@ -123,8 +123,12 @@ PAGE_RULES: dict[str, PageRule] = {
     "web:second-step": page(EVERYONE),  # a user who has given a code is sent on: 302
     "web:set-up-authenticator": page(EVERYONE),
     "web:account": page(EVERYONE),
-    # Users' accounts, for administrators: resetting a lost authenticator.
+    # Users' accounts, for administrators: adding, changing, ending, resetting a lost
+    # authenticator.
     "web:users": page(roles(ACCOUNT_MANAGERS)),
+    "web:add-user": page(roles(ACCOUNT_MANAGERS)),
+    "web:change-user": page(roles(ACCOUNT_MANAGERS), args={"pk": "user"}),
+    "web:end-account": page(roles(ACCOUNT_MANAGERS), args={"pk": "user"}),
     "web:reset-authenticator": page(roles(ACCOUNT_MANAGERS), args={"pk": "user"}),
     "web:children": page(EVERYONE),
     # One child: opened only for a child the user may see.

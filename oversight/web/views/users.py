@@ -1,8 +1,10 @@
-"""Users, for administrators: who has an account, and resetting a lost authenticator.
+"""Users, for administrators: who has an account, adding one, changing what someone does,
+ending an account, and resetting a lost authenticator.
 
-Administrators manage accounts and see no children. A reset goes through
-``accounts.resets.reset_authenticator``, which ends the user's sessions and writes the
-access log; the user sets up a new authenticator when they next sign in.
+Administrators manage accounts and see no children. Changes go through ``accounts.manage``
+and resets through ``accounts.resets``; both write the access log, and ending an account
+or resetting an authenticator ends the user's sessions. A new user's one-time password is
+shown once, on the page answering the form, and is never kept.
 """
 
 from django.contrib import messages
@@ -12,12 +14,23 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from oversight.accounts.manage import AccountRefused, Added, add_user, change_user, end_account
 from oversight.accounts.models import User
 from oversight.accounts.resets import ResetRefused, reset_authenticator
+from oversight.accounts.roles import Role
 from oversight.web.access_log import client_address
-from oversight.web.forms.accounts import ResetAuthenticatorForm
+from oversight.web.forms.accounts import (
+    AddUserForm,
+    ChangeUserForm,
+    EndAccountForm,
+    ResetAuthenticatorForm,
+)
 from oversight.web.permissions import accounts_required
 from oversight.web.views.pages import form_page, posted
+
+
+def _active_user(pk: int) -> User:
+    return get_object_or_404(User.objects.filter(is_active=True), pk=pk)
 
 
 @accounts_required
@@ -33,8 +46,71 @@ def users(request: HttpRequest) -> HttpResponse:
 
 
 @accounts_required
+def add(request: HttpRequest) -> HttpResponse:
+    form = AddUserForm(posted(request))
+    if form.is_valid():
+        try:
+            added = add_user(form.account(), request.user, form.cleaned_data["reason"],  # type: ignore[arg-type]
+                             client_address(request))  # fmt: skip
+        except AccountRefused as refused:
+            form.refused(refused)
+        else:
+            return _show_password(request, added)
+    return form_page(request, form, title="Add a user", submit="Add user",
+                     back=reverse("web:users"), about="web/users/add_about.html")  # fmt: skip
+
+
+def _show_password(request: HttpRequest, added: Added) -> HttpResponse:
+    title = f"{added.user.display_name} is added"
+    response = render(request, "web/users/added.html", {"title": title, "added": added})
+    response["Cache-Control"] = "no-store"  # the password is shown this once
+    return response
+
+
+@accounts_required
+def change(request: HttpRequest, pk: int) -> HttpResponse:
+    person = _active_user(pk)
+    form = ChangeUserForm(posted(request), person)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            changed = change_user(
+                person, request.user, role=Role(data["role"]), team=data["team"],  # type: ignore[arg-type]
+                service=data["service"], inspection_window=form.inspection_window(),
+                reason=data["reason"], address=client_address(request),
+            )  # fmt: skip
+        except AccountRefused as refused:
+            form.refused(refused)
+        else:
+            messages.success(request, f"{person.display_name}: {'; '.join(changed)}")
+            return redirect("web:users")
+    return form_page(request, form, title=f"Change what {person.display_name} does",
+                     submit="Save changes", back=reverse("web:users"),
+                     about="web/users/person_about.html", person=person)  # fmt: skip
+
+
+@accounts_required
+def end(request: HttpRequest, pk: int) -> HttpResponse:
+    person = _active_user(pk)
+    form = EndAccountForm(posted(request))
+    if form.is_valid():
+        try:
+            sessions = end_account(person, request.user, form.cleaned_data["reason"],  # type: ignore[arg-type]
+                                   client_address(request))  # fmt: skip
+        except AccountRefused as refused:
+            form.add_error("reason", refused.message)
+        else:
+            signed_out = f", and they were signed out on {sessions} devices" if sessions else ""
+            messages.success(request, f"{person.display_name}'s account has ended{signed_out}")
+            return redirect("web:users")
+    return form_page(request, form, title=f"End {person.display_name}'s account",
+                     submit="End account", back=reverse("web:users"),
+                     about="web/users/end_about.html", person=person)  # fmt: skip
+
+
+@accounts_required
 def reset(request: HttpRequest, pk: int) -> HttpResponse:
-    person = get_object_or_404(User.objects.filter(is_active=True), pk=pk)
+    person = _active_user(pk)
     form = ResetAuthenticatorForm(posted(request))
     if form.is_valid():
         try:
