@@ -74,18 +74,17 @@ class CinData:
 
 
 class _Rows:
-    """Column lists for one table, filled a row at a time."""
+    """One table's rows, each the dict of its values, as read."""
 
     def __init__(self, keys: tuple[str, ...], fields: dict[str, str]) -> None:
         self.keys = keys
         self.fields = fields
-        self.columns: dict[str, list[Any]] = {
-            name: [] for name in ("LAchildID", "line", *keys, *fields)
-        }
+        self.names = ("LAchildID", "line", *keys, *fields)
+        self.rows: list[dict[str, Any]] = []
 
     def add(self, values: dict[str, Any]) -> None:
-        for name, column in self.columns.items():
-            column.append(values.get(name))
+        """Keep ``values`` (not to be changed after): a name not in the table is not read."""
+        self.rows.append(values)
 
 
 class _Reader:
@@ -231,7 +230,7 @@ class _Reader:
 
     def frame(self, table: str, rows: _Rows) -> pl.DataFrame:
         schema = {name: pl.Int64 for name in ("line", *rows.keys)} | {"LAchildID": pl.String}
-        raw = pl.DataFrame(rows.columns, schema={n: schema.get(n, pl.String) for n in rows.columns})
+        raw = pl.from_dicts(rows.rows, schema={n: schema.get(n, pl.String) for n in rows.names})
         self.report_missing(table, raw)
         return raw.with_columns(
             [self.typed(raw, name, kind) for name, kind in rows.fields.items() if kind != "text"]
@@ -264,10 +263,22 @@ class _Reader:
 
 
 def _local(element: etree._Element) -> str:
+    """The element's name without its namespace ("" for a comment)."""
     tag = element.tag
     if not isinstance(tag, str):
         return ""
-    return tag.rpartition("}")[2]
+    name = _LOCAL_NAMES.get(tag)
+    if name is None:
+        name = tag.rpartition("}")[2]
+        if len(_LOCAL_NAMES) < LOCAL_NAMES_KEPT:
+            _LOCAL_NAMES[tag] = name
+    return name
+
+
+# A census has a few dozen names, each met thousands of times; a file of made-up names
+# does not make the memory grow past this.
+LOCAL_NAMES_KEPT = 1000
+_LOCAL_NAMES: dict[str, str] = {}
 
 
 def _text(element: etree._Element) -> str | None:
