@@ -1,5 +1,8 @@
 """One demo account per role, for the synthetic demo. Passwords are new on every run.
 
+The demo signs in with the passwords it prints, so no demo account is asked to choose its
+own (even one that takes over an account added with a one-time password).
+
 Each account has an authenticator already set up with a key worked out from its username
 (``second_factor.demo_key``): the same on every run, so a tester adds it to an app once.
 """
@@ -101,7 +104,7 @@ def create_demo_accounts(team: Team, today: date) -> list[DemoAccount]:
     for user, detail in plan:
         password = _password()
         user.set_password(password)
-        user.is_active = True
+        user.is_active, user.must_change_password = True, False
         user.save()
         device = enrol_demo_device(user)
         accounts.append(

@@ -1,5 +1,5 @@
-"""Managing accounts: adding users, changing their role, team or service, ending them; and
-adding the services and teams they work in.
+"""Managing accounts: adding users, changing their role, team or service, giving them a new
+one-time password, ending them; and adding the services and teams they work in.
 
 The web pages for administrators and the ``oversight users``, ``teams`` and ``services``
 commands both change accounts here. Each change is written to the access log, by the
@@ -10,7 +10,10 @@ wrong and what to do, and naming the field it is about.
 Where someone works follows from their role: practitioners, team managers and IROs work in
 a team (and so in its service), a service manager in a service, and every other role in
 neither. Accounts are never deleted, because their names are on records: an account that
-ends is made inactive, with the day it ended, and every session of it ends at once.
+ends is made inactive, with the day it ended, and every session of it ends at once. A
+one-time password, for a new user or one who has forgotten theirs, is known to the
+administrator who gave it, so its user must choose their own at their next sign-in
+(``accounts.passwords``).
 """
 
 import secrets
@@ -32,6 +35,7 @@ from oversight.accounts.sessions import end_every_session
 ADD_USER = "add-user"
 CHANGE_USER = "change-user"
 END_ACCOUNT = "end-account"
+NEW_ONE_TIME_PASSWORD = "new-one-time-password"
 ADD_SERVICE = "add-service"
 ADD_TEAM = "add-team"
 
@@ -67,7 +71,7 @@ class NewAccount:
 
 @dataclass(frozen=True)
 class Added:
-    """The new user and their one-time password, to be shown once and never kept."""
+    """A user and their new one-time password, to be shown once and never kept."""
 
     user: User
     password: str
@@ -216,7 +220,8 @@ def _log(
 def add_user(
     account: NewAccount, by: User | None, reason: str = "", address: str | None = None
 ) -> Added:
-    """Add a user with a one-time password; they set up an authenticator at first sign-in."""
+    """Add a user with a one-time password; at first sign-in they set up an authenticator
+    and choose their own password."""
     _check_new(account)
     team, service = where_they_work(account.role, account.team, account.service)
     window = account.inspection_window or (None, None)
@@ -230,6 +235,7 @@ def add_user(
         email=account.email.strip(),
         inspection_window_start=window[0],
         inspection_window_end=window[1],
+        must_change_password=True,
     )
     password = one_time_password(user)
     user.set_password(password)
@@ -371,6 +377,42 @@ def end_account(user: User, by: User | None, reason: str, address: str | None = 
         address,
     )
     return sessions
+
+
+def _check_new_password(user: User, by: User | None, reason: str) -> None:
+    if not user.is_active:
+        raise AccountRefused("reason", f"{user.username}'s account has ended: it has no password")
+    if by is not None and by.pk == user.pk:
+        raise AccountRefused(
+            "reason", "You cannot give yourself a one-time password: change your password instead"
+        )
+    if len(reason.strip()) < REASON_AT_LEAST:
+        raise AccountRefused("reason", f"Enter a reason of at least {REASON_AT_LEAST} characters")
+
+
+@transaction.atomic
+def new_one_time_password(
+    user: User, by: User | None, reason: str, address: str | None = None
+) -> str:
+    """Give ``user``, who has forgotten their password, a one-time password in its place.
+
+    Every session of theirs ends, and they must choose their own password at their next
+    sign-in. The password is returned to be shown once, and never kept.
+    """
+    _check_new_password(user, by, reason)
+    password = one_time_password(user)
+    user.set_password(password)
+    user.must_change_password = True
+    user.save(update_fields=["password", "must_change_password"])
+    sessions = end_every_session(user.pk)
+    _log(
+        by,
+        NEW_ONE_TIME_PASSWORD,
+        f"new one-time password for {user.username} (user {user.pk}): {sessions} sessions ended",
+        reason,
+        address,
+    )
+    return password
 
 
 def _check_name(kind: str, name: str, taken: bool) -> str:

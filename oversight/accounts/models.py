@@ -44,6 +44,10 @@ class User(AbstractUser):
     left_on = models.DateField(null=True, blank=True, help_text="Left (for turnover)")
     inspection_window_start = models.DateField(null=True, blank=True)
     inspection_window_end = models.DateField(null=True, blank=True)
+    must_change_password = models.BooleanField(
+        default=False,
+        help_text="Has a one-time password: chooses their own at sign-in before anything else",
+    )
 
     @property
     def role_enum(self) -> Role:

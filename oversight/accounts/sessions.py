@@ -68,14 +68,16 @@ class SessionLimitsMiddleware:
         return self.get_response(request)
 
 
-def end_every_session(user_id: int) -> int:
+def end_every_session(user_id: int, keep: str | None = None) -> int:
     """Delete every live session of the user (each device and browser); how many there were.
 
-    Needs database sessions (Django's default, as configured). Only sessions not yet
-    expired are read, and with the idle limit those are few.
+    ``keep``: the key of a session to leave alone, the one the user is changing their
+    password in. Needs database sessions (Django's default, as configured). Only sessions
+    not yet expired are read, and with the idle limit those are few.
     """
     ended = 0
-    for session in Session.objects.filter(expire_date__gt=timezone.now()):
+    live = Session.objects.filter(expire_date__gt=timezone.now()).exclude(session_key=keep)
+    for session in live:
         if session.get_decoded().get(SESSION_KEY) == str(user_id):
             session.delete()
             ended += 1

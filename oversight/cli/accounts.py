@@ -1,8 +1,8 @@
 """Commands about accounts: users, teams and services, and a demo account's security code.
 
-``oversight users add|change|end``, ``oversight teams add`` and ``oversight services add``
-change accounts through ``accounts.manage``, as the administrators' pages do; a refusal
-prints its message and exits with status 1.
+``oversight users add|change|new-password|end``, ``oversight teams add`` and ``oversight
+services add`` change accounts through ``accounts.manage``, as the administrators' pages
+do; a refusal prints its message and exits with status 1.
 """
 
 from __future__ import annotations
@@ -106,7 +106,7 @@ def _window(start: datetime | None, end: datetime | None) -> tuple[date, date] |
 
 @main.group(name="users")
 def users_group() -> None:
-    """Users' accounts: list, add, change what someone does, end an account."""
+    """Users' accounts: list, add, change what someone does, new password, end an account."""
 
 
 @users_group.command(name="list")
@@ -144,8 +144,8 @@ def add_user_command(
 ) -> None:  # fmt: skip
     """Add the user USERNAME and print their one-time password, once.
 
-    Give the password to them in person or by a channel only they read; they set up an
-    authenticator app the first time they sign in with it.
+    Give the password to them in person or by a channel only they read; the first time
+    they sign in with it they set up an authenticator app and choose their own password.
     """
     _ready(db)
     from oversight.accounts.manage import NewAccount, add_user
@@ -155,8 +155,8 @@ def add_user_command(
     added = _refused(lambda: add_user(account, None, reason))
     click.echo(f"Added {added.user.username}: {added.user.role_enum.label}"
                f"{_place(added.user)}.")  # fmt: skip
-    click.echo("Their one-time password (shown only now; they set up an authenticator app "
-               "when they first sign in with it):")  # fmt: skip
+    click.echo("Their one-time password (shown only now; when they first sign in with it "
+               "they set up an authenticator app and choose their own password):")  # fmt: skip
     click.echo(added.password)
 
 
@@ -184,6 +184,26 @@ def change_user_command(
         reason=reason,
     ))  # fmt: skip
     click.echo(f"Changed {person.username}: {'; '.join(changed)}.")
+
+
+@users_group.command(name="new-password")
+@click.argument("username")
+@click.option("--reason", required=True, help="Why (at least 10 characters; access-logged).")
+@db_option
+def new_password_command(username: str, reason: str, db: str | None) -> None:
+    """Give USERNAME, who has forgotten their password, a new one-time password; print it once.
+
+    Every session of theirs ends. They sign in with it and a code from their authenticator
+    app, then choose their own password.
+    """
+    _ready(db)
+    from oversight.accounts.manage import new_one_time_password
+
+    person = _user(username)
+    password = _refused(lambda: new_one_time_password(person, None, reason))
+    click.echo(f"New one-time password for {person.username} (shown only now; they choose "
+               "their own when they next sign in with it):")  # fmt: skip
+    click.echo(password)
 
 
 @users_group.command(name="end")

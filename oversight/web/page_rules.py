@@ -122,14 +122,17 @@ PAGE_RULES: dict[str, PageRule] = {
     "web:sign-out-everywhere": page(EVERYONE, post=False, get_405=True),
     "web:second-step": page(EVERYONE),  # a user who has given a code is sent on: 302
     "web:set-up-authenticator": page(EVERYONE),
+    "web:choose-password": page(EVERYONE),  # a user with a password of their own: 302
     "web:account": page(EVERYONE),
+    "web:change-password": page(EVERYONE),
     # Users' accounts, for administrators: adding, changing, ending, resetting a lost
-    # authenticator.
+    # authenticator, a new one-time password for a forgotten one.
     "web:users": page(roles(ACCOUNT_MANAGERS)),
     "web:add-user": page(roles(ACCOUNT_MANAGERS)),
     "web:change-user": page(roles(ACCOUNT_MANAGERS), args={"pk": "user"}),
     "web:end-account": page(roles(ACCOUNT_MANAGERS), args={"pk": "user"}),
     "web:reset-authenticator": page(roles(ACCOUNT_MANAGERS), args={"pk": "user"}),
+    "web:new-password": page(roles(ACCOUNT_MANAGERS), args={"pk": "user"}),
     "web:children": page(EVERYONE),
     # One child: opened only for a child the user may see.
     "web:child": page(EVERYONE, child=True, args=CHILD),

@@ -5,7 +5,8 @@ Sign-in is enforced here, for the web pages only, rather than by
 A view marked with Django's ``login_not_required`` is left open. Signed in means both
 steps: the password and a code from an authenticator app; only the views marked
 ``before_second_factor`` (the second step itself, and signing out) take a user who has
-given only their password.
+given only their password. A user signed in with a one-time password must then choose
+their own before any page but that one (``before_password_chosen``).
 """
 
 from django.contrib.auth.decorators import login_not_required, login_required
@@ -35,6 +36,11 @@ from oversight.web.views import (
     users,
     who_looked,
 )
+from oversight.web.views.passwords import (
+    change_password,
+    choose_password,
+    password_chosen_required,
+)
 from oversight.web.views.second_factor import (
     before_second_factor,
     second_factor_required,
@@ -44,11 +50,14 @@ from oversight.web.views.second_factor import (
 
 
 def signed_in(patterns: list[URLPattern]) -> list[URLPattern]:
-    """Wrap each pattern's view in ``login_required`` and the second step, unless open."""
+    """Wrap each pattern's view in ``login_required``, the second step and a password of the
+    user's own, unless open."""
     for pattern in patterns:
         if not getattr(pattern.callback, "login_required", True):
             continue
         if getattr(pattern.callback, "second_factor_required", True):
+            if getattr(pattern.callback, "password_chosen_required", True):
+                pattern.callback = password_chosen_required(pattern.callback)
             pattern.callback = second_factor_required(pattern.callback)
         pattern.callback = login_required(pattern.callback)
     return patterns
@@ -61,15 +70,18 @@ urlpatterns = signed_in([
     path("sign-in/code/", second_step, name="second-step"),
     path("sign-in/set-up-authenticator/", set_up_authenticator,
          name="set-up-authenticator"),
+    path("sign-in/choose-password/", choose_password, name="choose-password"),
     path("sign-out/", before_second_factor(auth.SignOutView.as_view()), name="sign-out"),
     path("account/", account.account, name="account"),
     path("account/sign-out-everywhere/", account.sign_out_everywhere,
          name="sign-out-everywhere"),
+    path("account/change-password/", change_password, name="change-password"),
     path("users/", users.users, name="users"),
     path("users/new/", users.add, name="add-user"),
     path("users/<int:pk>/change/", users.change, name="change-user"),
     path("users/<int:pk>/end/", users.end, name="end-account"),
     path("users/<int:pk>/reset-authenticator/", users.reset, name="reset-authenticator"),
+    path("users/<int:pk>/new-password/", users.new_password, name="new-password"),
     path("teams/", teams.teams, name="teams"),
     path("teams/<int:pk>/", teams.team, name="team"),
     path("children/", children.children, name="children"),

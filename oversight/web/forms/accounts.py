@@ -1,5 +1,6 @@
 """Managing accounts: adding a user, changing what they do, ending an account, and the
-reason an administrator gives for resetting an authenticator.
+reason an administrator gives for resetting an authenticator or giving a new one-time
+password.
 
 The rules (which roles need a team or a service, a reason of at least 10 characters to end
 an account) are ``accounts.manage``'s; its refusals are shown against the field they name.
@@ -35,6 +36,22 @@ class ResetAuthenticatorForm(GovukForm):
         "This is written to the access log.",
         error_messages={
             "required": "Enter why you are resetting the authenticator",
+            **REASON_ERRORS,
+        },
+    )
+
+
+class NewOneTimePasswordForm(GovukForm):
+    reason = forms.CharField(
+        label="Why are you giving them a new password, and how did you check who asked?",
+        widget=Textarea(rows=3),
+        min_length=REASON_AT_LEAST,
+        max_length=AT_MOST,
+        strip=True,
+        help_text="For example: forgot their password, asked in person, ticket 12345. "
+        "This is written to the access log.",
+        error_messages={
+            "required": "Enter why you are giving them a new password",
             **REASON_ERRORS,
         },
     )

@@ -1,4 +1,8 @@
-"""Your account: your recent sign-ins, and signing out on every device at once."""
+"""Your account: your recent sign-ins, and signing out on every device at once.
+
+Changing your password, linked from here, is in ``passwords.py`` with choosing one at
+sign-in.
+"""
 
 from axes.models import AccessLog
 from django.contrib import messages

@@ -1,10 +1,12 @@
 """Users, for administrators: who has an account, adding one, changing what someone does,
-ending an account, and resetting a lost authenticator.
+ending an account, resetting a lost authenticator, and a new one-time password for a
+forgotten one.
 
 Administrators manage accounts and see no children. Changes go through ``accounts.manage``
-and resets through ``accounts.resets``; both write the access log, and ending an account
-or resetting an authenticator ends the user's sessions. A new user's one-time password is
-shown once, on the page answering the form, and is never kept.
+and resets through ``accounts.resets``; both write the access log, and ending an account,
+resetting an authenticator or giving a new one-time password ends the user's sessions. A
+one-time password, for a new user or a forgotten password, is shown once, on the page
+answering the form, and is never kept.
 """
 
 from django.contrib import messages
@@ -14,7 +16,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from oversight.accounts.manage import AccountRefused, Added, add_user, change_user, end_account
+from oversight.accounts.manage import (
+    AccountRefused,
+    Added,
+    add_user,
+    change_user,
+    end_account,
+    new_one_time_password,
+)
 from oversight.accounts.models import User
 from oversight.accounts.resets import ResetRefused, reset_authenticator
 from oversight.accounts.roles import Role
@@ -23,6 +32,7 @@ from oversight.web.forms.accounts import (
     AddUserForm,
     ChangeUserForm,
     EndAccountForm,
+    NewOneTimePasswordForm,
     ResetAuthenticatorForm,
 )
 from oversight.web.permissions import accounts_required
@@ -55,14 +65,14 @@ def add(request: HttpRequest) -> HttpResponse:
         except AccountRefused as refused:
             form.refused(refused)
         else:
-            return _show_password(request, added)
+            return _show_password(request, "web/users/added.html",
+                                  f"{added.user.display_name} is added", added)  # fmt: skip
     return form_page(request, form, title="Add a user", submit="Add user",
                      back=reverse("web:users"), about="web/users/add_about.html")  # fmt: skip
 
 
-def _show_password(request: HttpRequest, added: Added) -> HttpResponse:
-    title = f"{added.user.display_name} is added"
-    response = render(request, "web/users/added.html", {"title": title, "added": added})
+def _show_password(request: HttpRequest, template: str, title: str, added: Added) -> HttpResponse:
+    response = render(request, template, {"title": title, "added": added})
     response["Cache-Control"] = "no-store"  # the password is shown this once
     return response
 
@@ -125,3 +135,23 @@ def reset(request: HttpRequest, pk: int) -> HttpResponse:
     return form_page(request, form, title=f"Reset {person.display_name}'s authenticator",
                      submit="Reset authenticator", back=reverse("web:users"),
                      about="web/users/reset_about.html", person=person)  # fmt: skip
+
+
+@accounts_required
+def new_password(request: HttpRequest, pk: int) -> HttpResponse:
+    """A new one-time password for someone who has forgotten theirs, shown once."""
+    person = _active_user(pk)
+    form = NewOneTimePasswordForm(posted(request))
+    if form.is_valid():
+        try:
+            password = new_one_time_password(person, request.user, form.cleaned_data["reason"],  # type: ignore[arg-type]
+                                             client_address(request))  # fmt: skip
+        except AccountRefused as refused:
+            form.add_error("reason", refused.message)
+        else:
+            return _show_password(request, "web/users/new_password.html",
+                                  f"New one-time password for {person.display_name}",
+                                  Added(person, password))  # fmt: skip
+    return form_page(request, form, title=f"Give {person.display_name} a new one-time password",
+                     submit="Make a new password", back=reverse("web:users"),
+                     about="web/users/new_password_about.html", person=person)  # fmt: skip
