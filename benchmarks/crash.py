@@ -18,7 +18,9 @@ from __future__ import annotations
 
 import argparse
 import os
+import secrets
 import statistics
+import string
 import subprocess
 import tempfile
 import time
@@ -38,6 +40,10 @@ from oversight.jobs.testing import (
     start,
     wait_for,
 )
+
+# Three letters for this run, so that a database used before gets new children; with the
+# round and the number, an id stays within the census's ten characters.
+RUN = "".join(secrets.choice(string.ascii_uppercase) for _ in range(3))
 
 
 @dataclass
@@ -62,7 +68,10 @@ def queue_import(live: LiveDatabase, folder: Path, round_number: int, children: 
     from oversight.exchange.cin_census.tests.builders import census_xml, child
 
     census = folder / f"census-{round_number}.xml"
-    census.write_bytes(census_xml(*(child(f"R{round_number}-{n}") for n in range(children))))
+    # Ids new to the database (a child already there is left as it is, with nothing to
+    # insert, and so nowhere for the worker to stop): this run's mark, round and number.
+    ids = (f"{RUN}{round_number}-{n}" for n in range(children))
+    census.write_bytes(census_xml(*(child(child_id) for child_id in ids)))
     done = subprocess.run(oversight_command("import", "cin-census", str(census), "--background"),
                           env=live.env, capture_output=True, text=True, check=True)  # fmt: skip
     return done.stdout.split()[2].rstrip(":")
@@ -74,8 +83,10 @@ def one_round(live: LiveDatabase, folder: Path, number: int, children: int) -> R
     mark, log = folder / f"paused-{number}", folder / "workers.log"
     started = time.time()
     worker = start(paused_command("casework_child", mark, "worker"), live.env, log)
-    wait_for("the worker to stop inside the import", mark.exists)
-    kill(worker)
+    try:
+        wait_for("the worker to stop inside the import", mark.exists)
+    finally:
+        kill(worker)  # there, or (having waited in vain) wherever it is
     killed = time.time()
     rows_left = sum(casework_rows(live).values()) - before
     again = start(oversight_command("worker"), live.env, log)
@@ -140,6 +151,10 @@ def main() -> None:
             live = LiveDatabase.sqlite(db, OVERSIGHT_TASKS="database", OVERSIGHT_SNAPSHOT=snapshot)
             print(f"Killing workers mid-import: SQLite database {db}, {cores}.\n")
             where = f"SQLite, {cores}"
+        # Whatever an earlier run left queued (an indicator refresh) is run first, so that
+        # each round's worker goes straight to its import.
+        subprocess.run(oversight_command("worker", "--once"), env=live.env, check=True,
+                       capture_output=True)  # fmt: skip
         rounds = [one_round(live, folder, n, args.children) for n in range(1, args.kills + 1)]
         report(rounds, args.children, where)
 
