@@ -232,34 +232,42 @@ class _Reader:
         schema = {name: pl.Int64 for name in ("line", *rows.keys)} | {"LAchildID": pl.String}
         raw = pl.from_dicts(rows.rows, schema={n: schema.get(n, pl.String) for n in rows.names})
         self.report_missing(table, raw)
-        return raw.with_columns(
-            [self.typed(raw, name, kind) for name, kind in rows.fields.items() if kind != "text"]
-        )
+        kinds = {name: kind for name, kind in rows.fields.items() if kind != "text"}
+        if not kinds:
+            return raw
+        # Every column typed in one pass; then a value that was given but is not of its
+        # type is found by comparing the two columns.
+        typed = raw.with_columns(_typed(name, kind) for name, kind in kinds.items())
+        for name, kind in kinds.items():
+            untyped = raw.get_column(name).is_not_null() & typed.get_column(name).is_null()
+            if untyped.any():
+                bad = raw.filter(untyped).select("LAchildID", "line", name)
+                for child_id, line, value in bad.iter_rows():
+                    self.problem(child_id, line, name, value, WHY_UNTYPED[kind])
+        return typed
 
-    def typed(self, raw: pl.DataFrame, name: str, kind: str) -> pl.Expr:
-        value = pl.col(name).str.strip_chars()
-        if kind == DATE:
-            wellformed = value.str.contains(DATE_PATTERN)
-            typed = pl.when(wellformed).then(
-                value.str.slice(0, 10).str.to_date("%Y-%m-%d", strict=False)
-            )
-            why = "is not a date (YYYY-MM-DD)"
-        elif kind == FLAG:
-            typed = value.replace_strict(FLAG_VALUES, default=None, return_dtype=pl.Boolean)
-            why = "is not true, false, 1 or 0"
-        else:
-            assert kind == COUNT
-            typed = value.cast(pl.Int64, strict=False)
-            why = "is not a whole number"
-        self.report_untyped(raw, name, typed, why)
-        return typed.alias(name)
 
-    def report_untyped(self, raw: pl.DataFrame, name: str, typed: pl.Expr, why: str) -> None:
-        bad = raw.select("LAchildID", "line", name, typed.alias("_typed")).filter(
-            pl.col(name).is_not_null() & pl.col("_typed").is_null()
+WHY_UNTYPED = {
+    DATE: "is not a date (YYYY-MM-DD)",
+    FLAG: "is not true, false, 1 or 0",
+    COUNT: "is not a whole number",
+}
+
+
+def _typed(name: str, kind: str) -> pl.Expr:
+    """The column ``name`` of text as its ``kind``; null where the text is not one."""
+    value = pl.col(name).str.strip_chars()
+    if kind == DATE:
+        wellformed = value.str.contains(DATE_PATTERN)
+        typed = pl.when(wellformed).then(
+            value.str.slice(0, 10).str.to_date("%Y-%m-%d", strict=False)
         )
-        for child_id, line, value in bad.select("LAchildID", "line", name).iter_rows():
-            self.problem(child_id, line, name, value, why)
+    elif kind == FLAG:
+        typed = value.replace_strict(FLAG_VALUES, default=None, return_dtype=pl.Boolean)
+    else:
+        assert kind == COUNT
+        typed = value.cast(pl.Int64, strict=False)
+    return typed.alias(name)
 
 
 def _local(element: etree._Element) -> str:
