@@ -207,7 +207,8 @@ class _Reader:
     def fields_of(self, element: etree._Element, fields: dict[str, str], values: dict[str, Any],
                   ids: dict[str, Any], skip: tuple[str, ...] = ()) -> None:  # fmt: skip
         for part in element:
-            name = RENAMED.get(_local(part), _local(part))
+            name = _local(part)
+            name = RENAMED.get(name, name)
             if name in fields:
                 values[name] = _text(part)
             elif name not in skip:
@@ -272,14 +273,18 @@ def _typed(name: str, kind: str) -> pl.Expr:
 
 def _local(element: etree._Element) -> str:
     """The element's name without its namespace ("" for a comment)."""
+    # Called for every element of the file: the names met before are one lookup.
+    name = _LOCAL_NAMES.get(element.tag)
+    return name if name is not None else _new_local(element)
+
+
+def _new_local(element: etree._Element) -> str:
     tag = element.tag
     if not isinstance(tag, str):
         return ""
-    name = _LOCAL_NAMES.get(tag)
-    if name is None:
-        name = tag.rpartition("}")[2]
-        if len(_LOCAL_NAMES) < LOCAL_NAMES_KEPT:
-            _LOCAL_NAMES[tag] = name
+    name = tag.rpartition("}")[2]
+    if len(_LOCAL_NAMES) < LOCAL_NAMES_KEPT:
+        _LOCAL_NAMES[tag] = name
     return name
 
 

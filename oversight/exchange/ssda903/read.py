@@ -16,7 +16,9 @@ without saying where, and so that lines are right when a quoted value spans line
 from __future__ import annotations
 
 import csv
+import threading
 from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -34,6 +36,7 @@ from oversight.exchange.ssda903.spec import (
 from oversight.exchange.validation import ERROR, QUERY, Finding
 
 T = TypeVar("T")
+READING_THREADS = 4
 FORMAT = "format"
 DATE_PATTERN = r"^\d{2}/\d{2}/\d{4}$"
 WHY = {DATE: "is not a date (dd/mm/YYYY)", NUMBER: "is not a whole number"}
@@ -63,14 +66,18 @@ class Return903:
     previous: Return903 | None = None
     # Tables derived from the return that several rules share (``derive``).
     derived: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+    # Rules run in several threads: a table is derived by the first rule that asks, while
+    # the others asking for it wait.
+    deriving: threading.RLock = field(default_factory=threading.RLock, repr=False, compare=False)
 
     def derive(self, name: str, compute: Callable[[Return903], T]) -> T:
         """``compute(self)``, computed once for this return however many rules ask.
 
         A computation that raises is not kept: each rule that asks raises in its turn."""
-        if name not in self.derived:
-            self.derived[name] = compute(self)
-        return self.derived[name]  # type: ignore[no-any-return]
+        with self.deriving:
+            if name not in self.derived:
+                self.derived[name] = compute(self)
+            return self.derived[name]  # type: ignore[no-any-return]
 
     def table(self, name: str) -> pl.DataFrame:
         if name not in self.tables:
@@ -184,10 +191,11 @@ class _FileReader:
         for unknown in (c for c in columns if c not in spec):
             self.problem(f"the {TITLES[name]} file has a column {unknown} that is not part of "
                          "the table: it was not read")  # fmt: skip
-        raw = self.raw(columns, lines)
-        raw = raw.with_columns(pl.lit(None, pl.String).alias(c) for c in spec if c not in columns)
-        raw = raw.select(ID, "line", pl.lit(self.name).alias("file"), *(c for c in spec if c != ID))
-        return name, *typed(name, raw)
+        raw = self.raw(columns, lines).select(
+            ID, "line", pl.lit(self.name).alias("file"),
+            *(c if c in columns else pl.lit(None, pl.String).alias(c) for c in spec if c != ID),
+        )  # fmt: skip
+        return name, *typed(name, raw.collect(engine="in-memory"))
 
     def shape(self) -> tuple[list[str], list[int] | None]:
         """The header, and each record's first line when a quoted value spans lines."""
@@ -230,7 +238,9 @@ class _FileReader:
             self.problem(f"this row has {len(record)} values where the header has {len(header)}:"
                          " the extra ones were not read", line, child, extra)  # fmt: skip
 
-    def raw(self, columns: list[str], lines: list[int] | None) -> pl.DataFrame:
+    def raw(self, columns: list[str], lines: list[int] | None) -> pl.LazyFrame:
+        """The file's rows as text, each with its line, blank lines left out: a plan, for
+        the caller to finish and run in one pass (each pass of Polars has a fixed cost)."""
         scan = pl.scan_csv(self.path, infer_schema=False, new_columns=columns,
                            truncate_ragged_lines=True, encoding="utf8")  # fmt: skip
         try:
@@ -246,17 +256,18 @@ class _FileReader:
             raise Unreadable903(
                 f"{self.name}: its rows could not be told apart (a quote not closed?)"
             )
-        frame = frame.with_columns(line.alias("line")).drop("_record")
-        frame = frame.with_columns(pl.col(columns).str.strip_chars().replace("", None))
-        # A blank line holds nothing; every other row is kept, however incomplete.
-        return frame.filter(pl.any_horizontal(pl.col(columns).is_not_null()))
+        return (
+            frame.lazy()
+            .select(line.alias("line"), pl.col(columns).str.strip_chars().replace("", None))
+            # A blank line holds nothing; every other row is kept, however incomplete.
+            .filter(pl.any_horizontal(pl.col(columns).is_not_null()))
+        )
 
 
 def typed(name: str, raw: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
     """The table with each column of its type, and the values that were not of that type."""
-    spec = TABLES[name]
-    casts, bad = [], []
-    for column, kind in spec.items():
+    casts = {}
+    for column, kind in TABLES[name].items():
         if kind == DATE:
             wellformed = pl.col(column).str.contains(DATE_PATTERN)
             value = pl.when(wellformed).then(pl.col(column).str.to_date("%d/%m/%Y", strict=False))
@@ -264,18 +275,25 @@ def typed(name: str, raw: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
             value = pl.col(column).cast(pl.Int64, strict=False)
         else:
             continue
-        casts.append(value.alias(column))
-        bad.append(unreadable(raw, name, column, value))
-    frame = raw.with_columns(casts)
-    problems = pl.concat(bad) if bad else pl.DataFrame(schema=UNREADABLE_SCHEMA)
+        casts[column] = value
+    if not casts:
+        return raw, pl.DataFrame(schema=UNREADABLE_SCHEMA)
+    frame = raw.with_columns(value.alias(column) for column, value in casts.items())
+    # Each value given but not of its column's type, found for every column in one pass:
+    # the column's values kept only where the typed value is missing, then one row each.
+    untyped = [
+        pl.when(pl.col(column).is_not_null() & value.is_null()).then(pl.col(column)).alias(column)
+        for column, value in casts.items()
+    ]
+    problems = (
+        raw.lazy()
+        .select(ID, "line", "file", *untyped)
+        .unpivot(index=[ID, "line", "file"], variable_name="field", value_name="value")
+        .filter(pl.col("value").is_not_null())
+        .select(pl.lit(name).alias("table"), ID, "line", "file", "field", "value")
+        .collect(engine="in-memory")
+    )
     return frame, problems
-
-
-def unreadable(raw: pl.DataFrame, name: str, column: str, value: pl.Expr) -> pl.DataFrame:
-    return raw.filter(pl.col(column).is_not_null() & value.is_null()).select(
-        pl.lit(name).alias("table"), ID, "line", "file", pl.lit(column).alias("field"),
-        pl.col(column).alias("value"),
-    )  # fmt: skip
 
 
 def read_903(paths: Iterable[str | Path], year: CollectionYear,
@@ -293,9 +311,12 @@ def _read(paths: list[str | Path], year: CollectionYear, kind: type[Return903],
           level: str) -> Return903:  # fmt: skip
     parts: dict[str, list[pl.DataFrame]] = {}
     bad, problems, files = [], [], []
-    for path in csv_files(paths):
-        reader = _FileReader(path, level)
-        read = reader.read()
+    readers = [_FileReader(path, level) for path in csv_files(paths)]
+    # The files are read side by side (Polars lets go of Python's lock while it reads),
+    # and taken in the order given: the first that cannot be read is the one reported.
+    with ThreadPoolExecutor(READING_THREADS, thread_name_prefix="read903") as pool:
+        results = list(pool.map(_FileReader.read, readers))
+    for reader, read in zip(readers, results, strict=True):
         problems += reader.problems
         files.append(reader.name)
         if read is not None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import gc
 import traceback
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import repeat
@@ -25,6 +26,11 @@ from oversight.exchange.validation.findings import FAILURE, Finding, Report
 Data = TypeVar("Data")
 Check = Callable[[Data], pl.DataFrame]
 PLACES = ("line", "file")
+# Rules run side by side in this many threads. Most of a rule's time is in Polars, which
+# lets go of Python's lock while it works, so while one rule waits on Polars another runs;
+# on small returns, where each Polars step costs a fixed tenth of a millisecond, this is
+# most of the gain.
+RULE_THREADS = 4
 
 
 @dataclass(frozen=True)
@@ -62,10 +68,13 @@ class RuleBook(Generic[Data]):
     def run(self, data: Data, only: Iterable[str] | None = None, file: str | None = None) -> Report:
         """Run every rule (or ``only`` these) over ``data``, read from ``file``."""
         report = Report()
-        chosen = [self.rules[c] for c in only] if only is not None else self.rules.values()
-        for rule in chosen:
-            report.findings.extend(self.check(rule, data, file))
-            report.rules_run += 1
+        chosen = [self.rules[c] for c in only] if only is not None else list(self.rules.values())
+        # Rules are pure functions of the data: run side by side, their findings are the
+        # same, and are kept in the rules' order.
+        with ThreadPoolExecutor(RULE_THREADS, thread_name_prefix="rule") as pool:
+            for found in pool.map(lambda rule: self.check(rule, data, file), chosen):
+                report.findings.extend(found)
+                report.rules_run += 1
         return report
 
     def check(self, rule: Rule[Data], data: Data, file: str | None = None) -> list[Finding]:
