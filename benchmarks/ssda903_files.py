@@ -8,6 +8,11 @@ until it has the number of children asked for: a return of 50,000 children is 50
 different children with the same shape of rows. Each file is told by its header row, as
 the reader tells it; the scaled files are named after their tables.
 
+LAs validate a return with last year's beside it (rules such as 205A-D and 1001-1002
+compare the two), so the LA's 2024-25 return is written too, and ``scaled_last_year``
+repeats it as many times as this year's was repeated, with the same suffixes: a child in
+both returns keeps one id across the two.
+
 Usage: uv run python -m benchmarks.ssda903_files FOLDER  (prints the return's folder)
 """
 
@@ -24,6 +29,7 @@ from oversight.exchange.ssda903.read import csv_files, table_of
 from oversight.exchange.ssda903.spec import TABLES
 
 YEAR = "2025-26"
+LAST_YEAR = "2024-25"
 Rows = dict[str, list[list[str]]]  # a child's rows, by table
 
 
@@ -39,7 +45,8 @@ def synthetic_return(folder: Path) -> Path:
 
 
 def write_synthetic_return(folder: Path, size: str = "medium", seed: int = 1) -> Path:
-    """Generate a synthetic LA into a temporary database and write its return in ``folder``."""
+    """Generate a synthetic LA into a temporary database and write its return in ``folder``,
+    and last year's beside it (``last_year_of``)."""
     from datetime import date
 
     from benchmarks.generation import _setup
@@ -57,8 +64,20 @@ def write_synthetic_return(folder: Path, size: str = "medium", seed: int = 1) ->
         generate(size=size, seed=seed, problems=tuple(PROBLEMS), today=date(2026, 5, 15))
         out = folder / f"ssda903_{size}_la"
         write_903(out, YEAR)
+        write_903(last_year_of(out), LAST_YEAR)
         connections.close_all()
     return out
+
+
+def last_year_of(source_dir: Path) -> Path:
+    """Where the return of the year before the one in ``source_dir`` is written."""
+    return source_dir.with_name(f"{source_dir.name}_last_year")
+
+
+def repeats_for(source_dir: Path, size: int) -> int:
+    """How many times the children of ``source_dir`` are repeated to make ``size``."""
+    order, _rows = _children(source_dir)
+    return -(-size // len(order)) if order else 0
 
 
 def scaled_return(source_dir: Path, size: int, out_dir: Path) -> Path:
@@ -66,6 +85,19 @@ def scaled_return(source_dir: Path, size: int, out_dir: Path) -> Path:
     order, rows = _children(source_dir)
     if not order:
         raise SystemExit(f"{source_dir} has no children to repeat")
+    chosen = [(order[n % len(order)], n // len(order)) for n in range(size)]
+    return _write(chosen, rows, out_dir)
+
+
+def scaled_last_year(source_dir: Path, repeats: int, out_dir: Path) -> Path:
+    """Write in ``out_dir`` last year's return (``source_dir``), every child repeated
+    ``repeats`` times with the suffixes ``scaled_return`` gives this year's."""
+    order, rows = _children(source_dir)
+    return _write([(child, n) for n in range(repeats) for child in order], rows, out_dir)
+
+
+def _write(chosen: list[tuple[str, int]], rows: dict[str, Rows], out_dir: Path) -> Path:
+    """Write each (child, repeat) chosen, the child's id suffixed with the repeat."""
     out_dir.mkdir(parents=True, exist_ok=True)
     files = {table: (out_dir / f"{table}.csv").open("w", encoding="utf-8", newline="")
              for table in TABLES}  # fmt: skip
@@ -73,9 +105,7 @@ def scaled_return(source_dir: Path, size: int, out_dir: Path) -> Path:
         writers = {table: csv.writer(file, lineterminator="\n") for table, file in files.items()}
         for table, writer in writers.items():
             writer.writerow(list(TABLES[table]))
-        for n in range(size):
-            child = order[n % len(order)]
-            repeat = n // len(order)
+        for child, repeat in chosen:
             new_id = child if repeat == 0 else f"{child}R{repeat}"
             for table, table_rows in rows[child].items():
                 for row in table_rows:

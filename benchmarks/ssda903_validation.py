@@ -1,16 +1,18 @@
 """Our SSDA903 validation against csc-validator-be-903, side by side, on the same returns.
 
 Usage: uv run python -m benchmarks.ssda903_validation [--sizes 1000,10000,27000,50000]
-       [--source DIR] [--reference-up-to N] [--keep DIR]
+       [--source DIR] [--reference-up-to N] [--keep DIR] [--this-year-only]
 
 The returns are made from a synthetic LA's SSDA903 return (``--source``, or one written
 here from a generated LA), its children repeated with fresh ids until each return has the
-number of children asked for. Each tool runs in its own process, from the CSV files on
-disk to its list of findings: time inside that process (imports excluded; the whole
-process's wall time beside it) and peak memory. csc-validator-be-903 is installed from
-PyPI into a throwaway virtual environment, never into the project's. Findings are
-compared rule by rule as the set of (rule, child) pairs each tool reports. Nothing here
-asserts a time.
+number of children asked for. Each size is validated twice: this year's return alone, and
+with last year's beside it as LAs submit it (``--source``'s folder with ``_last_year``
+added to its name; the rules comparing the two years run only then). Each tool runs in
+its own process, from the CSV files on disk to its list of findings: time inside that
+process (imports excluded; the whole process's wall time beside it) and peak memory.
+csc-validator-be-903 is installed from PyPI into a throwaway virtual environment, never
+into the project's. Findings are compared rule by rule as the set of (rule, child) pairs
+each tool reports. Nothing here asserts a time.
 """
 
 from __future__ import annotations
@@ -22,7 +24,13 @@ from pathlib import Path
 
 from benchmarks.reference_tools import reference_python
 from benchmarks.side_by_side import compare, measured, ratios, run
-from benchmarks.ssda903_files import scaled_return, synthetic_return
+from benchmarks.ssda903_files import (
+    last_year_of,
+    repeats_for,
+    scaled_last_year,
+    scaled_return,
+    synthetic_return,
+)
 
 REFERENCE = "csc-validator-be-903==0.1.17"
 
@@ -37,8 +45,12 @@ from lac_validator.report import Report
 from lac_validator.utils import process_uploaded_files
 from lac_validator.rules.lac2025_26 import registry
 started = time.perf_counter()
-paths = [str(p) for p in sorted(Path(sys.argv[1]).glob("*.csv"))]
-files = process_uploaded_files({"This year": paths})
+def csvs(folder):
+    return [str(p) for p in sorted(Path(folder).glob("*.csv"))]
+uploaded = {"This year": csvs(sys.argv[1])}
+if len(sys.argv) > 2:
+    uploaded["Prev year"] = csvs(sys.argv[2])
+files = process_uploaded_files(uploaded)
 validator = lac_validator.LacValidator(
     metadata={"collectionYear": "2026", "localAuthority": "E06000038"},
     files=files, registry=registry, selected_rules=None)
@@ -56,7 +68,7 @@ import json, resource, sys, time
 from oversight.exchange.ssda903.validate import validate_903
 from oversight.exchange.ssda903.rules import RULES
 started = time.perf_counter()
-checked = validate_903([sys.argv[1]], "2025-26", ())
+checked = validate_903([sys.argv[1]], "2025-26", sys.argv[2:])
 seconds = time.perf_counter() - started
 pairs = {(f.rule, f.child_id or "") for f in checked.report.findings}
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -73,28 +85,39 @@ def main() -> None:
     parser.add_argument("--source", type=Path, help="a folder with a return to scale")
     parser.add_argument("--reference-up-to", type=int, default=50_000)
     parser.add_argument("--keep", type=Path, help="keep the generated returns in this folder")
+    parser.add_argument(
+        "--this-year-only", action="store_true", help="leave out the runs with last year's return"
+    )
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     with tempfile.TemporaryDirectory() as scratch:
         folder = args.keep or Path(scratch)
         folder.mkdir(parents=True, exist_ok=True)
         source = args.source or synthetic_return(folder)
+        last_year = last_year_of(source)
+        with_last_year = not args.this_year_only and last_year.is_dir()
         reference = reference_python(REFERENCE)
         print(f"SSDA903 validation, 2025/26 rules: Oversight against {REFERENCE}")
         print(f"returns made from {source.name}, children repeated with fresh ids\n")
         for size in sizes:
             made = scaled_return(source, size, folder / f"ssda903_{size}")
-            ours = run(sys.executable, OUR_DRIVER, made)
             megabytes = sum(f.stat().st_size for f in made.glob("*.csv")) / 1e6
-            print(f"{size:,} children ({megabytes:.1f} MB of CSV):")
-            print(measured("Oversight", ours))
-            if size > args.reference_up_to:
-                print(f"  {REFERENCE} not run at this size (--reference-up-to)\n")
-                continue
-            theirs = run(reference, REFERENCE_DRIVER, made)
-            print(measured("csc-validator-be-903", theirs))
-            print(ratios(ours, theirs))
-            print("\n".join(compare(ours, theirs)) + "\n")
+            runs = [(f"{size:,} children, this year's return alone ({megabytes:.1f} MB)", ())]
+            if with_last_year:
+                repeats = repeats_for(source, size)
+                before = scaled_last_year(last_year, repeats, folder / f"ssda903_{size}_last")
+                runs.append((f"{size:,} children, with last year's return", (before,)))
+            for title, extra in runs:
+                print(f"{title}:")
+                ours = run(sys.executable, OUR_DRIVER, made, *extra)
+                print(measured("Oversight", ours))
+                if size > args.reference_up_to:
+                    print(f"  {REFERENCE} not run at this size (--reference-up-to)\n")
+                    continue
+                theirs = run(reference, REFERENCE_DRIVER, made, *extra)
+                print(measured("csc-validator-be-903", theirs))
+                print(ratios(ours, theirs))
+                print("\n".join(compare(ours, theirs)) + "\n")
 
 
 if __name__ == "__main__":
