@@ -40,6 +40,10 @@ class User(AbstractUser):
     )
     job_title = models.CharField(max_length=100, blank=True)
     is_agency = models.BooleanField(default=False)
+    swe_number = models.CharField(
+        "Social Work England number", max_length=12, blank=True,
+        help_text="A registered social worker's number (SW followed by digits)",
+    )  # fmt: skip
     started_on = models.DateField(null=True, blank=True, help_text="Joined the LA's workforce")
     left_on = models.DateField(null=True, blank=True, help_text="Left (for turnover)")
     inspection_window_start = models.DateField(null=True, blank=True)

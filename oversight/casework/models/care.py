@@ -29,6 +29,12 @@ class Placement(Recorded):
     long_term = models.BooleanField(
         default=False, help_text="Agreed as the child's long-term placement (visits every 3 months)"
     )
+    change_reason = models.CharField(
+        max_length=6,
+        blank=True,
+        help_text="Why the child moved into this placement from the one before (SSDA903 "
+        "REASON_PLACE_CHANGE code); blank for an episode's first placement",
+    )
 
     class Meta:
         ordering = ["-started_on"]

@@ -21,6 +21,18 @@ class Child(Recorded):
         max_length=60, default="NONE", help_text="DfE disability codes, separated by spaces"
     )
     uasc = models.BooleanField("unaccompanied asylum-seeking child", default=False)
+    upn = models.CharField(
+        "UPN", max_length=13, blank=True,
+        help_text="Unique pupil number, given by the child's school; blank when not known",
+    )  # fmt: skip
+    died_on = models.DateField("date of death", null=True, blank=True)
+    is_mother = models.BooleanField(
+        "is a mother", null=True, blank=True,
+        help_text="A girl or young woman looked after who is herself a mother (SSDA903 MOTHER)",
+    )  # fmt: skip
+    first_child_born_on = models.DateField(
+        "her first child's date of birth", null=True, blank=True, help_text="SSDA903 MC_DOB"
+    )
     restricted = models.BooleanField(default=False)
     restricted_to = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="+")
 
@@ -59,6 +71,10 @@ class Allocation(Recorded):
     )
     start_on = models.DateField()
     end_on = models.DateField(null=True, blank=True)
+    change_reason = models.CharField(
+        max_length=6, blank=True,
+        help_text="Why the child's social worker changed to this one (SSDA903 SW_REASON code)",
+    )  # fmt: skip
 
     class Meta:
         ordering = ["-start_on"]
