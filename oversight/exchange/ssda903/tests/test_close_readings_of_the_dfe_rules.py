@@ -6,8 +6,10 @@ from oversight.exchange.ssda903.tests.builders import (
     episode,
     girl,
     missing,
+    oc3,
     previous_permanence,
     social_worker,
+    uasc,
 )
 
 
@@ -93,3 +95,50 @@ def test_a_child_still_looked_after_may_be_missing_at_the_end_of_the_year():
     open_episode = [episode(DECOM="16/12/2024")]
     assert broken_by("575", child("C1", episodes=open_episode, missing=still_missing)) == []
     assert broken_by("577", child("C1", episodes=open_episode, missing=still_missing)) == []
+
+
+def test_a_social_worker_is_asked_for_at_31_march_only_of_a_child_looked_after_then():
+    # SW17STG2, "There is no social worker episode open at 31 March", is about a child
+    # looked after on 31 March (as SW11b and SW12 are). C1 left care on 21/11/2025 and the
+    # social worker's episode ended that day: nothing is missing. C2 is still looked after
+    # and the episode ended on 30/03/2026, with no worker after it.
+    left = child("C1", episodes=[episode(DEC="21/11/2025", REC="E13")],
+                 social_workers=[social_worker(SW_DEC="21/11/2025")])  # fmt: skip
+    still = child("C2", UPN="A201000000025", social_workers=[social_worker(SW_DEC="30/03/2026")])
+    assert broken_by("SW17STG2", left, still) == ["C2"]
+
+
+def leaver(CHILD: str, DOB: str, **fields) -> dict:  # noqa: N803
+    """A care leaver not looked after this year: a header and an OC3 row only."""
+    return child(CHILD, DOB=DOB, episodes=[], reviews=[], social_workers=[], permanence=[],
+                 oc3=[oc3()], **fields)  # fmt: skip
+
+
+def test_a_uasc_child_left_out_of_this_years_uasc_file_is_reported_though_not_looked_after():
+    # 205A, "Child identified as UASC last year is no longer UASC this year, but date UASC
+    # ceased in both years does not support this". C1, 17 on 31 March 2026, is in this return
+    # only as a care leaver; UASC last year with no date ceased, not UASC now: nothing says
+    # the status ended. C2's status ceased on the 18th birthday, 20/09/2024, in last year:
+    # no longer UASC this year, as last year's date says.
+    this_year = [leaver("C1", "17/06/2008"), leaver("C2", "20/09/2006", UPN="A201000000025")]
+    last_year = [
+        child("C1", DOB="17/06/2008", uasc=[uasc()]),
+        child("C2", DOB="20/09/2006", UPN="A201000000025", uasc=[uasc(DUC="20/09/2024")]),
+    ]
+    assert broken_by("205A", *this_year, last_year=last_year) == ["C1"]
+
+
+def test_a_child_still_uasc_at_last_years_end_may_stay_uasc_or_cease_at_18_this_year():
+    # 205B, "Child previously identified as UASC is also UASC this year, but date UASC ceased
+    # in both years does not support this". Last year's date ceased is blank for both: the
+    # status had not ceased by 31 March 2025. C1's ceased on the 18th birthday, 17/12/2025,
+    # in this year; C2, 16, is still UASC. Both years tell the same story.
+    this_year = [
+        child("C1", DOB="17/12/2007", uasc=[uasc(DUC="17/12/2025")]),
+        child("C2", DOB="17/12/2009", UPN="A201000000025", uasc=[uasc()]),
+    ]
+    last_year = [
+        child("C1", DOB="17/12/2007", uasc=[uasc()]),
+        child("C2", DOB="17/12/2009", UPN="A201000000025", uasc=[uasc()]),
+    ]
+    assert broken_by("205B", *this_year, last_year=last_year) == []
