@@ -66,6 +66,10 @@ def restore(source: Path) -> None:
     connection.close()  # pg_restore drops and recreates the tables
     _run(["pg_restore", "--clean", "--if-exists", "--no-owner", "--single-transaction",
           f"--dbname={_pg_name()}", str(source)])  # fmt: skip
+    # A dump holds no planner statistics: until they are gathered again PostgreSQL guesses
+    # every table is small, and the worklists and dashboards plan badly.
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
 
 
 def _check_sqlite_backup(source: Path) -> None:

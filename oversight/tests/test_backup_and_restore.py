@@ -43,3 +43,16 @@ def test_a_file_that_is_not_a_backup_is_refused_and_changes_nothing(records, tmp
     with pytest.raises(click.ClickException, match="not a SQLite backup|not an Oversight backup"):
         restore(tmp_path / "notes.txt")
     assert table_digests() == before
+
+
+def test_postgresql_has_planner_statistics_again_after_a_restore(records, tmp_path):
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite's backup copies its statistics with the tables")
+    backup(tmp_path / "oversight.backup")
+    restore(tmp_path / "oversight.backup")
+    with connection.cursor() as cursor:
+        # Column statistics exist only once a table has been analysed since it was made.
+        cursor.execute("SELECT count(*) FROM pg_stats WHERE tablename = 'casework_child'")
+        assert cursor.fetchone()[0] > 0
