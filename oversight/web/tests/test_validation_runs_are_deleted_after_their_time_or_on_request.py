@@ -64,3 +64,18 @@ def test_deleting_takes_a_post(analyst, signed_in, aisha):
     run = uploaded_run(client, census_with_errors("A100"))
     assert client.get(reverse("web:delete-return-run", args=[run.pk])).status_code == 405
     assert ValidationRun.objects.filter(pk=run.pk).exists()
+
+
+def test_the_runs_are_listed_a_page_at_a_time_newest_first(analyst, signed_in, aisha):
+    client = signed_in(analyst)
+    start = timezone.now() - timedelta(days=1)
+    for n in range(27):  # files named by their order: run-00 the oldest
+        ValidationRun.objects.create(
+            kind="cin-census", year="2025-26", source="upload", files=[f"run-{n:02}.xml"],
+            by=analyst, at=start + timedelta(minutes=n),
+        )  # fmt: skip
+    first = text(client.get(reverse("web:returns")))
+    assert "run-26.xml" in first and "run-02.xml" in first and "run-01.xml" not in first
+    assert "Next page" in first
+    second = text(client.get(reverse("web:returns"), {"page": 2}))
+    assert "run-01.xml" in second and "run-00.xml" in second and "run-02.xml" not in second

@@ -16,6 +16,7 @@ from tempfile import TemporaryDirectory
 from django.conf import settings
 from django.contrib import messages
 from django.core.files.uploadedfile import UploadedFile
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
@@ -41,7 +42,7 @@ from oversight.web.uploads import safe_name
 from oversight.web.views.pages import posted
 
 CENSUS_YEARS = YEARS[ReturnKind.CIN_CENSUS]
-RUNS_LISTED = 50
+RUNS_PER_PAGE = 25
 XML_TYPE = "application/xml; charset=utf-8"
 
 
@@ -60,10 +61,15 @@ def returns(request: HttpRequest) -> HttpResponse:
         else:
             run = keep(checked, data["kind"], data["year"], user)
             return redirect("web:return-run", pk=run.pk)
+    # Every run the user may open, newest first, a page at a time.
+    page = Paginator(runs_seen_by(user), RUNS_PER_PAGE).get_page(request.GET.get("page"))
     context = {
         "title": "DfE returns",
         "form": form,
-        "runs": runs_seen_by(user)[:RUNS_LISTED],
+        "runs": page,
+        "page": page,
+        "elided": page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1),
+        "page_query": "",
         "census_years": CENSUS_YEARS,
         "census_holds": census_holds(user),
         "days": settings.OVERSIGHT_VALIDATION_RUN_DAYS,
