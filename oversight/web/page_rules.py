@@ -221,6 +221,11 @@ PAGE_RULES: dict[str, PageRule] = {
                                     post=False),
     "web:validate-census-from-records": page(roles(RETURN_PREPARERS), method="POST",
                                              args={"year": "year"}),
+    "web:ssda903-from-records": page(roles(RETURN_PREPARERS), args={"year": "year"},
+                                     post=False),
+    "web:validate-ssda903-from-records": page(roles(RETURN_PREPARERS), method="POST",
+                                              args={"year": "year"}),
+    "web:annex-a-from-records": page(roles(RETURN_PREPARERS), post=False),
     # Importing a census runs as a job, whose page only the person who started it opens:
     # the matrix's import was started by its senior leader.
     "web:import-census": page(roles(RETURN_IMPORTERS)),

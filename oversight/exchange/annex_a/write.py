@@ -56,6 +56,7 @@ class Written:
     as_at: date
     rows: dict[int, int] = field(default_factory=dict)
     children: int = 0
+    child_ids: list[int] = field(default_factory=list)  # the records of the children listed
     seconds: float = 0.0
 
     @property
@@ -71,8 +72,12 @@ def write_workbook(
     scope: QuerySet[Child] | None = None,
     la_name: str = "",
     progress: Callable[[AnnexList], None] | None = None,
+    address: str | None = None,
 ) -> Written:
-    """Write every list for ``as_at`` to ``out``; ``scope`` limits it to a user's children."""
+    """Write every list for ``as_at`` to ``out``; ``scope`` limits it to a user's children.
+
+    The export is written to the access log with every child on a list (from ``address``,
+    for a download)."""
     started = time.perf_counter()
     context = Context(as_at, scope)
     book = Workbook(write_only=True)
@@ -86,22 +91,25 @@ def write_workbook(
         if progress:
             progress(annex)
     written.children = len(children)
+    written.child_ids = sorted(children)
     _write_about(book, written, la_name)
-    _save_logged(book, out, by, written)
+    _save_logged(book, out, by, written, address)
     written.seconds = time.perf_counter() - started
     return written
 
 
-def _save_logged(book: Workbook, out: IO[bytes] | Path, by: User | None, written: Written) -> None:
+def _save_logged(
+    book: Workbook, out: IO[bytes] | Path, by: User | None, written: Written, address: str | None
+) -> None:
     """Save, and log the export; a file appears only whole, and only once it is logged."""
     if not isinstance(out, Path):
         book.save(out)
-        _log_export(by, written, out)
+        _log_export(by, written, out, address)
         return
     partial = out.with_name(f"{out.name}.partial")
     try:
         book.save(partial)
-        _log_export(by, written, out)
+        _log_export(by, written, out, address)
         partial.replace(out)
     finally:
         partial.unlink(missing_ok=True)
@@ -181,8 +189,11 @@ def _who(annex: AnnexList) -> str:
     return annex.who
 
 
-def _log_export(by: User | None, written: Written, out: IO[bytes] | Path) -> None:
+def _log_export(
+    by: User | None, written: Written, out: IO[bytes] | Path, address: str | None
+) -> None:
     name = out.name if isinstance(out, Path) else getattr(out, "name", "a stream")
     rows = ", ".join(f"{n}:{count}" for n, count in written.rows.items())
     append(by, EXPORT, detail=f"Annex A as at {written.as_at} to {Path(str(name)).name}: "
-           f"{written.children} children; rows by list {rows}")  # fmt: skip
+           f"{written.children} children; rows by list {rows}", address=address,
+           child_ids=written.child_ids)  # fmt: skip

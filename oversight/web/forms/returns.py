@@ -1,5 +1,5 @@
 """The returns pages' forms: a return to validate, which of a run's findings to show, and
-a census to import into the records.
+a census to import into the records; the date of an Annex A.
 
 An upload is checked here, before any validator reads it (``web.uploads``): its size, that
 its name and first bytes are of the return's type, and for XML that it declares no
@@ -18,6 +18,7 @@ from oversight.exchange.validation_runs.findings import Filters
 from oversight.exchange.validation_runs.models import Change, ReturnKind
 from oversight.web.forms.base import GovukForm
 from oversight.web.forms.choices import YesNoField
+from oversight.web.forms.dates import DateField
 from oversight.web.forms.files import FilesField
 from oversight.web.forms.widgets import FileUpload, Radios, Select, TextInput
 from oversight.web.uploads import CSV, MEGABYTE, XML, UnsafeUpload, check_upload
@@ -147,3 +148,14 @@ class CensusImportForm(GovukForm):
         except UnsafeUpload as error:
             raise forms.ValidationError(str(error)) from error
         return files[0]
+
+
+class AnnexAForm(GovukForm):
+    """The date an Annex A is written for: each list looks back from it."""
+
+    as_at = DateField(
+        label="The inspection's notification date",
+        name="The notification date",
+        past_only=True,
+        help_text="Each list looks back from this date, over the window Ofsted gives it.",
+    )
