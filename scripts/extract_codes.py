@@ -79,7 +79,28 @@ SPECS = (
     Spec("care_leaver_accommodation", "Care leaver accommodation", SSDA903, "OC3.ACCOM"),
     Spec("review_participation", "Participation in review", SSDA903, "Reviews.REVIEW_CODE"),
     Spec("missing_type", "Missing or away from placement", SSDA903, "Missing.MISSING"),
+    Spec(
+        "reason_for_social_worker_change",
+        "Reason for a change of social worker",
+        SSDA903,
+        "SocialWorker.SW_REASON",
+    ),
 )
+
+# Codes newer than the latest schema in the source, added after its codes: the SSDA903
+# placement types of 2025/26. The reference material describes none of them but K3 (DfE
+# rule 371: "supported accommodation not subject to children's homes regulations"), so
+# Z11 to Z14 are described plainly from what their codes mean.
+ADDED = {
+    "placement_type": (
+        ("K3", "Supported accommodation not subject to children’s homes regulations"),
+        ("Z11", "Other placement (2025/26 code Z11)"),
+        ("Z12", "Other placement (2025/26 code Z12)"),
+        ("Z13", "Other placement (2025/26 code Z13)"),
+        ("Z14", "Other placement (2025/26 code Z14)"),
+    ),
+}
+ADDED_SOURCE = "2025/26 codes added by hand: K3 as DfE rule 371 describes it, Z11–Z14 plainly"
 
 SCHEMA_FILES = {
     CIN: ("cin_census", r"CIN_schema_(\d{4})\.xsd"),
@@ -227,6 +248,9 @@ def extract(spec_dir: Path) -> list[Extracted]:
         if spec.element not in parsed[spec.collection]:
             raise SystemExit(f"{spec.id}: no {spec.element!r} in {path}")
         rows, origins = describe_all(spec, parsed[spec.collection][spec.element], hand)
+        if added := ADDED.get(spec.id, ()):
+            rows += added
+            origins["added"] = len(added)
         relative = "liiatools/spec/" + path.relative_to(spec_dir).as_posix()
         extracted.append(Extracted(spec, relative, year, rows, origins))
     return extracted
@@ -244,7 +268,8 @@ def render_csv(header: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> str:
 def source_label(item: Extracted) -> str:
     """The short provenance stored with each code set."""
     collection = "CIN census" if item.spec.collection == CIN else "SSDA903"
-    return f"{collection} schema {item.year}, {item.spec.element} (liia-tools)"
+    label = f"{collection} schema {item.year}, {item.spec.element} (liia-tools)"
+    return f"{label}; {ADDED_SOURCE}" if item.spec.id in ADDED else label
 
 
 def manifest_commit(spec_dir: Path, source_file: str) -> str | None:
@@ -278,7 +303,8 @@ from its collection guidance, written by hand because the schema has none (short
 where the guidance adds legal references or examples; checked against the guidance text
 quoted in data-to-insight's ssd-data-model, which is not shipped); *composed* = built from a
 hand-written part as explained below; *corrected* = a slip in the source fixed (listed
-below); *code only* = no description known, the description is the code itself.
+below); *added* = a code newer than the source, added by hand (see the notes); *code
+only* = no description known, the description is the code itself.
 
 | id | title | source file | year | element | commit | descriptions |
 |---|---|---|---|---|---|---|
@@ -306,8 +332,17 @@ SOURCES_NOTES = """
 - **Placement type** H5 carries the older wording ("semi-independent living"); the DfE's
   2025–26 validation rules (rule 371) call it "supported accommodation not subject to
   children's homes regulations".
-- `care_leaver_in_touch`, `review_participation` and `missing_type` are extra sets, added
-  because the case record needs them.
+- **Placement types of 2025/26.** From 2025/26 the SSDA903 return has no H5, P2 or Z1:
+  supported accommodation is K3 and other placements are Z11 to Z14. These codes are
+  newer than the source and are added after its codes; H5, P2 and Z1 stay, for the
+  placements recorded before. K3 is described as DfE rule 371 of 2025/26 describes it.
+  The reference material holds no description of Z11 to Z14, so they are described
+  plainly as other placements, with their code.
+- **Reason for a change of social worker** (`reason_for_social_worker_change`): the
+  source lists "PCCHAN " with a trailing space, read as `PCCHAN`.
+- `care_leaver_in_touch`, `review_participation`, `missing_type` and
+  `reason_for_social_worker_change` are extra sets, added because the case record needs
+  them.
 """
 
 

@@ -7,6 +7,9 @@ administrator who made it, or with no user and ``cli:`` before the detail when i
 from the command line (``by=None``). A refusal is an ``AccountRefused`` saying what is
 wrong and what to do, and naming the field it is about.
 
+A social worker may have a Social Work England number ("SW" and digits, unique), which
+the SSDA903 return gives as the child's social worker's id.
+
 Where someone works follows from their role: practitioners, team managers and IROs work in
 a team (and so in its service), a service manager in a service, and every other role in
 neither. Accounts are never deleted, because their names are on records: an account that
@@ -16,6 +19,7 @@ administrator who gave it, so its user must choose their own at their next sign-
 (``accounts.passwords``).
 """
 
+import re
 import secrets
 from dataclasses import dataclass
 from datetime import date
@@ -45,6 +49,7 @@ IN_A_SERVICE = frozenset({Role.SERVICE_MANAGER})
 PASSWORD_ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz"
 PASSWORD_GROUPS, GROUP_LENGTH = 4, 4
 NAME_LIMIT = 100
+SWE_NUMBER = re.compile(r"SW\d{1,10}")
 
 
 class AccountRefused(ValueError):
@@ -67,6 +72,7 @@ class NewAccount:
     team: Team | None = None
     service: Service | None = None
     inspection_window: tuple[date, date] | None = None
+    swe_number: str = ""
 
 
 @dataclass(frozen=True)
@@ -103,6 +109,24 @@ def service_named(name: str) -> Service:
             "service", f"There is no service called {name!r}. The services: {names or 'none yet'}"
         )
     return found
+
+
+def checked_swe_number(text: str, user: User | None = None) -> str:
+    """A Social Work England number as kept ("sw 123456" is SW123456), or blank for none."""
+    number = "".join(text.split()).upper()
+    if number and not SWE_NUMBER.fullmatch(number):
+        raise AccountRefused(
+            "swe_number",
+            f"{text.strip()!r} is not a Social Work England number: enter SW and its digits, "
+            "like SW123456, or leave it blank",
+        )
+    holder = User.objects.filter(swe_number=number).exclude(pk=user.pk if user else None)
+    if number and (found := holder.first()) is not None:
+        raise AccountRefused(
+            "swe_number", f"{found.username} already has the Social Work England number "
+            f"{number}: check the number",
+        )  # fmt: skip
+    return number
 
 
 def one_time_password(user: User) -> str:
@@ -196,6 +220,7 @@ def _check_new(account: NewAccount) -> None:
                 f"{account.email!r} is not an email address: enter one like name@example.gov.uk",
             ) from None
     _check_window(account.role, account.inspection_window)
+    checked_swe_number(account.swe_number)
 
 
 def _where(user: User) -> str:
@@ -235,6 +260,7 @@ def add_user(
         email=account.email.strip(),
         inspection_window_start=window[0],
         inspection_window_end=window[1],
+        swe_number=checked_swe_number(account.swe_number),
         must_change_password=True,
     )
     password = one_time_password(user)
@@ -269,13 +295,14 @@ def _window_words(window: Window) -> str:
 
 
 def _changes(user: User, role: Role, team: Team | None, service: Service | None,
-             window: Window) -> list[str]:  # fmt: skip
+             window: Window, swe_number: str) -> list[str]:  # fmt: skip
     old_window = (user.inspection_window_start, user.inspection_window_end)
     pairs = [
         ("role", user.role_enum.label, role.label),
         ("team", user.team or "none", team or "none"),
         ("service", user.service or "none", service or "none"),
         ("inspection window", _window_words(old_window), _window_words(window)),
+        ("SWE number", user.swe_number or "none", swe_number or "none"),
     ]
     return [f"{name} {before} to {after}" for name, before, after in pairs if before != after]
 
@@ -319,19 +346,22 @@ def change_user(
     team: Team | None = None,
     service: Service | None = None,
     inspection_window: tuple[date, date] | None = None,
+    swe_number: str | None = None,
     reason: str = "",
     address: str | None = None,
 ) -> list[str]:
     """Change what ``user`` does; what changed, in words.
 
     A team or service left out is kept when the new role still needs it, and dropped when
-    it no longer does; a user who stays in a team keeps its service.
+    it no longer does; a user who stays in a team keeps its service. A SWE number left out
+    (None) is kept; a blank one removes it.
     """
     new_role = role or user.role_enum
     _check_change(user, by, new_role)
     team, service = where_they_work(new_role, *_kept(user, new_role, team, service))
     window = _new_window(user, new_role, inspection_window)
-    changed = _changes(user, new_role, team, service, window)
+    number = user.swe_number if swe_number is None else checked_swe_number(swe_number, user)
+    changed = _changes(user, new_role, team, service, window, number)
     if not changed:
         raise AccountRefused(
             "role",
@@ -340,8 +370,9 @@ def change_user(
         )
     user.role, user.team, user.service = new_role, team, service
     user.inspection_window_start, user.inspection_window_end = window
+    user.swe_number = number
     user.save(update_fields=["role", "team", "service", "inspection_window_start",
-                             "inspection_window_end"])  # fmt: skip
+                             "inspection_window_end", "swe_number"])  # fmt: skip
     _log(
         by,
         CHANGE_USER,

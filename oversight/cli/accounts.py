@@ -58,6 +58,10 @@ window_from_option = click.option(
     "--window-from", type=date_type, default=None,
     help="An inspector's inspection window: its first day, YYYY-MM-DD.",
 )  # fmt: skip
+swe_option = click.option(
+    "--swe-number", default=None,
+    help="A social worker's Social Work England number: SW and digits (blank to remove).",
+)  # fmt: skip
 window_to_option = click.option(
     "--window-to", type=date_type, default=None,
     help="An inspector's inspection window: its last day, YYYY-MM-DD.",
@@ -133,14 +137,15 @@ def list_users(everyone: bool, db: str | None) -> None:
 @click.option("--first-name", default="", help="First name.")
 @click.option("--last-name", default="", help="Last name.")
 @click.option("--email", default="", help="Email address.")
+@swe_option
 @window_from_option
 @window_to_option
 @reason_option
 @db_option
 def add_user_command(
     username: str, role: str, team: str | None, service: str | None, first_name: str,
-    last_name: str, email: str, window_from: datetime | None, window_to: datetime | None,
-    reason: str, db: str | None,
+    last_name: str, email: str, swe_number: str | None, window_from: datetime | None,
+    window_to: datetime | None, reason: str, db: str | None,
 ) -> None:  # fmt: skip
     """Add the user USERNAME and print their one-time password, once.
 
@@ -151,7 +156,8 @@ def add_user_command(
     from oversight.accounts.manage import NewAccount, add_user
 
     account = NewAccount(username, _role(role), first_name, last_name, email, _team(team),
-                         _service(service), _window(window_from, window_to))  # fmt: skip
+                         _service(service), _window(window_from, window_to),
+                         swe_number or "")  # fmt: skip
     added = _refused(lambda: add_user(account, None, reason))
     click.echo(f"Added {added.user.username}: {added.user.role_enum.label}"
                f"{_place(added.user)}.")  # fmt: skip
@@ -165,15 +171,18 @@ def add_user_command(
 @click.option("--role", default=None, help=f"Their new role: {ROLES}.")
 @click.option("--team", default=None, help="Their new team.")
 @click.option("--service", default=None, help="Their new service (service managers).")
+@swe_option
 @window_from_option
 @window_to_option
 @reason_option
 @db_option
 def change_user_command(
     username: str, role: str | None, team: str | None, service: str | None,
-    window_from: datetime | None, window_to: datetime | None, reason: str, db: str | None,
+    swe_number: str | None, window_from: datetime | None, window_to: datetime | None,
+    reason: str, db: str | None,
 ) -> None:  # fmt: skip
-    """Change the role, team or service of USERNAME (what is left out is kept if it fits)."""
+    """Change the role, team, service or SWE number of USERNAME (what is left out is kept
+    if it fits)."""
     _ready(db)
     from oversight.accounts.manage import change_user
 
@@ -181,7 +190,7 @@ def change_user_command(
     changed = _refused(lambda: change_user(
         person, None, role=_role(role) if role else None, team=_team(team),
         service=_service(service), inspection_window=_window(window_from, window_to),
-        reason=reason,
+        swe_number=swe_number, reason=reason,
     ))  # fmt: skip
     click.echo(f"Changed {person.username}: {'; '.join(changed)}.")
 

@@ -4,7 +4,16 @@ leaving care at 18 for a pathway plan until 21.
 Shares of placement types follow the national picture (``rates``: about two in three
 children in foster care, one in eight in children's homes); how long children stay
 and how they leave are assumptions chosen so that the number looked after stays near
-``CLA_PER_10K`` when about ``CLA_STARTS_PER_10K`` start each year.
+``CLA_PER_10K`` when about ``CLA_STARTS_PER_10K`` start each year. Each move gives a
+reason for the change of placement, with shares that are assumptions (most moves carry
+out the care plan; custody only from the age of 10, as DfE rule 234 wants).
+
+From 2025/26 the DfE's placement types have no H5 (semi-independent living) or P2
+(independent living): placements begun from the last day of 2024/25 are in supported
+accommodation (K3) instead, and one in H5 or P2 still open then is recorded as moving to
+K3 that day, a change in the status of the placement only (PLACE), so that no placement
+open in 2025/26 is of a retired type. Only young people of 16 or more live in supported
+accommodation (DfE rule 371), unaccompanied asylum seekers too.
 """
 
 from __future__ import annotations
@@ -36,12 +45,40 @@ CEASED = {
 CLOSURE = {"adoption": "RC1", "sgo": "RC4", "cao": "RC3", "home": "RC7"}
 LEAVING_AT_18 = Weights({"E5": 45, "E6": 15, "E17": 25, "E13": 15})
 
-PLACEMENTS_BY_AGE = (
-    (10, Weights({"U6": 45, "U4": 15, "U3": 15, "U1": 5, "U5": 5, "P1": 5, "K2": 3})),
-    (16, Weights({"U6": 40, "U4": 15, "U3": 10, "K2": 25, "P1": 5, "R1": 2, "S1": 2})),
-    (18, Weights({"H5": 35, "U6": 25, "K2": 20, "U3": 8, "P2": 7, "U4": 5})),
+PLACEMENT_SHARES_BY_AGE = (
+    (10, {"U6": 45, "U4": 15, "U3": 15, "U1": 5, "U5": 5, "P1": 5, "K2": 3}),
+    (16, {"U6": 40, "U4": 15, "U3": 10, "K2": 25, "P1": 5, "R1": 2, "S1": 2}),
+    (18, {"H5": 35, "U6": 25, "K2": 20, "U3": 8, "P2": 7, "U4": 5}),
 )
-UASC_PLACEMENTS = Weights({"H5": 50, "U6": 35, "K2": 15})
+UASC_PLACEMENT_SHARES = {"H5": 50, "U6": 35, "K2": 15}  # at 16 or 17
+SUPPORTED_FROM_AGE = 16
+# The placement types of 2025/26, and what the retired ones became: from the last day of
+# 2024/25, so that the 2025/26 return sees only the new ones.
+NEW_PLACEMENT_TYPES_FROM = date(2025, 3, 31)
+RETIRED_PLACEMENT_TYPES = {"H5": "K3", "P2": "K3"}
+
+
+def _renamed(shares: dict[str, int]) -> Weights:
+    """The shares, each retired placement type counted as the one that replaced it."""
+    renamed: dict[str, float] = {}
+    for code, share in shares.items():
+        code = RETIRED_PLACEMENT_TYPES.get(code, code)
+        renamed[code] = renamed.get(code, 0) + share
+    return Weights(renamed)
+
+
+# By the age limit: the shares before April 2025, and from then.
+PLACEMENTS_BY_AGE = tuple(
+    (limit, (Weights(shares), _renamed(shares))) for limit, shares in PLACEMENT_SHARES_BY_AGE
+)
+UASC_PLACEMENTS = (Weights(UASC_PLACEMENT_SHARES), _renamed(UASC_PLACEMENT_SHARES))
+CHANGE_REASON_SHARES = {
+    "CARPL": 42, "CREQB": 11, "CREQO": 8, "LAREQ": 8, "CHILD": 6, "CLOSE": 4, "STAND": 3,
+    "ALLEG": 2, "APPRR": 1, "CUSTOD": 2, "OTHER": 13,
+}  # fmt: skip
+CHANGE_REASONS = Weights(CHANGE_REASON_SHARES)
+CHANGE_REASONS_UNDER_10 = Weights({k: v for k, v in CHANGE_REASON_SHARES.items() if k != "CUSTOD"})
+CUSTODY_FROM_AGE = 10
 PROVIDERS = {
     "U4": Weights({"PR1": 60, "PR4": 40}), "U6": Weights({"PR1": 55, "PR4": 45}),
     "K2": Weights({"PR4": 70, "PR1": 30}), "H5": Weights({"PR4": 60, "PR5": 40}),
@@ -67,11 +104,12 @@ class CarePlanner:
             return journey.close(on, "RC7")  # too late: adults are not looked after
         journey.end_plan(on, "Became looked after")
         journey.allocate(on, journey.team_for("children_in_care"))
-        journey.add(on, "start_care", legal_status=self._legal_status(age), **self._placement(age))
+        first = self._placement(age, on)
+        journey.add(on, "start_care", legal_status=self._legal_status(age), **first)
         exit_kind, exit_on = self._exit(on, age)
         leaves_at_18 = exit_kind == "stays" or exit_on >= journey.adult
         until = next_wd(journey.adult) if leaves_at_18 else exit_on
-        self._moves(on, until, exit_kind)
+        self._moves(on, until, exit_kind, first)
         if leaves_at_18:
             return self._leave_care(on, until)
         journey.add(exit_on, "end_care", reason=journey.pick(CEASED[exit_kind]))
@@ -86,12 +124,12 @@ class CarePlanner:
             return self.journey.pick(LEGAL_STATUS_16_PLUS)
         return self.journey.pick(LEGAL_STATUS)
 
-    def _placement(self, age: int) -> dict[str, object]:
-        journey = self.journey
-        if journey.child.uasc:
-            kind = journey.pick(UASC_PLACEMENTS)
+    def _placement(self, age: int, on: date) -> dict[str, object]:
+        journey, era = self.journey, int(on >= NEW_PLACEMENT_TYPES_FROM)
+        if journey.child.uasc and age >= SUPPORTED_FROM_AGE:
+            kind = journey.pick(UASC_PLACEMENTS[era])
         else:
-            kind = journey.pick(next(w for limit, w in PLACEMENTS_BY_AGE if age < limit))
+            kind = journey.pick(next(w[era] for limit, w in PLACEMENTS_BY_AGE if age < limit))
         return self._described(kind)
 
     def _described(self, kind: str) -> dict[str, object]:
@@ -106,23 +144,45 @@ class CarePlanner:
         months = self.rng.randint(*EXIT_MONTHS[kind])
         return kind, next_wd(add_months(on, months) + timedelta(days=self.rng.randrange(28)))
 
-    def _moves(self, start: date, until: date, exit_kind: str) -> None:
+    def _moves(self, start: date, until: date, exit_kind: str, first: dict[str, object]) -> None:
         """Placement moves: most in the first year; adoption placements before adoption."""
-        journey, on = self.journey, start
+        journey, on, current = self.journey, start, first
         adoption_on = (
             add_months(until, -self.rng.randint(6, 10)) if exit_kind == "adoption" else None
         )
         while True:
             settled = on >= add_months(start, 12)
             rate = 0.15 if settled else 0.45  # moves a year
+            since = on  # when the current placement began
             on = next_wd(on + timedelta(days=round(self.rng.expovariate(rate / 365)) + 14))
             if adoption_on and start < adoption_on <= on:
-                journey.add(next_wd(adoption_on), "move", **self._described("A5"))
+                self._recoded(current, since, next_wd(adoption_on))
+                # Placed for adoption with the current foster carers: the care plan carried out.
+                journey.add(next_wd(adoption_on), "move", **self._described("A5"),
+                            change_reason="CARPL")  # fmt: skip
                 return
             if on >= until or on > journey.world.today:
+                self._recoded(current, since, until)
                 return
+            self._recoded(current, since, on)
             age = min(journey.child.age_on(on), 17)
-            journey.add(on, "move", **self._placement(age))
+            current = self._placement(age, on)
+            journey.add(on, "move", **current, change_reason=self._change_reason(on))
+
+    def _change_reason(self, on: date) -> str:
+        under_10 = self.journey.child.age_on(on) < CUSTODY_FROM_AGE
+        reasons = CHANGE_REASONS_UNDER_10 if under_10 else CHANGE_REASONS
+        return reasons.draw(self.journey.reasons_rng)
+
+    def _recoded(self, placement: dict[str, object], since: date, until: date) -> None:
+        """A placement in a retired type still open in April 2025 moves to its successor
+        that day: the same provision, a change in the status of the placement only."""
+        kind = str(placement["placement_type"])
+        if kind in RETIRED_PLACEMENT_TYPES and since < NEW_PLACEMENT_TYPES_FROM < until:
+            successor = RETIRED_PLACEMENT_TYPES[kind]
+            self.journey.add(NEW_PLACEMENT_TYPES_FROM, "move", placement_type=successor,
+                             provider=placement["provider"], long_term=False,
+                             change_reason="PLACE")  # fmt: skip
 
     def _leave_care(self, started: date, on: date) -> tuple[None, None]:
         """At 18: care ends, the CIN episode closes, and a pathway plan runs until 21."""
@@ -130,7 +190,8 @@ class CarePlanner:
         journey.add(on, "end_care", reason=journey.pick(LEAVING_AT_18))
         _, closed = journey.close(on, "RC7")
         if (on - started).days >= CARE_LEAVER_WEEKS * 7:
-            journey.allocate(closed, journey.team_for("care_leavers"))
+            # Leaving care passes the child to the care leavers' team, as the process is.
+            journey.allocate(closed, journey.team_for("care_leavers"), "TSPROC")
             journey.add(closed, "start_plan", kind="pathway")
             journey.add(next_wd(journey.child.birthday(21)), "end_plan", kind="pathway",
                         reason="Reached 21")  # fmt: skip

@@ -131,7 +131,8 @@ def _stream(seed: int, *parts: object) -> random.Random:
 
 
 def _journey(profile: ChildProfile, world: World, seed: int) -> list[Step]:
-    return JourneyPlanner(_stream(seed, "journey", profile.index), profile, world).plan_journey()
+    streams = _stream(seed, "journey", profile.index), _stream(seed, "reasons", profile.index)
+    return JourneyPlanner(streams[0], profile, world, reasons_rng=streams[1]).plan_journey()
 
 
 def _plan(size: Size, world: World, seed: int, say: Callable[[str], None]) -> list[Planned]:
@@ -156,7 +157,9 @@ def _staff(
     teams = [spec.name for spec in layout.teams]
     heads = headcounts((p.spans for p in planned), teams, world.today)
     practices = {team: world.practice(team) for team in teams}
-    staff = create_workforce(layout, heads, practices, _stream(seed, "workforce"))
+    staff = create_workforce(
+        layout, heads, practices, _stream(seed, "workforce"), _stream(seed, "swe-numbers")
+    )
     say(f"Created {len(teams)} teams with {sum(heads.values())} practitioners.")
     return staff
 
@@ -208,5 +211,6 @@ def _record_child(
     recorder = ChildRecorder(
         _stream(seed, "record", profile.index), profile, f"C{number + 1:06d}", people, staff, world,
         voice_rng=_stream(seed, "voice", profile.index),
+        details_rng=_stream(seed, "details", profile.index),
     )  # fmt: skip
     recorder.record(_journey(profile, world, seed))

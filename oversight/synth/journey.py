@@ -46,8 +46,14 @@ class Step(NamedTuple):
 class JourneyPlanner:
     """Plans the journey of one child from the first contact to ``world.today``."""
 
-    def __init__(self, rng: random.Random, child: ChildProfile, world: World) -> None:
+    def __init__(
+        self, rng: random.Random, child: ChildProfile, world: World,
+        reasons_rng: random.Random | None = None,
+    ) -> None:  # fmt: skip
         self.rng, self.child, self.world = rng, child, world
+        # Why a child moved placement draws from its own stream, so giving the reasons
+        # leaves every other step of the journey as it was.
+        self.reasons_rng = reasons_rng or random.Random(f"reasons/{child.index}")
         self.steps: list[Step] = []
         self.team: str | None = None  # the team the child is allocated to
         self.plan: str | None = None  # the open CIN or CP plan
@@ -75,9 +81,13 @@ class JourneyPlanner:
     def team_for(self, kind: str) -> str:
         return self.world.layout.team_for(kind, self.child.locality, self.child.slot)
 
-    def allocate(self, on: date, team: str) -> None:
+    def allocate(self, on: date, team: str, change_reason: str | None = None) -> None:
+        """A new team (and so a new worker); why the worker changed is, unless given, a
+        first contact or re-referral when no work was open, else a transfer between teams
+        as the process is."""
         if team != self.team:
-            self.add(on, "allocate", team=team)
+            reason = change_reason or ("FCONTA" if self.team is None else "TSPROC")
+            self.add(on, "allocate", team=team, change_reason=reason)
             self.team = team
 
     def end_plan(self, on: date, reason: str) -> None:

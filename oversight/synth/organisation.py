@@ -3,7 +3,8 @@
 Each locality has its own front door, assessment and safeguarding (CIN/CP) teams;
 children in care and care leavers teams serve the whole LA. Teams, services and
 users are not casework, so they are created directly (in bulk) rather than through
-the casework services.
+the casework services. Practitioners in social work teams have a synthetic Social Work
+England number (personal advisers to care leavers need not be social workers).
 """
 
 import random
@@ -38,6 +39,8 @@ JOB_TITLES = {
     "care_leavers": ("Personal adviser", "Personal adviser", "Senior personal adviser"),
 }  # fmt: skip
 MIN_PRACTITIONERS, MAX_PRACTITIONERS = 4, 8
+# Personal advisers need not be registered social workers: they have no SWE number.
+NOT_SOCIAL_WORKERS = {"care_leavers"}
 
 
 @dataclass(frozen=True)
@@ -118,6 +121,7 @@ def create_workforce(
     headcounts: dict[str, int],
     practices: dict[str, Practice],
     rng: random.Random,
+    swe_rng: random.Random | None = None,
 ) -> Workforce:
     """Store the services, teams and users; ``headcounts`` gives practitioners per team."""
     services = {
@@ -128,6 +132,8 @@ def create_workforce(
     Team.objects.bulk_create(teams)
     stored = {team.name: team for team in Team.objects.filter(name__in=[t.name for t in teams])}
     usernames: set[str] = set()
+    # SWE numbers draw from their own stream, so the workers are otherwise as they were.
+    swe_numbers = SweNumbers(swe_rng or random.Random("swe-numbers"))
     users: list[User] = []
     for spec in layout.teams:
         team, practice = stored[spec.name], practices[spec.name]
@@ -135,7 +141,10 @@ def create_workforce(
         for _ in range(headcounts[spec.name]):
             title = rng.choice(JOB_TITLES[spec.kind])
             agency = rng.random() < practice.agency_share
-            users.append(_user(rng, usernames, team, Role.PRACTITIONER, title, agency))
+            user = _user(rng, usernames, team, Role.PRACTITIONER, title, agency)
+            if spec.kind not in NOT_SOCIAL_WORKERS:
+                user.swe_number = swe_numbers.draw()
+            users.append(user)
     for service in services.values():
         users.append(_service_manager(rng, usernames, service))
     User.objects.bulk_create(users)
@@ -160,6 +169,19 @@ def _service_manager(rng: random.Random, usernames: set[str], service: Service) 
         role=Role.SERVICE_MANAGER, service=service, job_title=f"Head of service, {service.name}",
         password="!synthetic",
     )  # fmt: skip
+
+
+class SweNumbers:
+    """Unique synthetic Social Work England numbers: "SW" and six digits."""
+
+    def __init__(self, rng: random.Random) -> None:
+        self.rng, self.given = rng, set[str]()
+
+    def draw(self) -> str:
+        while (number := f"SW{self.rng.randrange(100_000, 1_000_000)}") in self.given:
+            pass
+        self.given.add(number)
+        return number
 
 
 def _unique(taken: set[str], wanted: str) -> str:

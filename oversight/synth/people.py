@@ -1,13 +1,16 @@
-"""Synthetic people: children's profiles and names, and workers' names.
+"""Synthetic people: children's profiles, names and school details, and workers' names.
 
 Names are drawn from short lists of common first and last names, so no record
-describes a real person. Profiles follow the national patterns in ``rates``.
+describes a real person. Profiles follow the national patterns in ``rates``. A child who
+has started school has a unique pupil number made from the child's place in the arrivals
+(so no two children share one), with a check letter as the DfE's rules work it out.
 """
 
 import random
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from oversight.codes.upn import make_upn
 from oversight.synth.draws import Weights
 from oversight.synth.rates import ETHNICITY_WEIGHTS
 
@@ -47,6 +50,13 @@ DISABILITIES = Weights({"AUT": 30, "LD": 25, "COMM": 15, "BEH": 15, "MOB": 5, "H
 UASC_ETHNICITIES = Weights({"OOTH": 45, "BAFR": 30, "AOTH": 20, "BOTH": 5})
 ETHNICITIES = Weights(ETHNICITY_WEIGHTS)
 AGES = Weights({str(age): weight for age, weight in enumerate(AGE_WEIGHTS)})
+# The synthetic LA stands in for the demo's LA, Reading (E06000038): its schools' UPNs
+# carry Reading's DfE number.
+LA_NUMBER = "870"
+FEMALE = "2"
+# Assumption: about one girl in fifty looked after at 14 or over is herself a mother (the
+# SSDA903 counts a few hundred mothers among the girls aged 12 to 17 looked after).
+MOTHER_SHARE = 0.02
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +103,34 @@ def make_child(
         disabilities=disabilities, uasc=uasc, locality=rng.randrange(localities),
         slot=rng.random(),
     )  # fmt: skip
+
+
+def school_start(born: date) -> date:
+    """1 September of the school year in which a child turns 5: the start of reception."""
+    return date(born.year + (5 if born.month >= 9 else 4), 9, 1)
+
+
+def pupil_number(profile: ChildProfile, today: date) -> str:
+    """The child's UPN; none before school starts, nor for an unaccompanied asylum seeker
+    (who has never attended a school in England)."""
+    started = school_start(profile.born)
+    if profile.uasc or started > today:
+        return ""
+    school, serial = divmod(profile.index, 1000)
+    return make_upn(LA_NUMBER, 2000 + school, started.year, serial)
+
+
+def motherhood(
+    rng: random.Random, profile: ChildProfile, looked_after_from_12: bool, today: date
+) -> tuple[bool | None, date | None]:
+    """Whether a girl looked after at 12 or over is a mother, and her first child's birth
+    date; unknown (``None``) for anyone else."""
+    if profile.sex != FEMALE or not looked_after_from_12 or profile.age_on(today) < 12:
+        return None, None
+    if profile.age_on(today) < 14 or rng.random() >= MOTHER_SHARE:
+        return False, None
+    earliest = profile.birthday(13)
+    return True, earliest + timedelta(days=rng.randrange((today - earliest).days))
 
 
 def child_name(rng: random.Random, sex: str) -> tuple[str, str]:

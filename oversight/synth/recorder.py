@@ -24,11 +24,12 @@ from oversight.casework.models import (
     Referral,
     S47Enquiry,
 )
+from oversight.casework.services.child_details import record_child_details
 from oversight.casework.services.voice import Voice
 from oversight.synth.draws import Weights
 from oversight.synth.journey import Step
 from oversight.synth.organisation import Workforce
-from oversight.synth.people import ChildProfile, child_name
+from oversight.synth.people import ChildProfile, child_name, motherhood, pupil_number
 from oversight.synth.practice import GOOD_PRACTICE, Practice
 from oversight.synth.rates import CARE_LEAVERS_EET, CARE_LEAVERS_NOT_IN_TOUCH, CARE_LEAVERS_SUITABLE
 from oversight.synth.routines import (
@@ -61,12 +62,14 @@ class ChildRecorder:
     def __init__(
         self, rng: random.Random, profile: ChildProfile, la_child_id: str,
         workers: list[User], staff: Workforce, world: World,
-        voice_rng: random.Random | None = None,
+        voice_rng: random.Random | None = None, details_rng: random.Random | None = None,
     ) -> None:  # fmt: skip
         self.rng, self.profile, self.la_child_id = rng, profile, la_child_id
         # The child's voice at assessments, conferences and reviews draws from its own
         # stream, so recording it leaves every other record of the journey as it was.
         self.voice_rng = voice_rng or random.Random(f"voice/{la_child_id}")
+        # So do the child's details (whether she is a mother), for the same reason.
+        self.details_rng = details_rng or random.Random(f"details/{la_child_id}")
         self.workers, self.staff, self.world = list(workers), staff, world
         self.routines: dict[str, Routine] = {"oversight": Oversight(self)}
         self.plans: dict[str, Plan] = {}
@@ -88,10 +91,33 @@ class ChildRecorder:
             ethnicity=self.profile.ethnicity, disabilities=self.profile.disabilities,
             uasc=self.profile.uasc, origin=ORIGIN,
         )  # fmt: skip
+        self._details(steps)
         for step in steps:
             run_until(self.routines, step.on)
             getattr(self, f"_{step.kind}")(step.on, **step.detail)
         run_until(self.routines, self.world.today)
+
+    def _details(self, steps: list[Step]) -> None:
+        today = self.world.today
+        is_mother, first_born = motherhood(
+            self.details_rng, self.profile, self._looked_after_from_12(steps), today
+        )
+        record_child_details(
+            self.child, upn=pupil_number(self.profile, today), is_mother=is_mother,
+            first_child_born_on=first_born,
+        )  # fmt: skip
+
+    def _looked_after_from_12(self, steps: list[Step]) -> bool:
+        """Looked after on or after her 12th birthday, by today."""
+        twelfth, began = self.profile.birthday(12), None
+        for step in steps:
+            if step.kind == "start_care":
+                began = step.on
+            elif step.kind == "end_care" and began is not None:
+                if step.on >= twelfth:
+                    return True
+                began = None
+        return began is not None and self.world.today >= twelfth
 
     # Who is doing the work ------------------------------------------------------------
 
@@ -99,11 +125,12 @@ class ChildRecorder:
     def manager(self) -> User | None:
         return self.staff.managers.get(self.team.name) if self.team else None
 
-    def _allocate(self, on: date, team: str) -> None:
+    def _allocate(self, on: date, team: str, change_reason: str = "") -> None:
         self.team = self.staff.teams[team]
         self.worker = self.workers.pop(0)
         self.practice = self.world.practice(team)
-        services.allocate(self.child, self.team, self.worker, on, by=self.manager, origin=ORIGIN)
+        services.allocate(self.child, self.team, self.worker, on, by=self.manager,
+                          origin=ORIGIN, change_reason=change_reason)  # fmt: skip
 
     # The front door and assessment ----------------------------------------------------
 
@@ -241,11 +268,13 @@ class ChildRecorder:
             return 0.0
         return self.rng.uniform(2.0, 8.0)
 
-    def _move(self, on: date, placement_type: str, provider: str, long_term: bool) -> None:
+    def _move(self, on: date, placement_type: str, provider: str, long_term: bool,
+              change_reason: str = "") -> None:  # fmt: skip
         assert self.episode is not None and self.placement is not None
         self.placement = services.change_placement(
             self.episode, self.placement, on=on, placement_type=placement_type,
-            provider=provider, long_term=long_term, by=self.worker, origin=ORIGIN,
+            change_reason=change_reason, provider=provider, long_term=long_term,
+            by=self.worker, origin=ORIGIN,
         )  # fmt: skip
         visits = self.routines.get("cla")
         if isinstance(visits, CalendarVisits):

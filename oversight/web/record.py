@@ -43,10 +43,22 @@ def identity(child: Child, today: date) -> list[Fact]:
         Fact("Sex", code_words("sex", child.sex)),
         Fact("Ethnicity", code_words("ethnicity", child.ethnicity)),
         Fact("Disability", codes_words("disability", child.disabilities) or "Not recorded"),
+        Fact("Unique pupil number (UPN)", child.upn or "Not recorded"),
     ]
     if child.uasc:
         facts.append(Fact("Unaccompanied asylum-seeking child", "Yes"))
+    if child.is_mother is not None:
+        facts.append(Fact("Is a mother", _motherhood(child)))
+    if child.died_on is not None:
+        facts.append(Fact("Date of death", long_date(child.died_on)))
     return facts
+
+
+def _motherhood(child: Child) -> str:
+    if not child.is_mother:
+        return "No"
+    born = child.first_child_born_on
+    return f"Yes (her first child was born {long_date(born)})" if born else "Yes"
 
 
 def allocation_facts(allocation: Allocation | None) -> list[Fact]:
@@ -147,4 +159,5 @@ def record_context(child: Child, today: date) -> dict[str, object]:
         "oversight_entries": child.oversight_entries.all(),
         "contacts_to_decide": contacts_to_decide(child),
         "referrals_to_decide": referrals_to_decide(child),
+        "in_placement": current_placement(child) is not None,
     }

@@ -15,6 +15,7 @@ from oversight.casework.services.care import (
     record_return_interview,
     start_care_episode,
 )
+from oversight.casework.services.child_details import record_child_details
 from oversight.casework.services.children import allocate, end_allocation, register_child
 from oversight.casework.services.early_help import (
     end_early_help,
@@ -52,6 +53,7 @@ __all__ = [
     "allocate",
     "batch",
     "change_placement",
+    "record_child_details",
     "close_episode",
     "close_follow_up",
     "complete_assessment",

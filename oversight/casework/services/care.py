@@ -25,6 +25,8 @@ from oversight.casework.services.errors import CaseworkError, require_code, requ
 from oversight.casework.services.plans import end_plan, start_plan
 from oversight.casework.services.writer import recorded, writer
 
+TEMPORARY_PLACEMENTS = frozenset({"T0", "T1", "T2", "T3", "T4"})
+
 
 @recorded
 def start_care_episode(
@@ -65,6 +67,7 @@ def _place(
     long_term: bool,
     by: User | None,
     origin: str,
+    change_reason: str = "",
 ) -> Placement:
     require_code("placement_type", "placement_type", placement_type)
     if provider:
@@ -76,6 +79,7 @@ def _place(
         placement_type=placement_type,
         provider=provider,
         long_term=long_term,
+        change_reason=change_reason,
     )
     provenance(placement, by, origin)
     writer().add(placement)
@@ -92,15 +96,37 @@ def change_placement(
     *,
     on: date,
     placement_type: str,
+    change_reason: str = "",
     provider: str = "",
     long_term: bool = False,
     by: User | None = None,
     origin: str = "web",
 ) -> Placement:
+    """A move to a new placement in the episode, for a DfE reason for a placement change.
+
+    The reason is required on the web; imports and the generator may not know it. A move
+    into or out of a temporary placement (T0 to T4) is no change of placement, as the DfE
+    counts it (rule 226), and takes no reason."""
     require_on_or_after("on", on, current.started_on, "start of the current placement")
+    _check_change_reason(change_reason, current.placement_type, placement_type, origin)
     current.ended_on = on
     writer().update(current, "ended_on")
-    return _place(episode, on, placement_type, provider, long_term, by, origin)
+    return _place(episode, on, placement_type, provider, long_term, by, origin, change_reason)
+
+
+def _check_change_reason(reason: str, left: str, entered: str, origin: str) -> None:
+    if left in TEMPORARY_PLACEMENTS or entered in TEMPORARY_PLACEMENTS:
+        if reason:
+            raise CaseworkError(
+                "change_reason",
+                "a move into or out of a temporary placement (T0 to T4) is not a change of "
+                "placement: give no reason",
+            )
+        return
+    if reason:
+        require_code("change_reason", "reason_for_placement_change", reason)
+    elif origin == "web":
+        raise CaseworkError("change_reason", "give the reason for the change of placement")
 
 
 @recorded

@@ -67,12 +67,22 @@ def allocate(
     on: date,
     by: User | None = None,
     origin: str = "web",
+    change_reason: str = "",
 ) -> Allocation:
-    """Allocate the child from ``on``; the previous allocation ends and open work moves."""
+    """Allocate the child from ``on``; the previous allocation ends and open work moves.
+
+    ``change_reason`` says why the child's social worker changed to this one (a DfE reason
+    for a change of social worker; FCONTA for the first, or after a re-referral)."""
     if worker is not None and worker.team_id not in (None, team.pk):
         raise CaseworkError("worker", f"{worker.display_name} is not in {team.name}")
+    if change_reason:
+        if worker is None:
+            raise CaseworkError("change_reason", "a reason for a change of social worker needs "
+                                "a social worker: choose one, or give no reason")  # fmt: skip
+        require_code("change_reason", "reason_for_social_worker_change", change_reason)
     end_allocation(child, on, field="start_on")
-    allocation = build(Allocation, child=child, team=team, worker=worker, start_on=on)
+    allocation = build(Allocation, child=child, team=team, worker=worker, start_on=on,
+                       change_reason=change_reason)  # fmt: skip
     provenance(allocation, by, origin)
     writer().add(allocation)
     reassign_deadlines(child, team.pk, worker.pk if worker else None)

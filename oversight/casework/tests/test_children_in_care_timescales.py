@@ -57,7 +57,9 @@ def test_a_new_placement_must_be_visited_within_a_week(child):
         child, started_on=date(2024, 1, 8), legal_status="V2", placement_type="U1"
     )
     services.record_visit(child, kind="cla", visited_on=date(2024, 1, 10), placement=placement)
-    services.change_placement(episode, placement, on=date(2024, 2, 2), placement_type="K2")
+    services.change_placement(
+        episode, placement, on=date(2024, 2, 2), placement_type="K2", change_reason="CARPL"
+    )
     rules = _open_rules(child)
     assert rules["cla-visit-first"] == date(2024, 2, 9)
     assert "cla-visit-first-year" not in rules

@@ -28,6 +28,13 @@ from oversight import codes
         ("placement_type", "K2", "Children’s homes subject to Children’s Homes Regulations"),
         (
             "placement_type",
+            "K3",
+            "Supported accommodation not subject to children’s homes regulations",
+        ),
+        ("reason_for_social_worker_change", "FCONTA", "First contact or re-referral"),
+        ("reason_for_social_worker_change", "LEFTRL", "Previous social worker left role"),
+        (
+            "placement_type",
             "P1",
             "Placed with own parent(s) or other person(s) with parental responsibility",
         ),

@@ -21,6 +21,7 @@ REQUIRED = [
     "care_leaver_accommodation",
     "care_leaver_activity",
     "reason_for_placement_change",
+    "reason_for_social_worker_change",
 ]
 
 

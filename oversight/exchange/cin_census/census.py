@@ -19,6 +19,10 @@ CENSUS_SEX_CODES = RETURNED_SEX_CODES
 # UPN unknown reason UN7: "referral with no further action" (a child whose every episode
 # in the return was a referral with no further action need not be traced to a UPN).
 UPN_UNKNOWN_NFA = "UN7"
+# Reasons the records can tell for a child with no UPN: not yet of school age (UN1), and
+# an unaccompanied asylum-seeking child who has never attended school in England (UN2).
+UPN_UNKNOWN_NOT_AT_SCHOOL = "UN1"
+UPN_UNKNOWN_NEVER_AT_SCHOOL = "UN2"
 
 
 @dataclass
@@ -75,7 +79,9 @@ class CensusChild:
     sex: str  # Sex: M, F or U
     ethnicity: str  # Ethnicity
     disabilities: list[str]  # Disability codes; NONE when the child has none
-    upn_unknown: str = ""  # UPNunknown
+    upn: str = ""  # UPN
+    upn_unknown: str = ""  # UPNunknown: why there is no UPN
+    died: date | None = None  # PersonDeathDate
     episodes: list[CensusEpisode] = field(default_factory=list)
     record_id: int | None = None  # the child's record (not returned: for the access log)
 

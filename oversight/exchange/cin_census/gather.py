@@ -4,7 +4,9 @@ A child is in the census when a CIN episode of theirs (a referral, until it clos
 open at any time in the year: referred on or before 31 March and not closed before
 1 April. The census sees the records as they stood at the reference date (31 March):
 anything that happened later is left out, and a closure, authorisation, conference or
-plan end after that day is returned blank. Within each episode of the year:
+plan end after that day is returned blank. The child's UPN and date of death (by 31
+March) are returned, or, for a child with no UPN, the reason the records can tell
+(``_upn_unknown``). Within each episode of the year:
 
 - assessments that ran at some time in the year (not completed before 1 April);
 - section 47 enquiries started by the year end and not finished before it began, where
@@ -41,7 +43,9 @@ from oversight.casework.models import (
     S47Outcome,
 )
 from oversight.exchange.cin_census.census import (
+    UPN_UNKNOWN_NEVER_AT_SCHOOL,
     UPN_UNKNOWN_NFA,
+    UPN_UNKNOWN_NOT_AT_SCHOOL,
     CensusAssessment,
     CensusChild,
     CensusCinPlan,
@@ -50,6 +54,7 @@ from oversight.exchange.cin_census.census import (
     CensusSection47,
     census_sex,
 )
+from oversight.exchange.cin_census.rules.upn import school_age_birth_date
 from oversight.exchange.cin_census.spec import CensusPeriod
 
 CHUNK = 500  # children per round of queries (SQLite allows 999 parameters)
@@ -93,7 +98,7 @@ def gather(
 
 CHILD_FIELDS = (
     "id", "la_child_id", "date_of_birth", "expected_date_of_birth", "sex", "ethnicity",
-    "disabilities",
+    "disabilities", "upn", "uasc", "died_on",
 )  # fmt: skip
 
 
@@ -104,9 +109,21 @@ def _chunk(gathering: Gathering, rows: list[dict[str, Any]]) -> Iterator[CensusC
         episodes = records.referrals.get(row["id"], [])
         child.episodes = [records.episode(referral) for referral in episodes]
         records.place_plans(child, row["id"], episodes)
-        if child.episodes and all(e.referral_nfa for e in child.episodes):
-            child.upn_unknown = UPN_UNKNOWN_NFA
+        if not child.upn:
+            child.upn_unknown = _upn_unknown(gathering.period, child, row["uasc"])
         yield child
+
+
+def _upn_unknown(period: CensusPeriod, child: CensusChild, uasc: bool) -> str:
+    """Why a child has no UPN, when the records tell; blank if not (an unborn child needs
+    no reason; for a child of school age, rule 8770Q asks the LA to find one)."""
+    if child.episodes and all(e.referral_nfa for e in child.episodes):
+        return UPN_UNKNOWN_NFA
+    if child.birth is None:
+        return ""
+    if child.birth > school_age_birth_date(period.end):
+        return UPN_UNKNOWN_NOT_AT_SCHOOL
+    return UPN_UNKNOWN_NEVER_AT_SCHOOL if uasc else ""
 
 
 def _child(gathering: Gathering, row: dict[str, Any]) -> CensusChild:
@@ -124,6 +141,8 @@ def _child(gathering: Gathering, row: dict[str, Any]) -> CensusChild:
         sex=census_sex(row["sex"], unborn=born is None),
         ethnicity=row["ethnicity"],
         disabilities=codes,
+        upn=row["upn"],
+        died=gathering.by_end(row["died_on"]),
         record_id=row["id"],
     )
 

@@ -5,8 +5,8 @@ that cannot be read, a code the records do not know, an event the services refus
 stops the import and every reason is reported (``CensusNotImported``). With
 ``quarantine``, those children are held back, each with the rule, field and value, and
 the rest go in. A file that is not a CIN census at all (not well-formed XML) never goes
-in. Values the records have no place for (the UPN, a date of death, ...) are counted in
-the summary's notes: nothing is dropped silently.
+in. Values the records have no place for (a former UPN, an internal review date, ...)
+are counted in the summary's notes: nothing is dropped silently.
 
 All the children are recorded in one batch (one transaction, inserted together), and a
 failure of any other kind on the way leaves the records as they were. Each record's

@@ -1,8 +1,9 @@
 """Recording one census child through the casework services, or finding the child held.
 
 A child already in the records (same LAchildID) keeps their record; a value of the file
-that differs from it is noted, not written over. A new child is registered with a
-placeholder name that says the census holds no names. Each episode is then recorded by
+that differs from it is noted, not written over, and a UPN or date of death the records
+lack is added. A new child is registered with a placeholder name that says the census
+holds no names, then given the file's UPN and date of death. Each episode is then recorded by
 ``load_episode``. Every new record's ``origin`` names the file and the line of the
 element it came from. A refusal by the services becomes a ``ChildRefused``, which holds
 the child back with the census field, its value and the services' reason.
@@ -11,17 +12,24 @@ the child back with the census field, its value and the services' reason.
 from __future__ import annotations
 
 from collections import Counter
+from datetime import date
 from typing import Any
 
 from oversight.casework import services
 from oversight.casework.models import Child
 from oversight.casework.services import CaseworkError
+from oversight.casework.services.child_details import record_child_details
 from oversight.exchange import importing
-from oversight.exchange.cin_census.census import CENSUS_SEX, UPN_UNKNOWN_NFA
+from oversight.exchange.cin_census.census import (
+    CENSUS_SEX,
+    UPN_UNKNOWN_NFA,
+    UPN_UNKNOWN_NOT_AT_SCHOOL,
+)
 from oversight.exchange.cin_census.load_checks import Problem
 from oversight.exchange.cin_census.load_episode import DIFFERENT, NOT_HELD, EpisodeImport
 from oversight.exchange.cin_census.load_file import FiledChild
 from oversight.exchange.cin_census.load_stored import Stored
+from oversight.exchange.cin_census.rules.upn import school_age_birth_date
 from oversight.exchange.cin_census.spec import CensusPeriod
 from oversight.exchange.importing import Notes
 from oversight.exchange.sex import records_sex
@@ -33,8 +41,12 @@ PLACEHOLDER_LAST_NAME = "(the CIN census holds no names)"
 # The census field behind each field ``register_child`` names when it refuses a child.
 CHILD_FIELDS = {
     "la_child_id": "LAchildID", "date_of_birth": "PersonBirthDate", "sex": "Sex",
-    "ethnicity": "Ethnicity", "disabilities": "Disability",
+    "ethnicity": "Ethnicity", "disabilities": "Disability", "upn": "UPN",
+    "died_on": "PersonDeathDate",
 }  # fmt: skip
+
+# A bad UPN or date of death does not hold the child back: it is left out, and noted.
+NOT_KEPT = "not kept: the records refuse it (a UPN that fails its check, or a date too early)"
 
 
 class ChildRefused(Exception):
@@ -96,6 +108,7 @@ class ChildImport:
         except CaseworkError as error:
             name = CHILD_FIELDS.get(error.field, error.field)
             raise self.refused(error, name, row.get(name), self.filed.line) from None
+        self._record_details(child, row["UPN"] or "", row["PersonDeathDate"])
         self.stored.add_child(child)
         self.created["children"] += 1
         return child
@@ -127,13 +140,41 @@ class ChildImport:
         for name, (in_file, held) in in_file_and_held.items():
             if in_file != held:
                 self.note(name, DIFFERENT, self.filed.line)
+        self._add_details(child)
+
+    def _add_details(self, child: Child) -> None:
+        """The file's UPN and date of death where the records hold none; a different one
+        is noted, not written over."""
+        upn, died = (self.filed.row["UPN"] or "").upper(), self.filed.row["PersonDeathDate"]
+        if upn and child.upn not in ("", upn):
+            self.note("UPN", DIFFERENT, self.filed.line)
+        if died is not None and child.died_on not in (None, died):
+            self.note("PersonDeathDate", DIFFERENT, self.filed.line)
+        self._record_details(
+            child, upn if not child.upn else "", died if child.died_on is None else None
+        )
+
+    def _record_details(self, child: Child, upn: str, died: date | None) -> None:
+        if not upn and died is None:
+            return
+        try:
+            record_child_details(child, upn=upn, died_on=died)
+        except CaseworkError as error:
+            name = CHILD_FIELDS.get(error.field, error.field)
+            self.note(name, NOT_KEPT, self.filed.line)
 
     def _note_identifiers(self) -> None:
-        for name in ("UPN", "FormerUPN", "UPNunknown", "PersonDeathDate"):
+        for name in ("FormerUPN", "UPNunknown"):
             if self.filed.row.get(name) is not None and not self._derived(name):
                 self.note(name, NOT_HELD, self.filed.line)
 
     def _derived(self, name: str) -> bool:
-        """UN7 (every episode a referral with no further action) follows from the episodes."""
+        """UN7 (every episode a referral with no further action) follows from the episodes,
+        UN1 (not of school age) from the date of birth."""
+        reason, born = self.filed.row[name], self.filed.row["PersonBirthDate"]
         every_nfa = all(episode.row["ReferralNFA"] for episode in self.filed.episodes)
-        return name == "UPNunknown" and self.filed.row[name] == UPN_UNKNOWN_NFA and every_nfa
+        young = born is not None and born > school_age_birth_date(self.period.end)
+        return name == "UPNunknown" and (
+            (reason == UPN_UNKNOWN_NFA and every_nfa)
+            or (reason == UPN_UNKNOWN_NOT_AT_SCHOOL and young)
+        )

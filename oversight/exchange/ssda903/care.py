@@ -45,6 +45,7 @@ class PlacementRecord:
     ended_on: date | None
     placement_type: str
     provider: str
+    change_reason: str = ""  # why the child moved into it (blank for an episode's first)
 
 
 @dataclass

@@ -6,19 +6,24 @@ falls in the year (``care.is_care_leaver``); a care leaver not looked after in t
 has only a header and an OC3 row. The return sees the records as they stood on 31 March:
 later events are left out, and a later end is returned blank. For each child:
 
-- **header**: sex (M, F or U), date of birth, ethnicity; the records hold no UPN and no
-  mother's status, so those are blank;
+- **header**: sex (M, F or U), date of birth, ethnicity, the UPN (or the reason there is
+  none) and, for a girl, whether she is a mother and her first child's birth date
+  (``header``);
 - **episodes**: one row per placement within each care episode open in the year. The
   first placement of an episode begins as the episode did (``reason_new_episode``),
   later ones are changes of placement and carers (P), or of placement only (T) for an
   adoption placement with the current foster carers (A3, A5); a placement that ends with
   the episode ends with its reason, one followed by another ends X1. The category of
   need is the primary need of the referral under which the period of care began (the
-  latest before it, else the first after it), the same for the whole period. The records
-  hold no reason for a placement change, no postcodes and no Ofsted URN;
+  latest before it, else the first after it), the same for the whole period. A row that
+  ends in a move to the episode's next placement gives the reason for the change
+  recorded with that placement (the DfE's REASON_PLACE_CHANGE sits on the row that
+  ends, rule 225). The records hold no postcodes and no Ofsted URN;
 - **reviews**: the child-in-care reviews held in the year, with the participation code
   (``participation``);
-- **UASC**: children recorded as unaccompanied asylum seekers; their status ceases at 18;
+- **UASC**: children of the return recorded as unaccompanied asylum seekers (care leavers
+  not looked after in the year too), unless the status ceased before the year; it ceases
+  at 18;
 - **OC2**, **AD1**, **placed for adoption**: the children the records know belong there
   (looked after 12 months at 31 March; adopted in the year; in an adoption placement in
   the year), with the items the records do not hold left blank;
@@ -29,7 +34,8 @@ later events are left out, and a later end is returned blank. For each child:
   authorisation: every period is returned as missing, M);
 - **previous permanence**: only what the records know (``care.previous_permanence``);
 - **social worker episodes**: the child's allocations to a worker during care in the
-  year; the records hold no Social Work England number and no reason for a change.
+  year, with the worker's Social Work England number (SW_ID) and the allocation's reason
+  for the change of social worker (SW_REASON); blank where the records hold none.
 
 What cannot be placed in the return is reported in ``left_out``, never silently dropped.
 Children are read a chunk at a time, in child id order, so memory stays small.
@@ -73,6 +79,7 @@ from oversight.exchange.ssda903.care import (
     previous_permanence,
     status_window,
 )
+from oversight.exchange.ssda903.header import mother_items, upn_item
 from oversight.exchange.ssda903.participation import participation_code
 from oversight.exchange.ssda903.spec import TABLES, CollectionYear
 
@@ -124,7 +131,8 @@ def known_care_leavers(year: CollectionYear) -> Q:
     return Q(pk__in=pathway.values("child_id")) | Q(pk__in=statuses.values("child_id"))
 
 
-CHILD_FIELDS = ("id", "la_child_id", "sex", "date_of_birth", "ethnicity", "uasc")
+CHILD_FIELDS = ("id", "la_child_id", "sex", "date_of_birth", "ethnicity", "uasc", "upn",
+                "is_mother", "first_child_born_on")  # fmt: skip
 
 
 def gather(
@@ -181,7 +189,8 @@ class _Records:
         allocations = Allocation.objects.filter(theirs, worker__isnull=False,
                                                 start_on__lte=year.end)  # fmt: skip
         records._group(records.allocations, allocations.order_by("start_on", "id"), "worker_id",
-                       "start_on", "end_on")  # fmt: skip
+                       "start_on", "end_on", "change_reason",
+                       "worker__swe_number")  # fmt: skip
         referrals = Referral.objects.filter(theirs, received_on__lte=year.end).exclude(
             primary_need=""
         )
@@ -211,11 +220,11 @@ class _Records:
             self.episodes[row["child_id"]].append(episode)
         placements = Placement.objects.filter(episode__child_id__in=ids, started_on__lte=year.end)
         for row in placements.order_by("started_on", "id").values(
-            "episode_id", "started_on", "ended_on", "placement_type", "provider"
+            "episode_id", "started_on", "ended_on", "placement_type", "provider", "change_reason"
         ):
             ended = as_at(row["ended_on"], year)
             placement = PlacementRecord(row["started_on"], ended, row["placement_type"],
-                                        row["provider"])  # fmt: skip
+                                        row["provider"], row["change_reason"])  # fmt: skip
             if row["episode_id"] in by_id:
                 by_id[row["episode_id"]].placements.append(placement)
 
@@ -235,14 +244,33 @@ class _ChildRows:
         leaver = self._care_leaver()
         if not self.in_year and leaver is None:
             return None
-        row = self.row
-        self.child.add("header", SEX=returned_sex(row["sex"]), DOB=self.born,
-                       ETHNIC=row["ethnicity"])  # fmt: skip
+        self._header()
         if self.in_year:
             self._looked_after()
+        self._uasc()
         if leaver is not None:
             self._oc3(leaver)
         return self.child
+
+    def _uasc(self) -> None:
+        """A child of the return who was an unaccompanied asylum seeker, unless the status
+        ceased (at 18) before the year: a care leaver no longer looked after too, or last
+        year's UASC row would have no follow-up this year (rule 205A)."""
+        if not self.row["uasc"]:
+            return
+        ceases = birthday(self.born, 18) if self.born else None
+        if ceases is not None and ceases < self.year.start:
+            return
+        ceased = as_at(ceases, self.year) if ceases else None
+        self.child.add("uasc", SEX=returned_sex(self.row["sex"]), DOB=self.born, DUC=ceased)
+
+    def _header(self) -> None:
+        row = self.row
+        mother, first_born = mother_items(row["sex"], self.born, row["is_mother"],
+                                          row["first_child_born_on"], self.year)  # fmt: skip
+        self.child.add("header", SEX=returned_sex(row["sex"]), DOB=self.born,
+                       ETHNIC=row["ethnicity"], MOTHER=mother, MC_DOB=first_born,
+                       UPN=upn_item(row["upn"], self.born, row["uasc"], self.year))  # fmt: skip
 
     def _looked_after(self) -> None:
         self._episode_rows()
@@ -250,9 +278,6 @@ class _ChildRows:
             heard = (review[k] for k in ("child_participated", "views_recorded", "how_expressed"))
             code = participation_code(self.born, review["held_on"], *heard)
             self.child.add("reviews", DOB=self.born, REVIEW=review["held_on"], REVIEW_CODE=code)
-        if self.row["uasc"]:
-            ceased = as_at(birthday(self.born, 18), self.year) if self.born else None
-            self.child.add("uasc", SEX=returned_sex(self.row["sex"]), DOB=self.born, DUC=ceased)
         self._cohorts()
         self._missing()
         self._social_workers()
@@ -275,12 +300,15 @@ class _ChildRows:
             ends_care = number == last and ended is not None and ended == episode.ended_on
             reason = (episode.reason_ceased or None) if ends_care else "X1"
             began = placement_change(placement.placement_type)
+            # Why the child moved on is kept with the placement moved into.
+            moved = episode.placements[number + 1] if number < last and ended else None
             self.child.add(
                 "episodes", DECOM=placement.started_on,
                 RNE=episode.reason_new_episode if number == 0 else began,
                 LS=episode.legal_status, CIN=need, PLACE=placement.placement_type,
                 PLACE_PROVIDER=placement.provider or None, DEC=ended,
                 REC=reason if ended is not None else None,
+                REASON_PLACE_CHANGE=(moved.change_reason or None) if moved else None,
             )  # fmt: skip
 
     def _cohorts(self) -> None:
@@ -313,8 +341,10 @@ class _ChildRows:
             start, end = worker["start_on"], worker["end_on"]
             in_year = end is None or end >= self.year.start
             if in_year and any(_while_in(e, start, end) for e in self.in_year):
-                self.child.add("social_worker_episodes", DOB=self.born, SW_DECOM=start,
-                               SW_DEC=as_at(end, self.year))  # fmt: skip
+                self.child.add("social_worker_episodes", DOB=self.born,
+                               SW_ID=worker["worker__swe_number"] or None, SW_DECOM=start,
+                               SW_DEC=as_at(end, self.year),
+                               SW_REASON=worker["change_reason"] or None)  # fmt: skip
 
     def _care_leaver(self) -> tuple[date, int] | None:
         found = care_leaver_birthday(self.born, self.year)

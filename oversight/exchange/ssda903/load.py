@@ -5,7 +5,7 @@ that cannot be read, a code the records do not know, a row the services refuse) 
 the import and every reason is reported (``ReturnNotImported``), with its file, line,
 field, value and rule. With ``quarantine``, those children are held back, each with
 their reasons, and the rest go in. A file that is no SSDA903 table at all never goes in.
-Values the records have no place for (the UPN, postcodes, the OC2 items, ...) are
+Values the records have no place for (postcodes, the OC2 items, ...) are
 counted in the summary's notes, as are columns a file has that its table does not:
 nothing is dropped silently.
 

@@ -10,12 +10,14 @@ taken in date order:
   status (L, U, B, or a placement change under another status) begins a care episode,
   with the row's reason for a new episode; the episode it follows ends that day (X1);
 - a change of placement only (P, T) under the same legal status is a new placement in
-  the episode;
+  the episode, kept with the reason for the change that the row before gives (the DfE
+  puts REASON_PLACE_CHANGE on the row that ends, rule 225);
 - a row that ends (DEC, REC) with no row beginning that day ends the care episode.
 
 A matched placement still open in the records whose row has ended ends it (a later
-return brings the end of a placement an earlier one left open). The records hold no
-reason for a placement change, no postcodes and no URN (noted when given); the category
+return brings the end of a placement an earlier one left open). A reason for a placement
+change not followed by a move within the episode is noted, not kept. The records hold
+no postcodes and no URN (noted when given); the category
 of need is kept only as a referral's primary need, so a row's need that the child's
 referrals do not give is noted. Placements in U1 and U4 are long-term.
 """
@@ -37,12 +39,14 @@ if TYPE_CHECKING:
 
 LONG_TERM = ("U1", "U4")  # long-term foster placements
 PLACEMENT_CHANGES = ("P", "T")
-NOT_HELD_ITEMS = ("REASON_PLACE_CHANGE", "HOME_POST", "PL_POST", "URN")
+NOT_HELD_ITEMS = ("HOME_POST", "PL_POST", "URN")
 NEED_NOT_HELD = "the records keep a category of need only as a referral's primary need, "
 NEED_NOT_HELD += "and the child's referrals do not give this one: not kept"
 KEPT_AS = "the records tell a change of carers from a change of placement only by the "
 KEPT_AS += "placement type: kept as {code}"
 ENDED_LATER = "the records hold a later placement in this episode: the end is not kept"
+REASON_NOT_KEPT = "the records keep a reason for a placement change only with the move to "
+REASON_NOT_KEPT += "the next placement in the same episode, and no such move follows: not kept"
 
 
 class CareImport:
@@ -54,6 +58,9 @@ class CareImport:
         self.placement: Placement | None = None
         # Why the last row's episode ended, when the next row began that day (else None).
         self.carried_reason: str | None = None
+        self.previous: Row | None = None  # the row recorded before this one
+        self.moved = False  # this row was recorded as a move within the episode
+        self.matched = False  # this row's placement was already in the records
 
     def record(self) -> None:
         rows = sorted(self.of.filed.table("episodes"), key=lambda r: (r["DECOM"], r["line"]))
@@ -63,9 +70,14 @@ class CareImport:
                 self._row(row, following)
             except CaseworkError as error:
                 raise self.of.refused(error, row) from None
+            self._note_reason_not_kept(self.previous, row)
+            self.previous = row
+        if rows:
+            self._note_reason_not_kept(rows[-1], None)
 
     def _row(self, row: Row, following: Row | None) -> None:
         found = self.stored.placement_from(self.child.pk, row["DECOM"])
+        self.moved, self.matched = False, found is not None
         if found is not None:
             self.episode, self.placement = found
             self._compare(row)
@@ -111,9 +123,10 @@ class CareImport:
             raise CaseworkError("on", "the records hold no placement in the episode to move from")
         placement = services.change_placement(
             episode, current, on=row["DECOM"], placement_type=row["PLACE"],
-            provider=row["PLACE_PROVIDER"] or "", long_term=row["PLACE"] in LONG_TERM,
-            origin=self.of.origin(row),
+            change_reason=self._reason_for_change(), provider=row["PLACE_PROVIDER"] or "",
+            long_term=row["PLACE"] in LONG_TERM, origin=self.of.origin(row),
         )  # fmt: skip
+        self.moved = True
         self.stored.add_placement(episode, placement)
         self.episode, self.placement = episode, placement
         self.of.created["placements"] += 1
@@ -166,6 +179,18 @@ class CareImport:
         for name, (in_file, held) in in_file_and_held.items():
             if in_file != held:
                 self.of.note(name, DIFFERENT, row)
+
+    def _reason_for_change(self) -> str:
+        """The reason the row before gives for the change to this row's placement."""
+        return (self.previous or {}).get("REASON_PLACE_CHANGE") or ""
+
+    def _note_reason_not_kept(self, before: Row | None, row: Row | None) -> None:
+        """A reason for a change given on ``before`` that ``row`` did not record as a move
+        (a row matched with the records keeps what they hold)."""
+        if before is None or not before["REASON_PLACE_CHANGE"]:
+            return
+        if row is None or not (self.moved or self.matched):
+            self.of.note("REASON_PLACE_CHANGE", REASON_NOT_KEPT, before)
 
     def _note_not_held(self, row: Row) -> None:
         for name in NOT_HELD_ITEMS:

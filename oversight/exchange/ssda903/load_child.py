@@ -1,15 +1,17 @@
 """Recording one child of an SSDA903 return through the casework services.
 
 A child already in the records (same child id) keeps their record; a value of the header
-that differs from it is noted, not written over. A new child is registered with a
-placeholder name that says the return holds no names, with no disability recorded (the
-return has no place for disabilities), and as an unaccompanied asylum-seeking child when
-the UASC file has them. Then their episodes (``load_care``), reviews, missing periods and
-care leaver statuses (``load_events``). Every new record's ``origin`` names the file and
-line of the row it came from. Values the records have no place for (the UPN, the
-mother's status, postcodes, the OC2, AD1, adoption, previous permanence and social
-worker files) are counted in the notes. A refusal by the services becomes a
-``ChildRefused``, which holds the child back with the field, its value and the reason.
+that differs from it is noted, not written over, and a UPN or mother's status the records
+lack is added. A new child is registered with a placeholder name that says the return
+holds no names, with no disability recorded (the return has no place for disabilities),
+as an unaccompanied asylum-seeking child when the UASC file has them, and with the
+header's UPN and mother's status (a UN code says only why there is no UPN). Then their
+episodes (``load_care``), reviews, missing periods and care leaver statuses
+(``load_events``). Every new record's ``origin`` names the file and line of the row it
+came from. Values the records have no place for (a UN code they cannot tell again,
+postcodes, the OC2, AD1, adoption, previous permanence and social worker files) are
+counted in the notes. A refusal by the services becomes a ``ChildRefused``, which holds
+the child back with the field, its value and the reason.
 """
 
 from __future__ import annotations
@@ -21,9 +23,12 @@ from typing import Any
 from oversight.casework import services
 from oversight.casework.models import Child
 from oversight.casework.services import CaseworkError
+from oversight.casework.services.child_details import record_child_details
 from oversight.exchange.importing import DIFFERENT, NOT_HELD, Notes, Problem, origin
 from oversight.exchange.sex import records_sex, returned_sex
 from oversight.exchange.ssda903.care import birthday
+from oversight.exchange.ssda903.codes import UPN_UNKNOWN
+from oversight.exchange.ssda903.header import MOTHERHOOD_AGE, upn_item
 from oversight.exchange.ssda903.load_file import FiledChild, Row
 from oversight.exchange.ssda903.load_stored import Stored
 from oversight.exchange.ssda903.spec import ID, CollectionYear
@@ -44,7 +49,9 @@ RETURN_FIELDS = {
 # Tables whose items the records have no place for, and the header's.
 NOT_HELD_TABLES = ("oc2", "ad1", "placed_for_adoption", "previous_permanence",
                    "social_worker_episodes")  # fmt: skip
-NOT_HELD_HEADER = ("UPN", "MOTHER", "MC_DOB")
+# A bad UPN or mother's status does not hold the child back: it is left out, and noted.
+NOT_KEPT = "not kept: the records refuse it (a UPN that fails its check, or a mother's details)"
+DETAILS = {"upn": "UPN", "is_mother": "MOTHER", "first_child_born_on": "MC_DOB"}
 WHERE = (ID, "DOB", "line", "file")
 
 
@@ -105,9 +112,50 @@ class ChildImport:
             )  # fmt: skip
         except CaseworkError as error:
             raise self.refused(error, header) from None
+        self._record_details(child, header, self._details(header))
         self.stored.add_child(child)
         self.created["children"] += 1
         return child
+
+    def _details(self, header: Row) -> dict[str, Any]:
+        """The header's UPN and mother's status as the records keep them (None: not given):
+        not a UN code, which says only why there is no UPN, nor the 0 of a girl under 12
+        (``header.mother_items``)."""
+        upn = (header["UPN"] or "").upper()
+        mother = {"1": True, "0": False}.get(header["MOTHER"] or "")
+        born = header["DOB"]
+        if mother is False and born and birthday(born, MOTHERHOOD_AGE) > self.year.end:
+            mother = None
+        return {"upn": "" if upn in UPN_UNKNOWN else upn, "is_mother": mother,
+                "first_child_born_on": header["MC_DOB"]}  # fmt: skip
+
+    def _record_details(self, child: Child, header: Row, details: dict[str, Any]) -> None:
+        self._note_upn_reason(header)
+        if all(value in (None, "") for value in details.values()):
+            return
+        try:
+            record_child_details(child, **details)
+        except CaseworkError as error:
+            self.note(DETAILS.get(error.field, error.field), NOT_KEPT, header)
+
+    def _note_upn_reason(self, header: Row) -> None:
+        """A UN code the records cannot tell again (all but UN1 and UN2) is not kept."""
+        upn, uasc = header["UPN"], bool(self.filed.table("uasc"))
+        if upn in UPN_UNKNOWN and upn != upn_item("", header["DOB"], uasc, self.year):
+            self.note("UPN", NOT_HELD, header)
+
+    def _add_details(self, child: Child, header: Row) -> None:
+        """What the records lack of the header's details is added; a difference is noted."""
+        lacking = {}
+        for name, value in self._details(header).items():
+            held = getattr(child, name)
+            if value in (None, "") or value == held:
+                continue
+            if held in (None, ""):
+                lacking[name] = value
+            else:
+                self.note(DETAILS[name], DIFFERENT, header)
+        self._record_details(child, header, lacking)
 
     def _compare(self, child: Child, header: Row) -> None:
         in_file_and_held: dict[str, tuple[Any, Any]] = {
@@ -120,11 +168,9 @@ class ChildImport:
         for name, (in_file, held) in in_file_and_held.items():
             if in_file != held and not (name == "SEX" and records_sex(in_file) == child.sex):
                 self.note(name, DIFFERENT, header)
+        self._add_details(child, header)
 
     def _note_not_held(self, header: Row) -> None:
-        for name in NOT_HELD_HEADER:
-            if header[name] is not None:
-                self.note(name, NOT_HELD, header)
         for table in NOT_HELD_TABLES:
             for row in self.filed.table(table):
                 for name, value in row.items():

@@ -35,8 +35,9 @@ class InCare:
 
     def move(self, on: date, placement_type: str = "U6") -> "InCare":
         self.placement = services.change_placement(
-            self.episode, self.placement, on=on, placement_type=placement_type
-        )
+            self.episode, self.placement, on=on, placement_type=placement_type,
+            change_reason="CARPL",
+        )  # fmt: skip
         return self
 
     def leave(self, on: date, reason: str = "E13") -> "InCare":

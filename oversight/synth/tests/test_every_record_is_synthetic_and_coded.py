@@ -28,6 +28,8 @@ CODED = [
     (models.CareEpisode, "reason_ceased", "reason_episode_ceased"),
     (models.Placement, "placement_type", "placement_type"),
     (models.Placement, "provider", "placement_provider"),
+    (models.Placement, "change_reason", "reason_for_placement_change"),
+    (models.Allocation, "change_reason", "reason_for_social_worker_change"),
     (models.CareLeaverStatus, "accommodation", "care_leaver_accommodation"),
     (models.CareLeaverStatus, "activity", "care_leaver_activity"),
 ]

@@ -97,6 +97,15 @@ class WhatTheyDoForm(GovukForm):
         empty_label="No service",
         help_text="For a service manager only",
     )
+    swe_number = forms.CharField(
+        label="Social Work England number (optional)",
+        required=False,
+        max_length=20,
+        strip=True,
+        widget=TextInput(width=10, attrs={"autocomplete": "off", "spellcheck": "false"}),
+        help_text="For a social worker: SW and digits, like SW123456. The SSDA903 return "
+        "gives it as the child's social worker's id",
+    )
     window_from = DateField(
         label="Inspection window from",
         name="First day of the inspection window",
@@ -167,6 +176,7 @@ class AddUserForm(WhatTheyDoForm):
             team=data["team"],
             service=data["service"],
             inspection_window=self.inspection_window(),
+            swe_number=data["swe_number"],
         )
 
 
@@ -177,5 +187,6 @@ class ChangeUserForm(WhatTheyDoForm):
         window = (person.inspection_window_start, person.inspection_window_end)
         initial = {"role": person.role, "team": person.team_id,
                    "service": person.service_id if person.team_id is None else None,
-                   "window_from": window[0], "window_to": window[1]}  # fmt: skip
+                   "window_from": window[0], "window_to": window[1],
+                   "swe_number": person.swe_number}  # fmt: skip
         super().__init__(data, initial=initial)

@@ -1,6 +1,7 @@
 """Recording a contact about a child the authority does not know yet.
 
-The child is registered (``register_child``), allocated to the recorder's team so the
+The child is registered (``register_child``, then ``record_child_details`` for a UPN
+given), allocated to the recorder's team so the
 front door can pick the contact up, and the contact recorded, all in one transaction.
 """
 
@@ -17,6 +18,7 @@ from oversight.casework import services
 from oversight.casework.access import visible_children
 from oversight.casework.models import Child
 from oversight.casework.services import CaseworkError
+from oversight.casework.services.child_details import record_child_details
 from oversight.web.forms import save
 from oversight.web.forms.front_door import NewChildContactForm
 from oversight.web.permissions import records_work_required
@@ -51,6 +53,8 @@ def new_child_contact(request: HttpRequest) -> HttpResponse:
 def register_with_contact(user: User, form: NewChildContactForm) -> Child:
     data = form.cleaned_data
     child = _register(user, data)
+    if data["upn"]:
+        record_child_details(child, upn=data["upn"])
     if user.team_id:
         services.allocate(child, user.team, None, data["received_on"], by=user)
     services.record_contact(

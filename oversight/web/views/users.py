@@ -87,7 +87,8 @@ def change(request: HttpRequest, pk: int) -> HttpResponse:
             changed = change_user(
                 person, request.user, role=Role(data["role"]), team=data["team"],  # type: ignore[arg-type]
                 service=data["service"], inspection_window=form.inspection_window(),
-                reason=data["reason"], address=client_address(request),
+                swe_number=data["swe_number"], reason=data["reason"],
+                address=client_address(request),
             )  # fmt: skip
         except AccountRefused as refused:
             form.refused(refused)

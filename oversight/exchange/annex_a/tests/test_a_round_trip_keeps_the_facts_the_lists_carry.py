@@ -61,7 +61,8 @@ def _in_care(of: Child) -> None:
         of, started_on=LONG_AGO, legal_status="C2", placement_type="U6", provider="PR1"
     )
     now = services.change_placement(episode, first, on=date(2024, 11, 1), placement_type="U4",
-                                     provider="PR4", long_term=True)  # fmt: skip
+                                     change_reason="CARPL", provider="PR4",
+                                     long_term=True)  # fmt: skip
     services.record_review(of, kind="cla", held_on=date(2025, 1, 10), plan=care_plan)
     services.record_visit(of, kind="cla", visited_on=date(2025, 2, 10), placement=now)
 

@@ -2,9 +2,8 @@
 
 A UPN is 13 characters: a check letter, the three-digit number of the local authority
 that issued it, eight more digits, and a last character that is a digit (a permanent UPN)
-or a letter (a temporary UPN). The check letter is the modulus-23 sum of the characters
-2 to 13, each times its position, read as a letter of ``CHECK_LETTERS``; a letter in
-position 13 counts as its own place in that list (A = 0, B = 1, ..., Z = 22).
+or a letter (a temporary UPN). The check letter is worked out as ``codes.upn`` says (the
+forms that take a UPN check it there too).
 
 UPNs are compared in capitals: the schema allows lower-case letters, and ``a201…`` is
 the same pupil as ``A201…``.
@@ -14,13 +13,10 @@ from datetime import date
 
 import polars as pl
 
+from oversight.codes.upn import LAST_CHARACTER, check_letter
 from oversight.exchange.cin_census.read import CinData
 from oversight.exchange.cin_census.rules.book import RULES
 from oversight.exchange.la_codes import LA_CODES
-
-# I, O and S are never used: as a check letter nor as the last letter of a temporary UPN.
-CHECK_LETTERS = "ABCDEFGHJKLMNPQRTUVWXYZ"
-LAST_CHARACTER = f"[0-9{CHECK_LETTERS}]"
 
 # UPNunknown reasons that explain a missing UPN for a child of school age: every reason
 # but UN1, which says the child is not of school age.
@@ -33,15 +29,7 @@ def _upn() -> pl.Expr:
 
 def _check_letter(upn: pl.Expr) -> pl.Expr:
     """The check letter a 13-character UPN should start with; null if it has none."""
-    weighted = [upn.str.slice(i - 1, 1).cast(pl.Int64, strict=False) * i for i in range(2, 13)]
-    last = upn.str.slice(12, 1)
-    last_value = last.cast(pl.Int64, strict=False).fill_null(
-        last.replace_strict({c: i for i, c in enumerate(CHECK_LETTERS)}, default=None)
-    )
-    total = pl.sum_horizontal(*weighted, last_value * 13)
-    letters = dict(enumerate(CHECK_LETTERS))
-    computable = upn.str.contains(rf"^.[0-9]{{11}}{LAST_CHARACTER}$")
-    return pl.when(computable).then((total % 23).replace_strict(letters, return_dtype=pl.String))
+    return upn.map_elements(check_letter, return_dtype=pl.String, skip_nulls=True)
 
 
 def _children_with_upn(cin: CinData) -> pl.DataFrame:

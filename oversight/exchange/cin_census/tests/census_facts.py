@@ -30,7 +30,8 @@ def census_facts() -> dict[str, dict[str, Any]]:
 def _child_facts(child: Child) -> dict[str, Any]:
     return {
         "child": (child.date_of_birth, child.expected_date_of_birth, child.sex,
-                  child.ethnicity, sorted(child.disabilities.split())),
+                  child.ethnicity, sorted(child.disabilities.split()), child.upn,
+                  child.died_on),
         "episodes": [_episode(r) for r in Referral.objects.filter(child=child)
                      .order_by("received_on")],
         "assessments": sorted(_assessment(a) for a in Assessment.objects.filter(child=child)),

@@ -12,8 +12,12 @@ from datetime import date
 
 from oversight.casework import services
 from oversight.casework.models import Child, PlanKind
+from oversight.casework.services.child_details import record_child_details
 
 YEAR = "2025-26"
+# 870 2001 20 017: 8x2 + 7x3 + 2x5 + 1x8 + 2x9 + 1x12 + 7x13 = 176 = 7x23 + 15, and letter
+# 15 of ABCDEFGHJKLMNPQRTUVWXYZ is R.
+A1_UPN = "R870200120017"
 
 
 def child(la_child_id: str, sex: str, born: date | None, ethnicity: str = "WBRI",
@@ -29,6 +33,7 @@ def assessed_then_protected() -> Child:
     """A1: assessed, a CIN plan, an enquiry and conference, a CP plan reviewed twice and
     ended at its second review, then a CIN plan again; the episode is open at year end."""
     a1 = child("A1", "2", date(2016, 2, 10))
+    record_child_details(a1, upn=A1_UPN)
     referral = services.record_referral(
         a1, received_on=date(2025, 5, 1), source_code="1A", primary_need="N1"
     )

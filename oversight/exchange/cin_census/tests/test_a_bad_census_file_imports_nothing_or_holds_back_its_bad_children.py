@@ -94,9 +94,10 @@ def test_a_file_that_is_not_well_formed_xml_imports_nothing_either_way(quarantin
 
 
 def test_values_the_records_have_no_place_for_are_counted_never_dropped_silently():
-    summary = load_cin(io.BytesIO(builders.census_xml(builders.child("C1"))))
+    xml = builders.census_xml(builders.child("C1", FormerUPN=builders.SECOND_UPN))
+    summary = load_cin(io.BytesIO(xml))
     notes = {name: count for (name, _), count in summary.notes.counts.items()}
-    assert notes == {"UPN": 1}
+    assert notes == {"FormerUPN": 1}
 
 
 def test_an_assessment_before_its_referral_is_held_back_naming_the_assessment():

@@ -40,6 +40,7 @@ def test_a_child_assessed_then_protected_is_returned_as_worked_out_by_hand():
     <Child>
       <ChildIdentifiers>
         <LAchildID>A1</LAchildID>
+        <UPN>R870200120017</UPN>
         <PersonBirthDate>2016-02-10</PersonBirthDate>
         <Sex>F</Sex>
       </ChildIdentifiers>

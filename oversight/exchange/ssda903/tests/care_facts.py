@@ -4,7 +4,8 @@ The facts leave out what the return does not carry (names, the care before the y
 the words of the child's views, teams and deadlines), so records made by an import can
 be compared with the records the return was written from. A placement is described as
 the return describes it: its dates as at 31 March, its type, provider and legal status,
-how it began and, if care ended with it, why.
+how it began, why the child moved into it (carried by the row before, so only when that
+row is in the year) and, if care ended with it, why.
 """
 
 from __future__ import annotations
@@ -53,8 +54,10 @@ def _placements(child: Child) -> list[tuple[Any, ...]]:
             began = episode.reason_new_episode if number == 0 else placement_change(
                 p.placement_type)  # fmt: skip
             ceased = episode.reason_ceased if ended and until == ended else None
+            before_in_year = number > 0 and p.started_on >= YEAR.start
+            moved = p.change_reason if before_in_year else ""
             found.append((p.started_on, until, p.placement_type, p.provider, p.long_term,
-                          episode.legal_status, began, ceased))  # fmt: skip
+                          episode.legal_status, began, ceased, moved))  # fmt: skip
     return found
 
 

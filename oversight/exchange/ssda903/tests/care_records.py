@@ -45,7 +45,9 @@ def caseworker() -> tuple[Team, User]:
     team = Team.objects.create(
         name="Children in care 1", service=Service.objects.create(name="Children in care")
     )
-    return team, User.objects.create(username="sw1", first_name="Sam", team=team)
+    return team, User.objects.create(
+        username="sw1", first_name="Sam", team=team, swe_number="SW123456"
+    )
 
 
 def baby_in_care() -> Child:
@@ -56,8 +58,9 @@ def baby_in_care() -> Child:
     )
     services.record_review(b5, kind="cla", held_on=date(2025, 12, 29), plan=plan)
     services.change_placement(
-        episode, placement, on=date(2026, 5, 1), placement_type="U6", provider="PR1"
-    )
+        episode, placement, on=date(2026, 5, 1), placement_type="U6", change_reason="CREQO",
+        provider="PR1",
+    )  # fmt: skip
     return b5
 
 
@@ -65,7 +68,7 @@ def moved_then_order_made() -> Child:
     l1 = child("L1", "2", date(2014, 3, 2), "WBRI")
     referred(l1, date(2025, 4, 10), "N1")
     team, worker = caseworker()
-    services.allocate(l1, team, worker, date(2025, 5, 6))
+    services.allocate(l1, team, worker, date(2025, 5, 6), change_reason="FCONTA")
     episode, placement, plan = services.start_care_episode(
         l1, started_on=date(2025, 5, 6), legal_status="C1", placement_type="U6", provider="PR1"
     )
@@ -73,8 +76,8 @@ def moved_then_order_made() -> Child:
                            child_participated=True, how_expressed="spoke", **VIEWS)  # fmt: skip
     services.record_missing_episode(l1, started_on=date(2025, 7, 14), returned_on=date(2025, 7, 16))
     placement = services.change_placement(
-        episode, placement, on=date(2025, 9, 1), placement_type="U4", provider="PR1",
-        long_term=True,
+        episode, placement, on=date(2025, 9, 1), placement_type="U4", change_reason="CARPL",
+        provider="PR1", long_term=True,
     )  # fmt: skip
     services.record_review(l1, kind="cla", held_on=date(2025, 9, 30), plan=plan)
     services.end_care_episode(episode, placement, plan, ended_on=date(2025, 11, 3),
@@ -93,8 +96,9 @@ def home_under_section_20() -> Child:
         m2, started_on=date(2022, 2, 1), legal_status="V2", placement_type="U6", provider="PR4"
     )
     placement = services.change_placement(
-        episode, placement, on=date(2024, 6, 10), placement_type="K2", provider="PR4"
-    )
+        episode, placement, on=date(2024, 6, 10), placement_type="K2", change_reason="CREQB",
+        provider="PR4",
+    )  # fmt: skip
     services.record_review(m2, kind="cla", held_on=date(2025, 5, 20), plan=plan,
                            child_participated=True, how_expressed="advocate", **VIEWS)  # fmt: skip
     services.end_care_episode(episode, placement, plan, ended_on=date(2025, 8, 15),
@@ -147,8 +151,9 @@ def adopted_then_back_in_care() -> Child:
         p6, started_on=date(2019, 2, 1), legal_status="C2", placement_type="U6", provider="PR1"
     )
     placement = services.change_placement(
-        episode, placement, on=date(2020, 9, 14), placement_type="A5", provider="PR1"
-    )
+        episode, placement, on=date(2020, 9, 14), placement_type="A5", change_reason="CARPL",
+        provider="PR1",
+    )  # fmt: skip
     services.end_care_episode(episode, placement, plan, ended_on=date(2021, 6, 30),
                               reason_ceased="E11")  # fmt: skip
     referred(p6, date(2025, 5, 28), "N4")
@@ -166,8 +171,9 @@ def adopted_in_the_year() -> Child:
         a7, started_on=date(2023, 3, 6), legal_status="C2", placement_type="U6", provider="PR1"
     )
     placement = services.change_placement(
-        episode, placement, on=date(2024, 11, 4), placement_type="A5", provider="PR1"
-    )
+        episode, placement, on=date(2024, 11, 4), placement_type="A5", change_reason="CARPL",
+        provider="PR1",
+    )  # fmt: skip
     services.end_care_episode(episode, placement, plan, ended_on=date(2026, 2, 16),
                               reason_ceased="E12")  # fmt: skip
     return a7

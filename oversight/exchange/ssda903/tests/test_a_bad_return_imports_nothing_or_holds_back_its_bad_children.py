@@ -59,9 +59,9 @@ def test_an_end_before_the_start_is_refused_by_the_records(tmp_path):
     assert list(summary.held_back) == ["BAD"]
 
 
-def test_a_placement_type_new_in_2025_26_is_held_back_until_the_records_know_it(tmp_path):
-    supported = child("K", episodes=[episode(PLACE="K3", PLACE_PROVIDER="PR4")])
-    assert only(refused(tmp_path, supported)) == ("K", "episodes.csv", 2, "PLACE", "K3", "146")
+def test_a_placement_type_that_is_no_dfe_code_is_held_back(tmp_path):
+    unknown = child("K", episodes=[episode(PLACE="Z9", PLACE_PROVIDER="PR4")])
+    assert only(refused(tmp_path, unknown)) == ("K", "episodes.csv", 2, "PLACE", "Z9", "146")
 
 
 def test_a_child_missing_from_the_header_is_held_back_with_each_file(tmp_path):

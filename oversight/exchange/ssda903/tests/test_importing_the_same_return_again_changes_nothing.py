@@ -41,8 +41,9 @@ def test_importing_a_return_into_the_records_it_came_from_changes_nothing(tmp_pa
     summary = load_903([tmp_path])
     assert state() == before
     assert summary.changed_nothing
-    # The records hold the category of need on the referral the return took it from.
-    assert {name for name, _ in summary.notes.counts} == {"SW_DECOM"}
+    # The records hold the category of need on the referral the return took it from; the
+    # social worker episodes are not imported.
+    assert {name for name, _ in summary.notes.counts} == {"SW_ID", "SW_DECOM", "SW_REASON"}
 
 
 def test_a_later_return_ends_what_the_earlier_one_left_open(tmp_path):

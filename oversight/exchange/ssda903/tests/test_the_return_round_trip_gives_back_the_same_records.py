@@ -47,12 +47,13 @@ def test_the_return_written_again_differs_only_where_the_records_cannot_keep_it(
     summary = emptied_then_imported(first)
     written(again)
     # The category of need lives on the referral, which the return does not carry; the
-    # social worker episodes name no team and no worker the records know.
+    # social worker episodes name no team and no worker the records know (L1's worker
+    # has an SWE number and a reason, which are noted with the rest of the episode).
     assert lines(again, "episodes") == [_without_need(line) for line in lines(first, "episodes")]
     assert lines(again, "social_worker_episodes") == []
     same = set(texts(first)) - {"episodes", "social_worker_episodes"}
     assert {t: texts(again)[t] for t in same} == {t: texts(first)[t] for t in same}
-    assert {name for name, _ in summary.notes.counts} == {"CIN", "SW_DECOM"}
+    assert {name for name, _ in summary.notes.counts} == {"CIN", "SW_ID", "SW_DECOM", "SW_REASON"}
 
 
 def _without_need(line: str) -> str:

@@ -4,7 +4,9 @@ except where the records cannot keep what the return carries:
 - the category of need (CIN), which the records keep only on a referral;
 - the social worker episodes, which name no team or worker of the records;
 - a care leaver with nothing recorded around the birthday: the return has a blank OC3
-  row and no episode for them, so nothing of it tells the records they are a care leaver.
+  row and no episode for them, so nothing of it tells the records they are a care leaver;
+- UPN code UN2 (never at school in England) of an asylum-seeking care leaver not looked
+  after in the year: with no UASC row, nothing of the return says they sought asylum.
 """
 
 from datetime import date
@@ -33,13 +35,16 @@ def test_the_synthetic_las_return_comes_back_the_same_after_an_import_into_empty
     summary = load_903([first])
     assert summary.held_back == {}
     assert summary.created["children"] == summary_first.children
-    assert {name for name, _ in summary.notes.counts} <= {"CIN", "SW_DECOM", "SW_DEC"}
+    social_worker_episodes = {"SW_ID", "SW_DECOM", "SW_DEC", "SW_REASON"}  # not kept
+    assert {name for name, _ in summary.notes.counts} <= {"CIN", "UPN", *social_worker_episodes}
 
     written(again)
     blank_leavers = {row.split(",")[0] for row in lines(first, "oc3") if row.endswith(",,,")}
     no_episodes = blank_leavers - {row.split(",")[0] for row in lines(first, "episodes")}
+    uasc = {row.split(",")[0] for row in lines(first, "uasc")}
     for table in ("header", "oc3"):
-        kept = [row for row in lines(first, table) if row.split(",")[0] not in no_episodes]
+        kept = [_without_un2(row, uasc) if table == "header" else row
+                for row in lines(first, table) if row.split(",")[0] not in no_episodes]  # fmt: skip
         assert lines(again, table) == kept
     assert lines(again, "episodes") == [_without_need(row) for row in lines(first, "episodes")]
     assert lines(again, "social_worker_episodes") == []
@@ -52,3 +57,11 @@ def _without_need(row: str) -> str:
     cells = row.split(",")
     cells[4] = ""
     return ",".join(cells)
+
+
+def _without_un2(row: str, uasc: set[str]) -> str:
+    """A header row as the records give it back: UN2 only for a child in the UASC file."""
+    values = row.split(",")
+    if values[4] == "UN2" and values[0] not in uasc:
+        values[4] = ""
+    return ",".join(values)

@@ -23,20 +23,24 @@ def test_every_table_is_written_with_the_dfes_columns(folder):
 
 
 def test_the_header_has_each_child_once_with_sex_as_m_f_or_u(folder):
+    # No UPN is recorded: B5 is not of school age (UN1) and, under 12, not a mother; U4, an
+    # asylum seeker, has never been at school in England (UN2). L1, 12 on 2 March 2026, has
+    # no mother's status recorded: left blank for the LA to give.
     assert lines(folder, "header") == [
-        "B5,F,01/05/2023,WBRI,,,",
+        "B5,F,01/05/2023,WBRI,UN1,0,",
         "L1,F,02/03/2014,WBRI,,,",
         "M2,M,20/08/2009,MWBC,,,",
         "O3,M,12/10/2006,BAFR,,,",
-        "U4,M,15/01/2009,BAFR,,,",
+        "U4,M,15/01/2009,BAFR,UN2,,",
     ]
 
 
 def test_an_episode_is_a_placement_under_one_legal_status_as_at_31_march(folder):
     # B5's move in May 2026 is after the year end; M2's first placement ended before it.
+    # L1's move in September was to carry out the care plan: the row that ends says so.
     assert lines(folder, "episodes") == [
         "B5,01/12/2025,S,C1,N1,U3,PR1,,,,,,",
-        "L1,06/05/2025,S,C1,N1,U6,PR1,01/09/2025,X1,,,,",
+        "L1,06/05/2025,S,C1,N1,U6,PR1,01/09/2025,X1,CARPL,,,",
         "L1,01/09/2025,P,C1,N1,U4,PR1,03/11/2025,X1,,,,",
         "L1,03/11/2025,L,C2,N1,U4,PR1,,,,,,",
         "M2,10/06/2024,P,V2,N2,K2,PR4,15/08/2025,E4A,,,,",
@@ -59,7 +63,8 @@ def test_uasc_oc2_oc3_missing_and_social_workers(folder):
     assert lines(folder, "oc2") == ["U4,15/01/2009,,,,,,,,,,"]
     assert lines(folder, "oc3") == ["O3,12/10/2006,YES,F2,D1"]  # the status on his birthday
     assert lines(folder, "missing") == ["L1,02/03/2014,M,14/07/2025,16/07/2025"]
-    assert lines(folder, "social_worker_episodes") == ["L1,02/03/2014,,06/05/2025,,"]
+    # Sam's SWE number, and the reason: L1's first social worker.
+    assert lines(folder, "social_worker_episodes") == ["L1,02/03/2014,SW123456,06/05/2025,,FCONTA"]
 
 
 def test_tables_the_records_know_nothing_for_have_only_their_header(folder):
@@ -98,3 +103,32 @@ def test_a_missing_period_out_of_care_is_left_out_and_said_so(tmp_path):
 def test_a_year_that_is_not_one_is_refused(tmp_path):
     with pytest.raises(ValueError, match="give it as 2025-26"):
         written(tmp_path, "2025")
+
+
+def test_a_uasc_care_leaver_no_longer_looked_after_stays_in_the_uasc_file(tmp_path):
+    from datetime import date
+
+    from oversight.casework import services
+
+    # Looked after from 2023 to 1 March 2025, at 17; 18 on 1 June 2025, in the year: a care
+    # leaver of the return, whose UASC status ceases in the year (rule 205A asks for it).
+    l8 = care_records.child("L8", "1", date(2007, 6, 1), "BAFR", uasc=True)
+    care_records.referred(l8, date(2023, 5, 2), "N8")
+    episode, placement, plan = services.start_care_episode(
+        l8, started_on=date(2023, 5, 2), legal_status="V2", placement_type="U6", provider="PR1"
+    )
+    services.end_care_episode(episode, placement, plan, ended_on=date(2025, 3, 1),
+                              reason_ceased="E8")  # fmt: skip
+    # 18 before the year began: the status ceased before it, so no row.
+    earlier = care_records.child("L9", "1", date(2007, 2, 1), "BAFR", uasc=True)
+    care_records.referred(earlier, date(2023, 5, 2), "N8")
+    episode, placement, plan = services.start_care_episode(
+        earlier, started_on=date(2023, 5, 2), legal_status="V2", placement_type="U6",
+        provider="PR1",
+    )  # fmt: skip
+    services.end_care_episode(episode, placement, plan, ended_on=date(2025, 2, 1),
+                              reason_ceased="E8")  # fmt: skip
+    written(tmp_path)
+    assert [line.split(",")[0] for line in lines(tmp_path, "header")] == ["L8", "L9"]
+    assert lines(tmp_path, "episodes") == []
+    assert lines(tmp_path, "uasc") == ["L8,M,01/06/2007,01/06/2025"]

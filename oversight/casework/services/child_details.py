@@ -1,0 +1,63 @@
+"""Recording what becomes known of a child after registration: the child's unique pupil
+number, date of death, and (for a girl or young woman) whether she is a mother.
+
+The CIN census and the SSDA903 return report these; forms, importers and the generator
+record them here, after ``register_child``. An item not given is left as it was.
+"""
+
+from datetime import date
+
+from oversight.casework.models import Child
+from oversight.casework.services.errors import CaseworkError, require_on_or_after
+from oversight.casework.services.writer import recorded, writer
+from oversight.codes.upn import upn_problem
+
+FEMALE = "2"
+
+
+@recorded
+def record_child_details(
+    child: Child,
+    *,
+    upn: str = "",
+    died_on: date | None = None,
+    is_mother: bool | None = None,
+    first_child_born_on: date | None = None,
+) -> Child:
+    # Every item is checked before any is set: a refusal leaves the child as it was.
+    new_upn = _checked_upn(upn) if upn.strip() else child.upn
+    require_on_or_after("died_on", died_on, child.date_of_birth, "date of birth")
+    motherhood = is_mother is not None or first_child_born_on is not None
+    if motherhood:
+        _check_motherhood(child, is_mother, first_child_born_on)
+    changed = ["upn"] if upn.strip() else []
+    child.upn = new_upn
+    if died_on is not None:
+        child.died_on = died_on
+        changed.append("died_on")
+    if motherhood:
+        child.is_mother = child.is_mother if is_mother is None else is_mother
+        held = child.first_child_born_on if child.is_mother else None
+        child.first_child_born_on = first_child_born_on or held
+        changed += ["is_mother", "first_child_born_on"]
+    if changed:
+        writer().update(child, *changed)
+    return child
+
+
+def _checked_upn(upn: str) -> str:
+    problem = upn_problem(upn)
+    if problem is not None:
+        raise CaseworkError("upn", f"{problem}; or leave the UPN empty if it is not known")
+    return upn.strip().upper()
+
+
+def _check_motherhood(child: Child, is_mother: bool | None, first_born: date | None) -> None:
+    if child.sex != FEMALE:
+        raise CaseworkError("is_mother", "only a girl or young woman is recorded as a mother")
+    mother = child.is_mother if is_mother is None else is_mother
+    if first_born is not None and not mother:
+        raise CaseworkError(
+            "first_child_born_on", "record her as a mother to give her first child's birth date"
+        )
+    require_on_or_after("first_child_born_on", first_born, child.date_of_birth, "date of birth")

@@ -1,0 +1,54 @@
+"""Recording a child's UPN, date of death and mother's status (``record_child_details``)."""
+
+from datetime import date
+
+import pytest
+
+from oversight.casework import services
+from oversight.casework.models import Child
+from oversight.casework.services.child_details import record_child_details
+
+pytestmark = pytest.mark.django_db
+
+
+def registered(sex: str) -> Child:
+    return services.register_child(
+        la_child_id=f"D{sex}", first_name="Test", last_name="Child", sex=sex,
+        date_of_birth=date(2009, 4, 2), ethnicity="WBRI",
+    )  # fmt: skip
+
+
+def test_a_valid_upn_is_kept_in_capitals():
+    child = record_child_details(registered("2"), upn="r870200120017")
+    child.refresh_from_db()
+    assert child.upn == "R870200120017"
+
+
+def test_a_upn_with_the_wrong_check_letter_is_refused_and_nothing_saved():
+    child = registered("2")
+    with pytest.raises(services.CaseworkError, match="should be R") as refused:
+        record_child_details(child, upn="A870200120017")
+    assert refused.value.field == "upn"
+    assert Child.objects.get(pk=child.pk).upn == ""
+
+
+def test_only_a_girl_is_recorded_as_a_mother():
+    with pytest.raises(services.CaseworkError) as refused:
+        record_child_details(registered("1"), is_mother=False)
+    assert refused.value.field == "is_mother"
+
+
+def test_her_first_childs_birth_needs_her_recorded_as_a_mother():
+    girl = registered("2")
+    with pytest.raises(services.CaseworkError) as refused:
+        record_child_details(girl, first_child_born_on=date(2025, 11, 3))
+    assert refused.value.field == "first_child_born_on"
+    record_child_details(girl, is_mother=True, first_child_born_on=date(2025, 11, 3))
+    girl.refresh_from_db()
+    assert (girl.is_mother, girl.first_child_born_on) == (True, date(2025, 11, 3))
+
+
+def test_a_death_before_the_birth_is_refused():
+    with pytest.raises(services.CaseworkError) as refused:
+        record_child_details(registered("1"), died_on=date(2009, 4, 1))
+    assert refused.value.field == "died_on"

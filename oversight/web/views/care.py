@@ -1,0 +1,40 @@
+"""Recording a child's move to a new placement, with why the child moved.
+
+As the other recording forms: only roles that record work may open it, the child is
+fetched through ``casework.access``, and a refusal of the service shows on the form.
+"""
+
+from django.http import HttpRequest, HttpResponse
+
+from oversight.casework import services
+from oversight.casework.access import child_for
+from oversight.web.forms import save
+from oversight.web.forms.care import MovePlacementForm
+from oversight.web.permissions import records_work_required
+from oversight.web.record import current_placement
+from oversight.web.views.pages import form_page, posted, recorded
+from oversight.web.views.recording import back_to
+
+
+@records_work_required
+def move_placement(request: HttpRequest, pk: int) -> HttpResponse:
+    child = child_for(request.user, pk)
+    current = current_placement(child)
+    form = MovePlacementForm(posted(request))
+    if form.is_valid() and current is None:
+        form.add_error(None, f"{child.full_name} is not in a placement now: nothing to move from")
+    elif form.is_valid():
+        data = form.cleaned_data
+
+        def record() -> None:
+            assert current is not None
+            services.change_placement(
+                current.episode, current, on=data["moved_on"],
+                placement_type=data["placement_type"], change_reason=data["change_reason"],
+                provider=data["provider"], long_term=bool(data["long_term"]), by=request.user,
+            )  # fmt: skip
+
+        if save(form, record):
+            return recorded(request, child, "Move to a new placement recorded")
+    return form_page(request, form, title="Record a move to a new placement",
+                     submit="Save the move", back=back_to(child), child=child)  # fmt: skip
