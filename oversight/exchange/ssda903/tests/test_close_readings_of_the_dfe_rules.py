@@ -142,3 +142,15 @@ def test_a_child_still_uasc_at_last_years_end_may_stay_uasc_or_cease_at_18_this_
         child("C2", DOB="17/12/2009", UPN="A201000000025", uasc=[uasc()]),
     ]
     assert broken_by("205B", *this_year, last_year=last_year) == []
+
+
+def test_missing_before_care_began_is_581s_to_report_not_578s():
+    # 578 is about a missing period that starts after care ended; one that starts before
+    # the first episode of the return is "missing but not yet looked after" (581).
+    early = child("C1", episodes=[episode(DECOM="10/05/2025")],
+                  missing=[missing(MIS_START="08/05/2025", MIS_END="09/05/2025")])  # fmt: skip
+    assert broken_by("578", early) == []
+    assert broken_by("581", early) == ["C1"]
+    after = child("C1", episodes=[episode(DEC="01/06/2025", REC="E13")],
+                  missing=[missing(MIS_START="02/06/2025", MIS_END="03/06/2025")])  # fmt: skip
+    assert broken_by("578", after) == ["C1"]
