@@ -266,8 +266,13 @@ class _ChildRows:
 
     def _header(self) -> None:
         row = self.row
-        mother, first_born = mother_items(row["sex"], self.born, row["is_mother"],
-                                          row["first_child_born_on"], self.year)  # fmt: skip
+        # Motherhood is asked of those looked after in the year, not of other care leavers
+        # (rule 628).
+        mother, first_born = (
+            mother_items(row["sex"], self.born, row["is_mother"], row["first_child_born_on"],
+                         self.year)
+            if self.in_year else (None, None)
+        )  # fmt: skip
         self.child.add("header", SEX=returned_sex(row["sex"]), DOB=self.born,
                        ETHNIC=row["ethnicity"], MOTHER=mother, MC_DOB=first_born,
                        UPN=upn_item(row["upn"], self.born, row["uasc"], self.year))  # fmt: skip

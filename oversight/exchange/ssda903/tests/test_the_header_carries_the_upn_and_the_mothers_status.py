@@ -94,3 +94,19 @@ def test_an_import_into_empty_records_keeps_them_and_a_second_changes_nothing(fo
     assert sum(again.created.values()) == 0
     assert {name for name, _ in again.notes.counts} == {"CIN"}  # no referral was exported
     assert {c["la_child_id"]: c for c in Child.objects.values("la_child_id", *details)} == kept
+
+
+def test_a_care_leaver_not_looked_after_in_the_year_is_not_asked_about_motherhood(tmp_path, db):
+    # Looked after until 2024, 19 in the year: a care leaver of the return (rule 628).
+    leaver = child("L3", GIRL, date(2006, 10, 12), "WBRI")
+    services.record_referral(leaver, received_on=date(2021, 2, 1), source_code="1A",
+                             primary_need="N1")  # fmt: skip
+    episode, placement, plan = services.start_care_episode(
+        leaver, started_on=date(2021, 3, 1), legal_status="C2", placement_type="U6",
+        provider="PR1",
+    )  # fmt: skip
+    services.end_care_episode(episode, placement, plan, ended_on=date(2024, 10, 14),
+                              reason_ceased="E5")  # fmt: skip
+    record_child_details(leaver, is_mother=False)
+    written(tmp_path)
+    assert lines(tmp_path, "header") == ["L3,F,12/10/2006,WBRI,,,"]
