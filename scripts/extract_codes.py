@@ -78,6 +78,7 @@ SPECS = (
     Spec("care_leaver_activity", "Care leaver activity", SSDA903, "OC3.ACTIV"),
     Spec("care_leaver_accommodation", "Care leaver accommodation", SSDA903, "OC3.ACCOM"),
     Spec("review_participation", "Participation in review", SSDA903, "Reviews.REVIEW_CODE"),
+    Spec("sdq_reason", "Reason for no SDQ score", SSDA903, "OC2.SDQ_REASON"),
     Spec("missing_type", "Missing or away from placement", SSDA903, "Missing.MISSING"),
     Spec(
         "reason_for_social_worker_change",

@@ -212,5 +212,6 @@ def _record_child(
         _stream(seed, "record", profile.index), profile, f"C{number + 1:06d}", people, staff, world,
         voice_rng=_stream(seed, "voice", profile.index),
         details_rng=_stream(seed, "details", profile.index),
+        outcomes_rng=_stream(seed, "outcomes", profile.index),
     )  # fmt: skip
     recorder.record(_journey(profile, world, seed))

@@ -29,6 +29,7 @@ from oversight.casework.services.voice import Voice
 from oversight.synth.draws import Weights
 from oversight.synth.journey import Step
 from oversight.synth.organisation import Workforce
+from oversight.synth.outcomes import twelve_month_years, year_outcomes
 from oversight.synth.people import ChildProfile, child_name, motherhood, pupil_number
 from oversight.synth.practice import GOOD_PRACTICE, Practice
 from oversight.synth.rates import CARE_LEAVERS_EET, CARE_LEAVERS_NOT_IN_TOUCH, CARE_LEAVERS_SUITABLE
@@ -63,6 +64,7 @@ class ChildRecorder:
         self, rng: random.Random, profile: ChildProfile, la_child_id: str,
         workers: list[User], staff: Workforce, world: World,
         voice_rng: random.Random | None = None, details_rng: random.Random | None = None,
+        outcomes_rng: random.Random | None = None,
     ) -> None:  # fmt: skip
         self.rng, self.profile, self.la_child_id = rng, profile, la_child_id
         # The child's voice at assessments, conferences and reviews draws from its own
@@ -70,6 +72,8 @@ class ChildRecorder:
         self.voice_rng = voice_rng or random.Random(f"voice/{la_child_id}")
         # So do the child's details (whether she is a mother), for the same reason.
         self.details_rng = details_rng or random.Random(f"details/{la_child_id}")
+        # And the year's outcomes of a child looked after for 12 months (the OC2 items).
+        self.outcomes_rng = outcomes_rng or random.Random(f"outcomes/{la_child_id}")
         self.workers, self.staff, self.world = list(workers), staff, world
         self.routines: dict[str, Routine] = {"oversight": Oversight(self)}
         self.plans: dict[str, Plan] = {}
@@ -96,6 +100,7 @@ class ChildRecorder:
             run_until(self.routines, step.on)
             getattr(self, f"_{step.kind}")(step.on, **step.detail)
         run_until(self.routines, self.world.today)
+        self._year_outcomes(steps)
 
     def _details(self, steps: list[Step]) -> None:
         today = self.world.today
@@ -106,6 +111,13 @@ class ChildRecorder:
             self.child, upn=pupil_number(self.profile, today), is_mother=is_mother,
             first_child_born_on=first_born,
         )  # fmt: skip
+
+    def _year_outcomes(self, steps: list[Step]) -> None:
+        for year_end in twelve_month_years(steps, self.world.today):
+            items = year_outcomes(self.outcomes_rng, self.profile, year_end)
+            services.record_year_outcomes(
+                self.child, year_end=year_end, **items, by=self.worker, origin=ORIGIN
+            )
 
     def _looked_after_from_12(self, steps: list[Step]) -> bool:
         """Looked after on or after her 12th birthday, by today."""

@@ -10,7 +10,15 @@ from datetime import date
 
 from django.db.models import QuerySet
 
-from oversight.casework.models import Allocation, Child, Contact, Placement, Plan, Referral
+from oversight.casework.models import (
+    Allocation,
+    Child,
+    Contact,
+    Placement,
+    Plan,
+    Referral,
+    YearOutcomes,
+)
 from oversight.web.chronology import chronology, load_journey
 from oversight.web.words import code_words, codes_words, long_date
 from oversight.web.work import WorkItem, work_items
@@ -59,6 +67,37 @@ def _motherhood(child: Child) -> str:
         return "No"
     born = child.first_child_born_on
     return f"Yes (her first child was born {long_date(born)})" if born else "Yes"
+
+
+def outcomes_facts(outcomes: YearOutcomes | None) -> list[Fact]:
+    """The latest year's outcomes of a child looked after for the year (SSDA903 OC2)."""
+    if outcomes is None:
+        return []
+
+    def known(value: bool | None) -> str:
+        return "Not recorded" if value is None else ("Yes" if value else "No")
+
+    if outcomes.sdq_score is not None:
+        sdq = f"Score {outcomes.sdq_score} (of 40)"
+    else:
+        sdq = (
+            code_words("sdq_reason", outcomes.sdq_reason) if outcomes.sdq_reason else "Not recorded"
+        )
+    facts = [
+        Fact("Health assessment up to date", known(outcomes.health_assessment)),
+        Fact("Immunisations up to date", known(outcomes.immunisations)),
+        Fact("Teeth checked", known(outcomes.teeth_check)),
+        Fact("Strengths and difficulties (SDQ)", sdq),
+        Fact("Substance misuse identified", known(outcomes.substance_misuse)),
+    ]
+    if outcomes.health_check is not None:
+        facts.insert(0, Fact("Development checks up to date", known(outcomes.health_check)))
+    if outcomes.substance_misuse:
+        facts.append(Fact("Intervention received", known(outcomes.intervention_received)))
+        facts.append(Fact("Intervention offered", known(outcomes.intervention_offered)))
+    if outcomes.convicted is not None:
+        facts.append(Fact("Convicted in the year", known(outcomes.convicted)))
+    return facts
 
 
 def allocation_facts(allocation: Allocation | None) -> list[Fact]:
@@ -160,4 +199,6 @@ def record_context(child: Child, today: date) -> dict[str, object]:
         "contacts_to_decide": contacts_to_decide(child),
         "referrals_to_decide": referrals_to_decide(child),
         "in_placement": current_placement(child) is not None,
+        "outcomes": (latest := child.year_outcomes.first()),
+        "outcomes_facts": outcomes_facts(latest),
     }

@@ -2,7 +2,13 @@
 
 from oversight.casework.models.access import Alert, BreakGlass
 from oversight.casework.models.assessment import Assessment, AssessmentOutcome
-from oversight.casework.models.care import CareEpisode, CareLeaverStatus, MissingEpisode, Placement
+from oversight.casework.models.care import (
+    CareEpisode,
+    CareLeaverStatus,
+    MissingEpisode,
+    Placement,
+    YearOutcomes,
+)
 from oversight.casework.models.child import Allocation, Child
 from oversight.casework.models.deadline import Deadline
 from oversight.casework.models.early_help import EarlyHelpEnd, EarlyHelpEpisode, RiskFlag, RiskKind
@@ -60,4 +66,5 @@ __all__ = [
     "StrategyDiscussion",
     "Visit",
     "VisitKind",
+    "YearOutcomes",
 ]

@@ -66,3 +66,37 @@ class CareLeaverStatus(Recorded):
 
     class Meta:
         ordering = ["-recorded_on"]
+
+
+class YearOutcomes(Recorded):
+    """What is known at 31 March of a child looked after continuously for 12 months then:
+    the SSDA903 OC2 items. A blank (``None``) is an item not known or not due.
+
+    The SDQ is for children of 4 to 16: a score (0 to 40) or the reason there is none.
+    Conviction is for children of 10 and over, health promotion for those under 5; the
+    interventions only for a child with a substance misuse problem."""
+
+    child = models.ForeignKey(Child, on_delete=models.CASCADE, related_name="year_outcomes")
+    year_end = models.DateField(help_text="31 March of the year the outcomes describe")
+    sdq_score = models.PositiveSmallIntegerField(
+        "SDQ score", null=True, blank=True, help_text="Strengths and difficulties score, 0 to 40"
+    )
+    sdq_reason = models.CharField(
+        "reason for no SDQ score", max_length=4, blank=True, help_text="SSDA903 SDQ_REASON code"
+    )
+    convicted = models.BooleanField(null=True, help_text="Convicted during the year (aged 10+)")
+    health_check = models.BooleanField(
+        "health promotion up to date", null=True, help_text="Development checks (under 5)"
+    )
+    immunisations = models.BooleanField("immunisations up to date", null=True)
+    teeth_check = models.BooleanField("teeth checked", null=True)
+    health_assessment = models.BooleanField("health assessment up to date", null=True)
+    substance_misuse = models.BooleanField("substance misuse problem identified", null=True)
+    intervention_received = models.BooleanField("received an intervention", null=True)
+    intervention_offered = models.BooleanField("offered an intervention", null=True)
+
+    class Meta:
+        ordering = ["-year_end"]
+        constraints = [
+            models.UniqueConstraint(fields=["child", "year_end"], name="one_year_outcomes_a_year")
+        ]

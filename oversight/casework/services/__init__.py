@@ -33,6 +33,7 @@ from oversight.casework.services.front_door import (
     record_contact,
     record_referral,
 )
+from oversight.casework.services.outcomes import record_year_outcomes
 from oversight.casework.services.plans import (
     end_plan,
     record_oversight,
@@ -78,6 +79,7 @@ __all__ = [
     "record_review",
     "record_strategy_discussion",
     "record_visit",
+    "record_year_outcomes",
     "raise_risk_flag",
     "remove_risk_flag",
     "register_child",

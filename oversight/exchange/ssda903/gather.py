@@ -26,7 +26,10 @@ later events are left out, and a later end is returned blank. For each child:
   at 18;
 - **OC2**, **AD1**, **placed for adoption**: the children the records know belong there
   (looked after 12 months at 31 March; adopted in the year; in an adoption placement in
-  the year), with the items the records do not hold left blank;
+  the year). OC2 gives the outcomes recorded for the year ending that 31 March
+  (``YearOutcomes``: SDQ score or reason, conviction, health and substance misuse), blank
+  where none are recorded; AD1 and placed for adoption leave blank the items the records
+  do not hold;
 - **OC3**: in touch, activity and accommodation from the care leaver's status recorded
   closest to the birthday in the 3 months before to 1 month after it;
 - **missing**: periods missing from care that began while the child was looked after
@@ -63,6 +66,7 @@ from oversight.casework.models import (
     Referral,
     Review,
     ReviewKind,
+    YearOutcomes,
 )
 from oversight.exchange.sex import returned_sex
 from oversight.exchange.ssda903.care import (
@@ -86,6 +90,14 @@ from oversight.exchange.ssda903.spec import TABLES, CollectionYear
 CHUNK = 500  # children per round of queries (SQLite allows 999 parameters)
 ADOPTED = ("E11", "E12")
 ADOPTION_PLACEMENTS = ("A3", "A4", "A5", "A6")
+# The yes-or-no outcomes recorded for a year (``YearOutcomes``), by their OC2 column.
+OC2_YES_NO = {
+    "convicted": "CONVICTED", "health_check": "HEALTH_CHECK", "immunisations": "IMMUNISATIONS",
+    "teeth_check": "TEETH_CHECK", "health_assessment": "HEALTH_ASSESSMENT",
+    "substance_misuse": "SUBSTANCE_MISUSE", "intervention_received": "INTERVENTION_RECEIVED",
+    "intervention_offered": "INTERVENTION_OFFERED",
+}  # fmt: skip
+OC2_ITEMS = ("sdq_score", "sdq_reason", *OC2_YES_NO)
 Row = dict[str, Any]
 
 
@@ -166,6 +178,7 @@ class _Records:
         self.statuses: dict[int, list[Row]] = defaultdict(list)
         self.allocations: dict[int, list[Row]] = defaultdict(list)
         self.needs: dict[int, list[tuple[date, str]]] = defaultdict(list)
+        self.outcomes: dict[int, Row] = {}
         self.known_leavers: set[int] = set()
 
     @classmethod
@@ -198,6 +211,8 @@ class _Records:
             "child_id", "received_on", "primary_need"
         ):
             records.needs[row["child_id"]].append((row["received_on"], row["primary_need"]))
+        outcomes = YearOutcomes.objects.filter(theirs, year_end=year.end)
+        records.outcomes = {row["child_id"]: row for row in outcomes.values("child_id", *OC2_ITEMS)}
         known = Child.objects.filter(known_care_leavers(year), pk__in=ids)
         records.known_leavers = set(known.values_list("pk", flat=True))
         return records
@@ -318,7 +333,7 @@ class _ChildRows:
 
     def _cohorts(self) -> None:
         if in_oc2(self.episodes, self.year):
-            self.child.add("oc2", DOB=self.born)
+            self.child.add("oc2", DOB=self.born, **oc2_items(self.records.outcomes.get(self.id)))
         if any(e.reason_ceased in ADOPTED and e in self.in_year for e in self.episodes):
             self.child.add("ad1", DOB=self.born)
         placed = [p for e in self.in_year for p in e.placements
@@ -387,6 +402,21 @@ class _ChildRows:
 
     def _left_out(self, why: str) -> None:
         self.gathering.left_out.append(f"child {self.child.la_child_id}: {why}")
+
+
+def oc2_items(outcomes: Row | None) -> Row:
+    """The OC2 items of the year's recorded outcomes: yes or no as 1 or 0, blank if none."""
+    if outcomes is None:
+        return {}
+    items = {column: _yes_no(outcomes[name]) for name, column in OC2_YES_NO.items()}
+    return items | {
+        "SDQ_SCORE": outcomes["sdq_score"],
+        "SDQ_REASON": outcomes["sdq_reason"] or None,
+    }
+
+
+def _yes_no(value: bool | None) -> str | None:
+    return None if value is None else "1" if value else "0"
 
 
 def _while_in(episode: EpisodeRecord, start: date, end: date | None) -> bool:

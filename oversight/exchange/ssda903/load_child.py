@@ -6,12 +6,12 @@ lack is added. A new child is registered with a placeholder name that says the r
 holds no names, with no disability recorded (the return has no place for disabilities),
 as an unaccompanied asylum-seeking child when the UASC file has them, and with the
 header's UPN and mother's status (a UN code says only why there is no UPN). Then their
-episodes (``load_care``), reviews, missing periods and care leaver statuses
-(``load_events``). Every new record's ``origin`` names the file and line of the row it
-came from. Values the records have no place for (a UN code they cannot tell again,
-postcodes, the OC2, AD1, adoption, previous permanence and social worker files) are
-counted in the notes. A refusal by the services becomes a ``ChildRefused``, which holds
-the child back with the field, its value and the reason.
+episodes (``load_care``), reviews, missing periods, care leaver statuses and the
+year's outcomes of the OC2 file (``load_events``). Every new record's ``origin`` names
+the file and line of the row it came from. Values the records have no place for (a UN
+code they cannot tell again, postcodes, the AD1, adoption, previous permanence and
+social worker files) are counted in the notes. A refusal by the services becomes a
+``ChildRefused``, which holds the child back with the field, its value and the reason.
 """
 
 from __future__ import annotations
@@ -47,7 +47,7 @@ RETURN_FIELDS = {
     "accommodation": "ACCOM", "activity": "ACTIV",
 }  # fmt: skip
 # Tables whose items the records have no place for, and the header's.
-NOT_HELD_TABLES = ("oc2", "ad1", "placed_for_adoption", "previous_permanence",
+NOT_HELD_TABLES = ("ad1", "placed_for_adoption", "previous_permanence",
                    "social_worker_episodes")  # fmt: skip
 # A bad UPN or mother's status does not hold the child back: it is left out, and noted.
 NOT_KEPT = "not kept: the records refuse it (a UPN that fails its check, or a mother's details)"

@@ -11,16 +11,20 @@
   the young person is in touch, not why not (died, refuses contact, ...): other answers
   than YES and NO are kept as not in touch, and noted. A row with nothing in it records
   nothing.
+- An OC2 row gives the outcomes of the year ending the return's 31 March (a 1 or 0 kept
+  as yes or no). An item the records refuse (an SDQ score over 40, a reason with a
+  score) is left out of the year's outcomes, and noted; a year already recorded is not
+  written over: a difference is noted.
 
 Each is matched with the records by its day first, as for episodes.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from oversight.casework import services
-from oversight.casework.models import Child, MissingEpisode, ReviewKind
+from oversight.casework.models import Child, MissingEpisode, ReviewKind, YearOutcomes
 from oversight.casework.services import CaseworkError
 from oversight.exchange.importing import DIFFERENT
 from oversight.exchange.ssda903.care import care_leaver_birthday
@@ -34,6 +38,15 @@ AWAY_KEPT_AS_MISSING = "the records do not tell away from placement from missing
 IN_TOUCH_ONLY = "the records keep only whether the young person is in touch: kept as NO"
 NO_BIRTHDAY = "no 17th to 21st birthday in the year to date the status by: not kept"
 OC3_ITEMS = ("IN_TOUCH", "ACTIV", "ACCOM")
+# The OC2 yes-or-no items, by the field of the year's outcomes that keeps each.
+OC2_YES_NO = {
+    "CONVICTED": "convicted", "HEALTH_CHECK": "health_check", "IMMUNISATIONS": "immunisations",
+    "TEETH_CHECK": "teeth_check", "HEALTH_ASSESSMENT": "health_assessment",
+    "SUBSTANCE_MISUSE": "substance_misuse", "INTERVENTION_RECEIVED": "intervention_received",
+    "INTERVENTION_OFFERED": "intervention_offered",
+}  # fmt: skip
+OC2_FIELDS = {"SDQ_SCORE": "sdq_score", "SDQ_REASON": "sdq_reason", **OC2_YES_NO}
+YES_NO_ONLY = "the records keep 1 or 0: not kept"
 
 
 class EventsImport:
@@ -42,7 +55,7 @@ class EventsImport:
 
     def record(self) -> None:
         for method, table in ((self._review, "reviews"), (self._missing, "missing"),
-                              (self._care_leaver, "oc3")):  # fmt: skip
+                              (self._care_leaver, "oc3"), (self._outcomes, "oc2")):  # fmt: skip
             for row in self.of.filed.table(table):
                 try:
                     method(row)
@@ -109,6 +122,44 @@ class EventsImport:
         )  # fmt: skip
         self.stored.statuses[(self.child.pk, on)] = (in_touch == "YES", accommodation, activity)
         self.of.created["care_leaver_statuses"] += 1
+
+    def _outcomes(self, row: Row) -> None:
+        items = self._oc2_items(row)
+        year_end = self.of.year.end
+        held = YearOutcomes.objects.filter(child_id=self.child.pk, year_end=year_end).first()
+        if held is not None:
+            for name, field in OC2_FIELDS.items():
+                if getattr(held, field) != items[field]:
+                    self.of.note(name, DIFFERENT, row)
+            return
+        # An item the services refuse is left out, and the rest recorded.
+        while any(value not in (None, "") for value in items.values()):
+            try:
+                services.record_year_outcomes(
+                    self.child, year_end=year_end, **items, origin=self.of.origin(row)
+                )
+            except CaseworkError as error:
+                if error.field not in items:
+                    raise
+                name = next(k for k, v in OC2_FIELDS.items() if v == error.field)
+                self.of.note(name, f"not kept: the records refuse it: {error.message}", row)
+                items[error.field] = "" if error.field == "sdq_reason" else None
+                continue
+            self.of.created["year_outcomes"] += 1
+            return
+
+    def _oc2_items(self, row: Row) -> dict[str, Any]:
+        score = row["SDQ_SCORE"]
+        items: dict[str, Any] = {
+            "sdq_score": None if score is None else int(score),
+            "sdq_reason": row["SDQ_REASON"] or "",
+        }
+        for name, field in OC2_YES_NO.items():
+            value = row[name]
+            items[field] = {"1": True, "0": False}.get(value or "")
+            if value is not None and items[field] is None:
+                self.of.note(name, YES_NO_ONLY, row)
+        return items
 
 
 def _suitable(accommodation: str) -> bool | None:
