@@ -99,6 +99,7 @@ urlpatterns = signed_in([
          name="decide-referral"),
     path("children/<int:pk>/visits/new/", recording.record_visit, name="record-visit"),
     path("children/<int:pk>/placements/new/", care.move_placement, name="move-placement"),
+    path("children/<int:pk>/outcomes/new/", care.record_outcomes, name="record-outcomes"),
     path("children/<int:pk>/oversight/new/", recording.record_oversight, name="record-oversight"),
     path("children/<int:pk>/escalations/new/", escalations.raise_for_child,
          name="raise-escalation"),

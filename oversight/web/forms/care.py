@@ -1,6 +1,10 @@
-"""Forms for a child in care: a move to a new placement, and why the child moved."""
+"""Forms for a child in care: a move to a new placement, and why the child moved; the
+year's outcomes of a child looked after for 12 months (the SSDA903 OC2 items)."""
+
+from datetime import date
 
 from django import forms
+from django.utils import timezone
 
 from oversight.codes import code_set
 from oversight.web.forms.base import GovukForm
@@ -48,4 +52,51 @@ class MovePlacementForm(GovukForm):
         label="Is it agreed as the child's long-term placement?",
         initial=NO,
         help_text="A long-term placement is visited every 3 months after its first year",
+    )
+
+
+def years_ending() -> list[tuple[str, str]]:
+    """The last two 31 Marches: the year just ended, and the one before."""
+    today = timezone.localdate()
+    latest = today.year if (today.month, today.day) >= (3, 31) else today.year - 1
+    return [(f"{year}-03-31", f"The year to 31 March {year}") for year in (latest, latest - 1)]
+
+
+def _not_known(label: str, help_text: str = "") -> YesNoField:
+    """A Yes or No question that may be left unanswered (not known, or not due)."""
+    return YesNoField(label=label, required=False, help_text=help_text)
+
+
+class YearOutcomesForm(GovukForm):
+    """What is known at 31 March of a child looked after for the whole year. A question
+    left unanswered is not known, or not due at the child's age."""
+
+    year_end = forms.TypedChoiceField(
+        label="Which year?", choices=years_ending, coerce=date.fromisoformat, widget=Radios()
+    )
+    health_assessment = _not_known("Is the child's health assessment up to date?")
+    immunisations = _not_known("Are the child's immunisations up to date?")
+    teeth_check = _not_known("Have the child's teeth been checked in the year?")
+    health_check = _not_known(
+        "Are the child's development checks up to date?", "Asked for children under 5"
+    )
+    sdq_score = forms.IntegerField(
+        label="Strengths and difficulties (SDQ) score", required=False,
+        help_text="0 to 40, for children of 4 to 16; leave it empty and give the reason if "
+        "there is no score",
+        error_messages={"invalid": "Enter the SDQ score as a whole number from 0 to 40"},
+    )  # fmt: skip
+    sdq_reason = CodeField(
+        "sdq_reason", blank="None", label="Why is there no SDQ score?", required=False
+    )
+    substance_misuse = _not_known("Was a substance misuse problem identified in the year?")
+    intervention_received = _not_known(
+        "Did the child receive an intervention for it?", "Only if a problem was identified"
+    )
+    intervention_offered = _not_known(
+        "Was the child offered an intervention and refused it?",
+        "Only if a problem was identified",
+    )
+    convicted = _not_known(
+        "Was the child convicted of an offence in the year?", "Asked for children of 10 and over"
     )

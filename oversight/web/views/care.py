@@ -1,4 +1,5 @@
-"""Recording a child's move to a new placement, with why the child moved.
+"""Recording a child's move to a new placement, with why the child moved; and the year's
+outcomes of a child looked after for 12 months.
 
 As the other recording forms: only roles that record work may open it, the child is
 fetched through ``casework.access``, and a refusal of the service shows on the form.
@@ -8,8 +9,9 @@ from django.http import HttpRequest, HttpResponse
 
 from oversight.casework import services
 from oversight.casework.access import child_for
+from oversight.casework.models import Child
 from oversight.web.forms import save
-from oversight.web.forms.care import MovePlacementForm
+from oversight.web.forms.care import MovePlacementForm, YearOutcomesForm
 from oversight.web.permissions import records_work_required
 from oversight.web.record import current_placement
 from oversight.web.views.pages import form_page, posted, recorded
@@ -38,3 +40,38 @@ def move_placement(request: HttpRequest, pk: int) -> HttpResponse:
             return recorded(request, child, "Move to a new placement recorded")
     return form_page(request, form, title="Record a move to a new placement",
                      submit="Save the move", back=back_to(child), child=child)  # fmt: skip
+
+
+@records_work_required
+def record_outcomes(request: HttpRequest, pk: int) -> HttpResponse:
+    child = child_for(request.user, pk)
+    form = YearOutcomesForm(posted(request), initial=_held(child))
+    if form.is_valid():
+        data = form.cleaned_data
+
+        def record() -> None:
+            services.record_year_outcomes(
+                child, year_end=data["year_end"], sdq_score=data["sdq_score"],
+                sdq_reason=data["sdq_reason"], convicted=data["convicted"],
+                health_check=data["health_check"], immunisations=data["immunisations"],
+                teeth_check=data["teeth_check"], health_assessment=data["health_assessment"],
+                substance_misuse=data["substance_misuse"],
+                intervention_received=data["intervention_received"],
+                intervention_offered=data["intervention_offered"], by=request.user,
+            )  # fmt: skip
+
+        if save(form, record):
+            return recorded(request, child, "The year's outcomes recorded")
+    return form_page(request, form, title="Record the year's outcomes",
+                     submit="Save the outcomes", back=back_to(child), child=child)  # fmt: skip
+
+
+def _held(child: Child) -> dict[str, object]:
+    """What is held for the latest year, to start from: saving the form replaces it."""
+    held = child.year_outcomes.first()
+    if held is None:
+        return {}
+    return {name: getattr(held, name) for name in YearOutcomesForm.base_fields} | {
+        "year_end": held.year_end.isoformat(),
+        "sdq_reason": held.sdq_reason,
+    }
