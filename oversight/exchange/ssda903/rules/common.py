@@ -90,8 +90,13 @@ def age(born: pl.Expr, on: pl.Expr) -> pl.Expr:
 
 def with_header(data: Return903, frame: pl.DataFrame, *columns: str) -> pl.DataFrame:
     """``frame`` with the child's ``columns`` from the header (the first row, if repeated)."""
-    header = data.header.unique(ID, keep="first", maintain_order=True).select(ID, *columns)
-    return frame.join(header, on=ID, how="left")
+    return frame.join(header_once_a_child(data).select(ID, *columns), on=ID, how="left")
+
+
+@per_return
+def header_once_a_child(data: Return903) -> pl.DataFrame:
+    """The header's first row of each child (a child given twice is INT32's to report)."""
+    return data.header.unique(ID, keep="first", maintain_order=True)
 
 
 def in_order(frame: pl.DataFrame, start: str = "DECOM") -> pl.DataFrame:
