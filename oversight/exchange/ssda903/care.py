@@ -25,6 +25,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from oversight.exchange.ssda903.codes import CATEGORY_OF_NEED
 from oversight.exchange.ssda903.spec import CollectionYear
 from oversight.timescales import add_months
 
@@ -69,11 +70,14 @@ class EpisodeRecord:
 def category_of_need(needs: list[tuple[date, str]], began: date) -> str | None:
     """The primary need of the referral under which a period of care began on ``began``:
     of ``needs`` ((received, need), in date order), the latest received by then, else the
-    first received after."""
-    before = [need for received, need in needs if received <= began]
+    first received after. Only a category of need (N1 to N8) counts: a referral's "cases
+    other than children in need" (N9) or "not stated" (N0) is none, and the return's
+    category is left blank, for the LA to give, rather than made invalid."""
+    categories = [(received, need) for received, need in needs if need in CATEGORY_OF_NEED]
+    before = [need for received, need in categories if received <= began]
     if before:
         return before[-1]
-    return next((need for received, need in needs if received > began), None)
+    return next((need for received, need in categories if received > began), None)
 
 
 def placement_change(placement_type: str) -> str:

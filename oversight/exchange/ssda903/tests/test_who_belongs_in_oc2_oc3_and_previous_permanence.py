@@ -115,6 +115,10 @@ def test_the_category_of_need_is_the_referrals_under_which_care_began():
     needs = [(date(2024, 1, 10), "N2"), (date(2025, 5, 1), "N1"), (date(2025, 8, 1), "N4")]
     assert category_of_need(needs, date(2025, 6, 2)) == "N1"
     assert category_of_need(needs, date(2023, 6, 2)) == "N2"  # none before: the first after
+    # "Cases other than children in need" and "not stated" are no category of need.
+    assert category_of_need([(date(2025, 1, 6), "N9")], date(2025, 6, 2)) is None
+    assert category_of_need([(date(2024, 1, 6), "N3"), (date(2025, 1, 6), "N0")],
+                            date(2025, 6, 2)) == "N3"  # fmt: skip
     assert category_of_need([], date(2025, 6, 2)) is None
 
 
