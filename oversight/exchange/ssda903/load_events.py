@@ -24,7 +24,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from oversight.casework import services
-from oversight.casework.models import Child, MissingEpisode, ReviewKind, YearOutcomes
+from oversight.casework.models import Child, MissingEpisode, ReviewKind
 from oversight.casework.services import CaseworkError
 from oversight.exchange.importing import DIFFERENT
 from oversight.exchange.ssda903.care import care_leaver_birthday
@@ -126,7 +126,7 @@ class EventsImport:
     def _outcomes(self, row: Row) -> None:
         items = self._oc2_items(row)
         year_end = self.of.year.end
-        held = YearOutcomes.objects.filter(child_id=self.child.pk, year_end=year_end).first()
+        held = self.stored.outcomes.get((self.child.pk, year_end))
         if held is not None:
             for name, field in OC2_FIELDS.items():
                 if getattr(held, field) != items[field]:
@@ -135,7 +135,7 @@ class EventsImport:
         # An item the services refuse is left out, and the rest recorded.
         while any(value not in (None, "") for value in items.values()):
             try:
-                services.record_year_outcomes(
+                made = services.record_year_outcomes(
                     self.child, year_end=year_end, **items, origin=self.of.origin(row)
                 )
             except CaseworkError as error:
@@ -145,6 +145,7 @@ class EventsImport:
                 self.of.note(name, f"not kept: the records refuse it: {error.message}", row)
                 items[error.field] = "" if error.field == "sdq_reason" else None
                 continue
+            self.stored.outcomes[(self.child.pk, year_end)] = made
             self.of.created["year_outcomes"] += 1
             return
 

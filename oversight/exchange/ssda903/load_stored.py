@@ -2,7 +2,8 @@
 
 The importer matches each row of the return with a record of the same child on the same
 day (a placement by the day it began, a review by the day it was held, a missing period
-by the day it began, a care leaver's status by its day) and records only what is not
+by the day it began, a care leaver's status by its day, a year's outcomes by its 31
+March) and records only what is not
 there, which makes importing a return again change nothing. Records made during the
 import are added as they are made, so a later row of the same return finds them too.
 The records are fetched a few queries per chunk of children.
@@ -24,6 +25,7 @@ from oversight.casework.models import (
     Referral,
     Review,
     ReviewKind,
+    YearOutcomes,
 )
 from oversight.exchange.ssda903.care import category_of_need
 
@@ -41,6 +43,7 @@ class Stored:
         self.reviews: dict[tuple[int, date], tuple[bool, bool, str]] = {}
         self.missing: dict[tuple[int, date], tuple[int, date | None]] = {}  # (id, returned)
         self.statuses: dict[tuple[int, date], tuple[bool, str, str]] = {}
+        self.outcomes: dict[tuple[int, date], YearOutcomes] = {}  # by (child, 31 March)
         self.needs: dict[int, list[tuple[date, str]]] = defaultdict(list)  # referrals' needs
         self.new_episodes: set[int] = set()  # care episodes made by this import
 
@@ -81,6 +84,8 @@ class Stored:
             "child_id", "recorded_on", "in_touch", "accommodation", "activity"
         ):
             self.statuses.setdefault((child, day), tuple(held))
+        for outcomes in YearOutcomes.objects.filter(child_id__in=ids):
+            self.outcomes[(outcomes.child_id, outcomes.year_end)] = outcomes
         referrals = Referral.objects.filter(child_id__in=ids).exclude(primary_need="")
         for row in referrals.order_by("received_on", "id").values(
             "child_id", "received_on", "primary_need"
