@@ -72,6 +72,5 @@ def _held(child: Child) -> dict[str, object]:
     if held is None:
         return {}
     return {name: getattr(held, name) for name in YearOutcomesForm.base_fields} | {
-        "year_end": held.year_end.isoformat(),
-        "sdq_reason": held.sdq_reason,
+        "year_end": held.year_end.isoformat()
     }
