@@ -13,10 +13,10 @@ The parser refuses entities, DTDs and network access (no billion laughs, no XXE)
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, Generic, TypeVar
 
 import polars as pl
 from lxml import etree
@@ -49,28 +49,38 @@ class CinUnreadable(ValueError):
     """The file cannot be read as a CIN census at all; nothing in it was checked."""
 
 
+Frame = TypeVar("Frame", pl.DataFrame, pl.LazyFrame)
+
+
 @dataclass
-class CinData:
-    """One CIN census return as tables, with the census year it is checked against."""
+class CinData(Generic[Frame]):
+    """One CIN census return as tables, with the census year it is checked against.
+
+    As read, the tables are data frames; the rules take them as lazy queries (``lazy``)."""
 
     file: str
     period: CensusPeriod
     header: dict[str, Any]
-    children: pl.DataFrame
-    disabilities: pl.DataFrame
-    episodes: pl.DataFrame
-    assessments: pl.DataFrame
-    factors: pl.DataFrame
-    cin_plans: pl.DataFrame
-    section47: pl.DataFrame
-    cp_plans: pl.DataFrame
-    reviews: pl.DataFrame
-    pre_proceedings: pl.DataFrame
+    children: Frame
+    disabilities: Frame
+    episodes: Frame
+    assessments: Frame
+    factors: Frame
+    cin_plans: Frame
+    section47: Frame
+    cp_plans: Frame
+    reviews: Frame
+    pre_proceedings: Frame
     format_findings: list[Finding] = field(default_factory=list)
 
     @property
     def reference_date(self) -> date:
         return self.period.end
+
+    def lazy(self: CinData[pl.DataFrame]) -> CinData[pl.LazyFrame]:
+        """The same return, each table a lazy query over the one read (nothing copied)."""
+        tables = {f.name: getattr(self, f.name).lazy() for f in fields(self) if f.name in TABLES}
+        return replace(self, **tables)  # type: ignore[return-value]
 
 
 class _Rows:
@@ -304,7 +314,7 @@ def _text(element: etree._Element) -> str | None:
 
 def read_cin(
     source: str | Path | IO[bytes], period: CensusPeriod, name: str | None = None
-) -> CinData:
+) -> CinData[pl.DataFrame]:
     """Read a CIN census file; ``CinUnreadable`` (with the reason) if it is not one."""
     label = name or (str(source) if isinstance(source, (str, Path)) else "upload")
     reader = _Reader(Path(label).name, period)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import IO
 
+import polars as pl
+
 from oversight.exchange.cin_census.read import CinData, read_cin
 from oversight.exchange.cin_census.spec import CensusPeriod
 from oversight.exchange.validation import Report, RuleBook, collection_paused
@@ -12,7 +14,7 @@ from oversight.exchange.validation import Report, RuleBook, collection_paused
 YEARS = ("2025-26",)
 
 
-def rule_book(year: str) -> RuleBook[CinData]:
+def rule_book(year: str) -> RuleBook[CinData[pl.LazyFrame]]:
     if year not in YEARS:
         raise ValueError(f"the CIN census rules are here for {', '.join(YEARS)}, not {year}")
     from oversight.exchange.cin_census.rules import RULES
@@ -20,8 +22,8 @@ def rule_book(year: str) -> RuleBook[CinData]:
     return RULES
 
 
-def validate_data(cin: CinData, year: str = YEARS[-1]) -> Report:
-    report = rule_book(year).run(cin, file=cin.file)
+def validate_data(cin: CinData[pl.DataFrame], year: str = YEARS[-1]) -> Report:
+    report = rule_book(year).run(cin.lazy(), file=cin.file)
     report.findings[:0] = cin.format_findings
     return report
 

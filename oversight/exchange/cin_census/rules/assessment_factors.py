@@ -8,8 +8,7 @@ The factors are the ``<AssessmentFactors>`` codes in an assessment's
 import polars as pl
 
 from oversight.codes.registry import code_set
-from oversight.exchange.cin_census.read import CinData
-from oversight.exchange.cin_census.rules.book import RULES
+from oversight.exchange.cin_census.rules.book import RULES, Census
 
 ASSESSMENT = ["child", "episode", "assessment"]
 CODES = pl.col("_codes")
@@ -22,7 +21,7 @@ CLOSED_AFTER_ASSESSMENT = ["RC8", "RC9"]
 CENSUS_FACTORS = [factor.code for factor in code_set("assessment_factors")] + ["18A", "19A"]
 
 
-def _with_codes(cin: CinData) -> pl.DataFrame:
+def _with_codes(cin: Census) -> pl.LazyFrame:
     """Each assessment with the list of its factor codes (empty when it has none)."""
     codes = (
         cin.factors.drop_nulls("AssessmentFactors")
@@ -35,7 +34,7 @@ def _with_codes(cin: CinData) -> pl.DataFrame:
 
 
 @RULES.rule("8614")
-def only_a_completed_assessment_has_factors(cin: CinData) -> pl.DataFrame:
+def only_a_completed_assessment_has_factors(cin: Census) -> pl.LazyFrame:
     uncompleted = _with_codes(cin).filter(
         pl.col("AssessmentAuthorisationDate").is_null() & (CODES.list.len() > 0)
     )
@@ -43,7 +42,7 @@ def only_a_completed_assessment_has_factors(cin: CinData) -> pl.DataFrame:
 
 
 @RULES.rule("8869")
-def no_factors_code_21_stands_alone(cin: CinData) -> pl.DataFrame:
+def no_factors_code_21_stands_alone(cin: Census) -> pl.LazyFrame:
     other_than_21 = CODES.list.eval(pl.element() != NO_FACTORS).list.any()
     mixed = _with_codes(cin).filter(CODES.list.contains(NO_FACTORS) & other_than_21)
     return mixed.select("LAchildID", "line", LISTED)
@@ -51,8 +50,8 @@ def no_factors_code_21_stands_alone(cin: CinData) -> pl.DataFrame:
 
 @RULES.rule("8873Q")
 def lone_assessment_finding_no_factors_closes_the_case_after_assessment(
-    cin: CinData,
-) -> pl.DataFrame:
+    cin: Census,
+) -> pl.LazyFrame:
     lone = _with_codes(cin).filter(pl.len().over("child", "episode") == 1)
     nothing_found = lone.filter(CODES.list.contains(NO_FACTORS)).select("child", "episode", LISTED)
     episodes = cin.episodes.join(nothing_found, on=["child", "episode"])
@@ -64,7 +63,7 @@ def lone_assessment_finding_no_factors_closes_the_case_after_assessment(
 
 
 @RULES.rule("8897Q")
-def assessment_completed_in_the_year_has_valid_factors(cin: CinData) -> pl.DataFrame:
+def assessment_completed_in_the_year_has_valid_factors(cin: Census) -> pl.LazyFrame:
     unknown_code = CODES.list.eval(pl.element().is_in(CENSUS_FACTORS).not_()).list.any()
     completed = _with_codes(cin).filter(pl.col("AssessmentAuthorisationDate") >= cin.period.start)
     wanting = completed.filter((CODES.list.len() == 0) | unknown_code)
@@ -72,7 +71,7 @@ def assessment_completed_in_the_year_has_valid_factors(cin: CinData) -> pl.DataF
 
 
 @RULES.rule("8898")
-def assessment_lists_each_factor_once(cin: CinData) -> pl.DataFrame:
+def assessment_lists_each_factor_once(cin: Census) -> pl.LazyFrame:
     repeats = (
         cin.factors.drop_nulls("AssessmentFactors")
         .group_by([*ASSESSMENT, "AssessmentFactors"], maintain_order=True)
@@ -87,18 +86,18 @@ def assessment_lists_each_factor_once(cin: CinData) -> pl.DataFrame:
     return repeats.select("LAchildID", "line", "AssessmentFactors")
 
 
-def _factor_given(cin: CinData, code: str) -> pl.DataFrame:
+def _factor_given(cin: Census, code: str) -> pl.LazyFrame:
     given = cin.factors.filter(pl.col("AssessmentFactors") == code)
     return given.select("LAchildID", "line", "AssessmentFactors")
 
 
 @RULES.rule("8945Q")
-def physical_abuse_factor_says_by_whom(cin: CinData) -> pl.DataFrame:
+def physical_abuse_factor_says_by_whom(cin: Census) -> pl.LazyFrame:
     """18A is replaced by 18B (by another child) and 18C (by an adult)."""
     return _factor_given(cin, "18A")
 
 
 @RULES.rule("8950Q")
-def sexual_abuse_factor_says_by_whom(cin: CinData) -> pl.DataFrame:
+def sexual_abuse_factor_says_by_whom(cin: Census) -> pl.LazyFrame:
     """19A is replaced by 19B (by another child) and 19C (by an adult)."""
     return _factor_given(cin, "19A")

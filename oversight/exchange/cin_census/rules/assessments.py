@@ -7,8 +7,7 @@ reference date. The factors identified at an assessment are in ``assessment_fact
 
 import polars as pl
 
-from oversight.exchange.cin_census.read import CinData
-from oversight.exchange.cin_census.rules.book import RULES
+from oversight.exchange.cin_census.rules.book import RULES, Census
 from oversight.exchange.cin_census.rules.ongoing import starting_while_another_is_ongoing
 from oversight.timescales.calendar import add_working_days
 
@@ -21,7 +20,7 @@ OPEN_FOR_AT_MOST = 45
 
 
 @RULES.rule("1103")
-def assessment_starts_on_or_after_the_referral(cin: CinData) -> pl.DataFrame:
+def assessment_starts_on_or_after_the_referral(cin: Census) -> pl.LazyFrame:
     referrals = cin.episodes.select("child", "episode", "CINreferralDate")
     assessments = cin.assessments.join(referrals, on=["child", "episode"], how="left")
     early = assessments.filter(pl.col("CINreferralDate") > START)
@@ -29,29 +28,29 @@ def assessment_starts_on_or_after_the_referral(cin: CinData) -> pl.DataFrame:
 
 
 @RULES.rule("8608")
-def assessment_does_not_end_before_it_starts(cin: CinData) -> pl.DataFrame:
+def assessment_does_not_end_before_it_starts(cin: Census) -> pl.LazyFrame:
     backwards = cin.assessments.filter(START > END)
     return backwards.select("LAchildID", "line", *DATES)
 
 
 @RULES.rule("8670Q")
 def open_assessment_started_at_most_45_working_days_before_the_year_end(
-    cin: CinData,
-) -> pl.DataFrame:
+    cin: Census,
+) -> pl.LazyFrame:
     earliest = add_working_days(cin.period.end, -OPEN_FOR_AT_MOST)
     overdue = cin.assessments.filter(END.is_null() & START.lt(earliest))
     return overdue.select("LAchildID", "line", *DATES)
 
 
 @RULES.rule("8696")
-def assessment_ends_within_the_census_year(cin: CinData) -> pl.DataFrame:
+def assessment_ends_within_the_census_year(cin: Census) -> pl.LazyFrame:
     # A missing end date is an open assessment, not one that ends outside the year.
     outside = cin.assessments.filter(~END.is_between(cin.period.start, cin.period.end))
     return outside.select("LAchildID", "line", "AssessmentAuthorisationDate")
 
 
 @RULES.rule("8736")
-def open_assessment_starts_within_the_census_year(cin: CinData) -> pl.DataFrame:
+def open_assessment_starts_within_the_census_year(cin: Census) -> pl.LazyFrame:
     outside = cin.assessments.filter(
         END.is_null() & ~START.is_between(cin.period.start, cin.period.end)
     )
@@ -59,7 +58,7 @@ def open_assessment_starts_within_the_census_year(cin: CinData) -> pl.DataFrame:
 
 
 @RULES.rule("8863Q")
-def assessment_does_not_start_while_another_is_ongoing(cin: CinData) -> pl.DataFrame:
+def assessment_does_not_start_while_another_is_ongoing(cin: Census) -> pl.LazyFrame:
     # An open assessment is ongoing up to the reference date.
     until = pl.coalesce(END, pl.lit(cin.period.end))
     overlapping = starting_while_another_is_ongoing(
@@ -69,7 +68,7 @@ def assessment_does_not_start_while_another_is_ongoing(cin: CinData) -> pl.DataF
 
 
 @RULES.rule("8896")
-def at_most_one_open_assessment_per_episode(cin: CinData) -> pl.DataFrame:
+def at_most_one_open_assessment_per_episode(cin: Census) -> pl.LazyFrame:
     open_ = cin.assessments.filter(END.is_null())
     crowded = open_.filter(pl.len().over("child", "episode") > 1)
     return crowded.select("LAchildID", "line", *DATES)

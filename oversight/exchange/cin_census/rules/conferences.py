@@ -9,8 +9,7 @@ look at the enquiry's dates only.
 
 import polars as pl
 
-from oversight.exchange.cin_census.read import CinData
-from oversight.exchange.cin_census.rules.book import RULES
+from oversight.exchange.cin_census.rules.book import RULES, Census
 
 CONFERENCE = pl.col("DateOfInitialCPC")
 SATURDAY = 6  # ISO weekday numbers: Monday is 1, Sunday 7
@@ -21,7 +20,7 @@ def _at_weekend(date: pl.Expr) -> pl.Expr:
 
 
 @RULES.rule("1104")
-def conference_is_not_before_the_referral(cin: CinData) -> pl.DataFrame:
+def conference_is_not_before_the_referral(cin: Census) -> pl.LazyFrame:
     referrals = cin.episodes.select("child", "episode", "CINreferralDate")
     enquiries = cin.section47.join(referrals, on=["child", "episode"], how="left")
     early = enquiries.filter(pl.col("CINreferralDate") > CONFERENCE)
@@ -29,7 +28,7 @@ def conference_is_not_before_the_referral(cin: CinData) -> pl.DataFrame:
 
 
 @RULES.rule("2884")
-def conference_is_recorded_once(cin: CinData) -> pl.DataFrame:
+def conference_is_recorded_once(cin: Census) -> pl.LazyFrame:
     """The same conference is not given both for the episode and for one of its enquiries."""
     episodes = cin.episodes.filter(CONFERENCE.is_not_null())
     twice = cin.section47.join(
@@ -40,18 +39,18 @@ def conference_is_recorded_once(cin: CinData) -> pl.DataFrame:
 
 
 @RULES.rule("8715")
-def conference_is_within_the_census_year(cin: CinData) -> pl.DataFrame:
+def conference_is_within_the_census_year(cin: Census) -> pl.LazyFrame:
     outside = cin.section47.filter(~CONFERENCE.is_between(cin.period.start, cin.period.end))
     return outside.select("LAchildID", "line", "DateOfInitialCPC")
 
 
 @RULES.rule("8870Q")
-def conference_target_is_not_at_a_weekend(cin: CinData) -> pl.DataFrame:
+def conference_target_is_not_at_a_weekend(cin: Census) -> pl.LazyFrame:
     weekend = cin.section47.filter(_at_weekend(pl.col("InitialCPCtarget")))
     return weekend.select("LAchildID", "line", "InitialCPCtarget")
 
 
 @RULES.rule("8875")
-def conference_is_not_held_at_a_weekend(cin: CinData) -> pl.DataFrame:
+def conference_is_not_held_at_a_weekend(cin: Census) -> pl.LazyFrame:
     weekend = cin.section47.filter(_at_weekend(CONFERENCE))
     return weekend.select("LAchildID", "line", "DateOfInitialCPC")

@@ -3,8 +3,7 @@
 import polars as pl
 
 from oversight.codes.registry import code_set
-from oversight.exchange.cin_census.read import CinData
-from oversight.exchange.cin_census.rules.book import RULES
+from oversight.exchange.cin_census.rules.book import RULES, Census
 
 NO_DISABILITY = "NONE"
 
@@ -15,7 +14,7 @@ def disability_codes() -> list[str]:
 
 
 @RULES.rule("8540")
-def disability_is_recorded_with_valid_codes(cin: CinData) -> pl.DataFrame:
+def disability_is_recorded_with_valid_codes(cin: Census) -> pl.LazyFrame:
     # Asked of a child with a date of birth and a referral going on to further action:
     # at least one code (NONE counts), and every code in the census's table.
     referred = cin.episodes.filter(pl.col("ReferralNFA").not_()).select("child").unique()
@@ -31,7 +30,7 @@ def disability_is_recorded_with_valid_codes(cin: CinData) -> pl.DataFrame:
 
 
 @RULES.rule("8790")
-def none_is_the_only_disability_when_given(cin: CinData) -> pl.DataFrame:
+def none_is_the_only_disability_when_given(cin: Census) -> pl.LazyFrame:
     # Each code given beside NONE is reported.
     with_none = cin.disabilities.filter(pl.col("Disability") == NO_DISABILITY).select("child")
     others = cin.disabilities.filter(pl.col("Disability") != NO_DISABILITY)
@@ -40,7 +39,7 @@ def none_is_the_only_disability_when_given(cin: CinData) -> pl.DataFrame:
 
 
 @RULES.rule("8794")
-def no_disability_code_repeated(cin: CinData) -> pl.DataFrame:
+def no_disability_code_repeated(cin: Census) -> pl.LazyFrame:
     # Each repeat after the first is reported, at its own line.
     codes = cin.disabilities.filter(pl.col("Disability").is_not_null()).sort("line")
     repeat = ~pl.struct("child", "Disability").is_first_distinct()

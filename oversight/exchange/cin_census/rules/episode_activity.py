@@ -13,33 +13,32 @@ episode's field that forbids it; fields of the other kinds of activity are left 
 
 import polars as pl
 
-from oversight.exchange.cin_census.read import CinData
-from oversight.exchange.cin_census.rules.book import RULES
+from oversight.exchange.cin_census.rules.book import RULES, Census
 
 EPISODE = ["child", "episode"]
 CLOSED_AFTER_ASSESSMENT = ["RC8", "RC9"]  # no further action, or referred to early help
 
 
-def _in_episodes(part: pl.DataFrame, episodes: pl.DataFrame, *fields: str) -> pl.DataFrame:
+def _in_episodes(part: pl.LazyFrame, episodes: pl.LazyFrame, *fields: str) -> pl.LazyFrame:
     """The rows of ``part`` in these episodes, with the episodes' ``fields``."""
     wanted = episodes.select(*EPISODE, *fields)
     return part.join(wanted, on=EPISODE, how="inner", maintain_order="left")
 
 
-def _found(*parts: pl.DataFrame) -> pl.DataFrame:
+def _found(*parts: pl.LazyFrame) -> pl.LazyFrame:
     """Findings from several parts of the return, each with its own fields, in file order."""
     return pl.concat(parts, how="diagonal_relaxed").sort("line")
 
 
 @RULES.rule("8565")
-def no_activity_after_the_episode_closed(cin: CinData) -> pl.DataFrame:
+def no_activity_after_the_episode_closed(cin: Census) -> pl.LazyFrame:
     closed = cin.episodes.filter(pl.col("CINclosureDate").is_not_null())
 
-    def after_closure(rows: pl.DataFrame, *dates: str) -> pl.DataFrame:
+    def after_closure(rows: pl.LazyFrame, *dates: str) -> pl.LazyFrame:
         late = pl.any_horizontal([pl.col(d) > pl.col("CINclosureDate") for d in dates])
         return rows.filter(late).select("LAchildID", "line", "CINclosureDate", *dates)
 
-    def of_closed(part: pl.DataFrame) -> pl.DataFrame:
+    def of_closed(part: pl.LazyFrame) -> pl.LazyFrame:
         return _in_episodes(part, closed, "CINclosureDate")
 
     return _found(
@@ -54,10 +53,10 @@ def no_activity_after_the_episode_closed(cin: CinData) -> pl.DataFrame:
 
 
 @RULES.rule("8831")
-def no_activity_after_a_referral_with_no_further_action(cin: CinData) -> pl.DataFrame:
+def no_activity_after_a_referral_with_no_further_action(cin: Census) -> pl.LazyFrame:
     nfa = cin.episodes.filter(pl.col("ReferralNFA").eq(True))
 
-    def recorded(rows: pl.DataFrame, *dates: str) -> pl.DataFrame:
+    def recorded(rows: pl.LazyFrame, *dates: str) -> pl.LazyFrame:
         present = pl.any_horizontal([pl.col(d).is_not_null() for d in dates])
         return rows.filter(present).select("LAchildID", "line", "ReferralNFA", *dates)
 
@@ -71,10 +70,10 @@ def no_activity_after_a_referral_with_no_further_action(cin: CinData) -> pl.Data
 
 
 @RULES.rule("2990")
-def no_plans_or_enquiries_in_a_case_closed_after_assessment(cin: CinData) -> pl.DataFrame:
+def no_plans_or_enquiries_in_a_case_closed_after_assessment(cin: Census) -> pl.LazyFrame:
     closed = cin.episodes.filter(pl.col("ReasonForClosure").is_in(CLOSED_AFTER_ASSESSMENT))
 
-    def recorded(part: pl.DataFrame, field: str) -> pl.DataFrame:
+    def recorded(part: pl.LazyFrame, field: str) -> pl.LazyFrame:
         # The module itself is the activity, whatever its dates say.
         rows = _in_episodes(part, closed, "ReasonForClosure")
         return rows.select("LAchildID", "line", "ReasonForClosure", field)
@@ -89,7 +88,7 @@ def no_plans_or_enquiries_in_a_case_closed_after_assessment(cin: CinData) -> pl.
 
 
 @RULES.rule("8825Q")
-def case_closed_after_assessment_has_an_assessment(cin: CinData) -> pl.DataFrame:
+def case_closed_after_assessment_has_an_assessment(cin: Census) -> pl.LazyFrame:
     closed = cin.episodes.filter(pl.col("ReasonForClosure").is_in(CLOSED_AFTER_ASSESSMENT))
     assessed = cin.assessments.select(EPISODE)
     unassessed = closed.join(assessed, on=EPISODE, how="anti", maintain_order="left")
@@ -97,7 +96,7 @@ def case_closed_after_assessment_has_an_assessment(cin: CinData) -> pl.DataFrame
 
 
 @RULES.rule("8867")
-def closed_episode_has_its_assessments_authorised(cin: CinData) -> pl.DataFrame:
+def closed_episode_has_its_assessments_authorised(cin: Census) -> pl.LazyFrame:
     closed = cin.episodes.filter(pl.col("CINclosureDate").is_not_null())
     assessments = _in_episodes(cin.assessments, closed, "CINclosureDate")
     unauthorised = assessments.filter(pl.col("AssessmentAuthorisationDate").is_null())
@@ -108,7 +107,7 @@ def closed_episode_has_its_assessments_authorised(cin: CinData) -> pl.DataFrame:
 
 
 @RULES.rule("8868")
-def closed_episode_has_its_enquiries_concluded(cin: CinData) -> pl.DataFrame:
+def closed_episode_has_its_enquiries_concluded(cin: Census) -> pl.LazyFrame:
     """Each section 47 of a closed episode has a conference date or "ICPC not required"."""
     closed = cin.episodes.filter(pl.col("CINclosureDate").is_not_null())
     enquiries = _in_episodes(cin.section47, closed, "CINclosureDate")

@@ -12,8 +12,8 @@ EPISODE = ["child", "episode"]
 
 
 def starting_while_another_is_ongoing(
-    records: pl.DataFrame, position: str, start: str, until: pl.Expr
-) -> pl.DataFrame:
+    records: pl.LazyFrame, position: str, start: str, until: pl.Expr
+) -> pl.LazyFrame:
     """The rows of ``records`` whose ``start`` is on or between another's start and ``until``.
 
     ``position`` tells the records of an episode apart; ``until`` is the last day each

@@ -8,21 +8,20 @@ one child by the child's position in the file: two children may share an LAchild
 
 import polars as pl
 
-from oversight.exchange.cin_census.read import CinData
-from oversight.exchange.cin_census.rules.book import RULES
+from oversight.exchange.cin_census.rules.book import RULES, Census
 
 OPEN_WITH_ACTION = pl.col("CINclosureDate").is_null() & pl.col("ReferralNFA").eq(False)
 
 
 @RULES.rule("8815")
-def at_most_one_open_episode_with_action(cin: CinData) -> pl.DataFrame:
+def at_most_one_open_episode_with_action(cin: Census) -> pl.LazyFrame:
     open_ = cin.episodes.filter(OPEN_WITH_ACTION)
     several = open_.filter(pl.len().over("child") > 1)
     return several.select("LAchildID", "line", "CINreferralDate", "CINclosureDate", "ReferralNFA")
 
 
 @RULES.rule("8816")
-def open_episode_with_action_is_the_latest(cin: CinData) -> pl.DataFrame:
+def open_episode_with_action_is_the_latest(cin: Census) -> pl.LazyFrame:
     episodes = cin.episodes.with_columns(
         pl.col("CINreferralDate").max().over("child").alias("latest CINreferralDate")
     )
@@ -36,7 +35,7 @@ def open_episode_with_action_is_the_latest(cin: CinData) -> pl.DataFrame:
 
 
 @RULES.rule("8820")
-def episodes_do_not_overlap(cin: CinData) -> pl.DataFrame:
+def episodes_do_not_overlap(cin: Census) -> pl.LazyFrame:
     """No referral falls within another of the child's episodes.
 
     An episode runs from its referral up to its closure; one that is open and not "no

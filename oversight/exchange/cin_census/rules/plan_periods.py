@@ -18,8 +18,8 @@ def runs_to(end: str, reference: date) -> pl.Expr:
 
 
 def starting_within_another(
-    plans: pl.DataFrame, plan: str, start: str, end: str, reference: date
-) -> pl.DataFrame:
+    plans: pl.LazyFrame, plan: str, start: str, end: str, reference: date
+) -> pl.LazyFrame:
     """Each plan whose start falls within another plan of the same child, both ends included.
 
     ``plan`` names the column numbering the plans within an episode. The finding is about
@@ -45,13 +45,13 @@ def starting_within_another(
 
 
 def starting_during(
-    starting: pl.DataFrame,
+    starting: pl.LazyFrame,
     start: str,
-    spans: pl.DataFrame,
+    spans: pl.LazyFrame,
     span_start: str,
     span_end: str,
     reference: date,
-) -> pl.DataFrame:
+) -> pl.LazyFrame:
     """Pairs where a ``starting`` row starts while a ``spans`` row of the same child runs.
 
     A span runs from its start to the day before its end (a start on the day it ends is a

@@ -6,8 +6,7 @@ one day, but not run together.
 
 import polars as pl
 
-from oversight.exchange.cin_census.read import CinData
-from oversight.exchange.cin_census.rules.book import RULES
+from oversight.exchange.cin_census.rules.book import RULES, Census
 from oversight.exchange.cin_census.rules.plan_periods import starting_during
 
 CIN_START, CIN_END = "CINPlanStartDate", "CINPlanEndDate"
@@ -15,7 +14,7 @@ CP_START, CP_END = "CPPstartDate", "CPPendDate"
 
 
 @RULES.rule("4001")
-def no_open_cin_plan_beside_an_open_protection_plan(cin: CinData) -> pl.DataFrame:
+def no_open_cin_plan_beside_an_open_protection_plan(cin: Census) -> pl.LazyFrame:
     # The DfE looks within one <CINdetails>: an open CIN plan and an open protection plan.
     keys = ["child", "episode"]
     open_cin = cin.cin_plans.filter(pl.col(CIN_END).is_null())
@@ -25,7 +24,7 @@ def no_open_cin_plan_beside_an_open_protection_plan(cin: CinData) -> pl.DataFram
 
 
 @RULES.rule("4016")
-def cin_plan_does_not_start_during_a_protection_plan(cin: CinData) -> pl.DataFrame:
+def cin_plan_does_not_start_during_a_protection_plan(cin: Census) -> pl.LazyFrame:
     """A CIN plan may start on the day a protection plan ends, not while it runs."""
     pairs = starting_during(
         cin.cin_plans, CIN_START, cin.cp_plans, CP_START, CP_END, cin.period.end
@@ -34,7 +33,7 @@ def cin_plan_does_not_start_during_a_protection_plan(cin: CinData) -> pl.DataFra
 
 
 @RULES.rule("4017")
-def protection_plan_does_not_start_during_a_cin_plan(cin: CinData) -> pl.DataFrame:
+def protection_plan_does_not_start_during_a_cin_plan(cin: Census) -> pl.LazyFrame:
     """A protection plan may start on the day a CIN plan ends, not while it runs."""
     pairs = starting_during(
         cin.cp_plans, CP_START, cin.cin_plans, CIN_START, CIN_END, cin.period.end

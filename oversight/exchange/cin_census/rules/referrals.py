@@ -11,8 +11,7 @@ from datetime import date, timedelta
 import polars as pl
 
 from oversight.codes.registry import code_set
-from oversight.exchange.cin_census.read import CinData
-from oversight.exchange.cin_census.rules.book import RULES
+from oversight.exchange.cin_census.rules.book import RULES, Census
 from oversight.timescales.calendar import add_working_days
 
 # 40 weeks: the earliest a referral may come before the child's (expected) birth.
@@ -21,7 +20,7 @@ PREGNANCY = timedelta(days=280)
 REFERRAL_SOURCE_COLLECTED_FROM = date(2013, 4, 1)
 
 
-def _with_child(cin: CinData, *fields: str) -> pl.DataFrame:
+def _with_child(cin: Census, *fields: str) -> pl.LazyFrame:
     """Each episode with fields of its own child (by position: an id may be shared)."""
     return cin.episodes.join(
         cin.children.select("child", *fields), on="child", how="left", maintain_order="left"
@@ -29,14 +28,14 @@ def _with_child(cin: CinData, *fields: str) -> pl.DataFrame:
 
 
 @RULES.rule("8555Q")
-def referral_is_not_after_the_childs_death(cin: CinData) -> pl.DataFrame:
+def referral_is_not_after_the_childs_death(cin: Census) -> pl.LazyFrame:
     episodes = _with_child(cin, "PersonDeathDate")
     late = episodes.filter(pl.col("CINreferralDate") > pl.col("PersonDeathDate"))
     return late.select("LAchildID", "line", "CINreferralDate", "PersonDeathDate")
 
 
 @RULES.rule("8568")
-def referral_nfa_flag_is_given(cin: CinData) -> pl.DataFrame:
+def referral_nfa_flag_is_given(cin: Census) -> pl.LazyFrame:
     # The reader leaves a flag that is not true/false/1/0 out (and reports its text), so
     # a missing flag and an invalid one are both null here.
     missing = cin.episodes.filter(pl.col("ReferralNFA").is_null())
@@ -44,7 +43,7 @@ def referral_nfa_flag_is_given(cin: CinData) -> pl.DataFrame:
 
 
 @RULES.rule("8569Q")
-def referral_long_before_the_year_is_not_no_further_action(cin: CinData) -> pl.DataFrame:
+def referral_long_before_the_year_is_not_no_further_action(cin: Census) -> pl.LazyFrame:
     """A referral before the working day preceding 1 April cannot be flagged NFA."""
     cutoff = add_working_days(cin.period.start, -1)
     early = cin.episodes.filter(
@@ -54,14 +53,14 @@ def referral_long_before_the_year_is_not_no_further_action(cin: CinData) -> pl.D
 
 
 @RULES.rule("8600")
-def referral_date_is_given_and_not_after_the_census_year(cin: CinData) -> pl.DataFrame:
+def referral_date_is_given_and_not_after_the_census_year(cin: Census) -> pl.LazyFrame:
     referral = pl.col("CINreferralDate")
     wrong = cin.episodes.filter(referral.is_null() | (referral > cin.period.end))
     return wrong.select("LAchildID", "line", "CINreferralDate")
 
 
 @RULES.rule("8606")
-def referral_is_not_more_than_40_weeks_before_birth(cin: CinData) -> pl.DataFrame:
+def referral_is_not_more_than_40_weeks_before_birth(cin: Census) -> pl.LazyFrame:
     episodes = _with_child(cin, "PersonBirthDate", "ExpectedPersonBirthDate")
     referral = pl.col("CINreferralDate")
     too_early = episodes.filter(
@@ -74,7 +73,7 @@ def referral_is_not_more_than_40_weeks_before_birth(cin: CinData) -> pl.DataFram
 
 
 @RULES.rule("8610")
-def referral_with_further_action_has_a_primary_need(cin: CinData) -> pl.DataFrame:
+def referral_with_further_action_has_a_primary_need(cin: Census) -> pl.LazyFrame:
     missing = cin.episodes.filter(
         pl.col("ReferralNFA").eq(False) & pl.col("PrimaryNeedCode").is_null()
     )
@@ -82,7 +81,7 @@ def referral_with_further_action_has_a_primary_need(cin: CinData) -> pl.DataFram
 
 
 @RULES.rule("8650")
-def primary_need_is_a_census_code(cin: CinData) -> pl.DataFrame:
+def primary_need_is_a_census_code(cin: Census) -> pl.LazyFrame:
     codes = [code.code for code in code_set("primary_need")]
     need = pl.col("PrimaryNeedCode")
     wrong = cin.episodes.filter(need.is_not_null() & ~need.is_in(codes))
@@ -90,7 +89,7 @@ def primary_need_is_a_census_code(cin: CinData) -> pl.DataFrame:
 
 
 @RULES.rule("8866")
-def referral_source_is_a_census_code(cin: CinData) -> pl.DataFrame:
+def referral_source_is_a_census_code(cin: Census) -> pl.LazyFrame:
     codes = [code.code for code in code_set("referral_source")]
     source = pl.col("ReferralSource")
     wrong = cin.episodes.filter(

@@ -7,8 +7,7 @@ none (``ICPCnotRequired``). The rules on the conference's own date are in ``conf
 
 import polars as pl
 
-from oversight.exchange.cin_census.read import CinData
-from oversight.exchange.cin_census.rules.book import RULES
+from oversight.exchange.cin_census.rules.book import RULES, Census
 from oversight.exchange.cin_census.rules.ongoing import starting_while_another_is_ongoing
 from oversight.timescales.calendar import add_working_days
 
@@ -26,7 +25,7 @@ CONFERENCE_WITHIN = 15
 
 
 @RULES.rule("2889")
-def enquiry_starts_on_or_after_the_referral(cin: CinData) -> pl.DataFrame:
+def enquiry_starts_on_or_after_the_referral(cin: Census) -> pl.LazyFrame:
     referrals = cin.episodes.select("child", "episode", "CINreferralDate")
     enquiries = cin.section47.join(referrals, on=["child", "episode"], how="left")
     early = enquiries.filter(pl.col("CINreferralDate") > START)
@@ -34,13 +33,13 @@ def enquiry_starts_on_or_after_the_referral(cin: CinData) -> pl.DataFrame:
 
 
 @RULES.rule("2991Q")
-def episode_with_an_enquiry_has_an_assessment(cin: CinData) -> pl.DataFrame:
+def episode_with_an_enquiry_has_an_assessment(cin: Census) -> pl.LazyFrame:
     alone = cin.section47.join(cin.assessments, on=["child", "episode"], how="anti")
     return alone.select("LAchildID", "line", "S47ActualStartDate")
 
 
 @RULES.rule("8615")
-def enquiry_with_a_conference_starts_by_its_date(cin: CinData) -> pl.DataFrame:
+def enquiry_with_a_conference_starts_by_its_date(cin: Census) -> pl.LazyFrame:
     wrong = cin.section47.filter(
         CONFERENCE.is_not_null() & (START.is_null() | (START > CONFERENCE))
     )
@@ -49,15 +48,15 @@ def enquiry_with_a_conference_starts_by_its_date(cin: CinData) -> pl.DataFrame:
 
 @RULES.rule("8675Q")
 def enquiry_without_a_conference_started_at_most_15_working_days_before_the_year_end(
-    cin: CinData,
-) -> pl.DataFrame:
+    cin: Census,
+) -> pl.LazyFrame:
     earliest = add_working_days(cin.period.end, -CONFERENCE_WITHIN)
     overdue = cin.section47.filter(CONFERENCE_EXPECTED & START.lt(earliest))
     return overdue.select("LAchildID", "line", *ENQUIRY)
 
 
 @RULES.rule("8740")
-def enquiry_without_a_conference_starts_within_the_census_year(cin: CinData) -> pl.DataFrame:
+def enquiry_without_a_conference_starts_within_the_census_year(cin: Census) -> pl.LazyFrame:
     outside = cin.section47.filter(
         CONFERENCE_EXPECTED & ~START.is_between(cin.period.start, cin.period.end)
     )
@@ -65,14 +64,14 @@ def enquiry_without_a_conference_starts_within_the_census_year(cin: CinData) -> 
 
 
 @RULES.rule("8839")
-def at_most_one_open_enquiry_per_episode(cin: CinData) -> pl.DataFrame:
+def at_most_one_open_enquiry_per_episode(cin: Census) -> pl.LazyFrame:
     open_ = cin.section47.filter(AWAITING_CONFERENCE)
     crowded = open_.filter(pl.len().over("child", "episode") > 1)
     return crowded.select("LAchildID", "line", *ENQUIRY)
 
 
 @RULES.rule("8890")
-def enquiry_does_not_start_while_another_is_ongoing(cin: CinData) -> pl.DataFrame:
+def enquiry_does_not_start_while_another_is_ongoing(cin: Census) -> pl.LazyFrame:
     # Ongoing up to its conference; without one, up to the reference date unless the
     # enquiry is flagged as needing no conference, when it is not ongoing at all.
     until = (

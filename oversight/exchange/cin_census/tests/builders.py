@@ -152,7 +152,7 @@ def census(*children: dict[str, Any], header: dict[str, Any] | None = None) -> C
 def findings(code: str, cin: CinData) -> list[Finding]:
     from oversight.exchange.cin_census.rules import RULES
 
-    return RULES.check(RULES.rules[code], cin, cin.file)
+    return RULES.check(RULES.rules[code], cin.lazy(), cin.file)
 
 
 def ids(found: list[Finding]) -> list[str | None]:

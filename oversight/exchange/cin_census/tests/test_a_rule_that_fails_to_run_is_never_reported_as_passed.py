@@ -1,19 +1,18 @@
 import polars as pl
 
-from oversight.exchange.cin_census.read import CinData
-from oversight.exchange.cin_census.rules.book import CATALOGUE
+from oversight.exchange.cin_census.rules.book import CATALOGUE, Census
 from oversight.exchange.cin_census.tests.builders import census
 from oversight.exchange.validation import FAILURE, RuleBook
 
 
 def test_a_rule_that_raises_is_a_not_checked_finding_and_the_return_does_not_pass():
-    book: RuleBook[CinData] = RuleBook(CATALOGUE, id_column="LAchildID")
+    book: RuleBook[Census] = RuleBook(CATALOGUE, id_column="LAchildID")
 
     @book.rule("8840")
-    def broken(cin: CinData) -> pl.DataFrame:
+    def broken(cin: Census) -> pl.LazyFrame:
         return cin.cp_plans.select("NoSuchColumn")
 
-    report = book.run(census(), file="test.xml")
+    report = book.run(census().lazy(), file="test.xml")
     [finding] = report.findings
     assert (finding.rule, finding.kind, finding.file) == ("8840", FAILURE, "test.xml")
     assert "ColumnNotFoundError" in finding.message
@@ -21,7 +20,7 @@ def test_a_rule_that_raises_is_a_not_checked_finding_and_the_return_does_not_pas
 
 
 def test_a_rule_is_registered_once_under_a_code_from_the_dfe_list():
-    book: RuleBook[CinData] = RuleBook(CATALOGUE, id_column="LAchildID")
+    book: RuleBook[Census] = RuleBook(CATALOGUE, id_column="LAchildID")
     book.rule("8840")(lambda cin: pl.DataFrame())
     try:
         book.rule("8840")(lambda cin: pl.DataFrame())

@@ -7,9 +7,13 @@ summed, modulo 23, read in ABCDEFGHJKLMNPQRTUVWXYZ. For example W201000000017:
 
 import csv
 import io
+import random
 from importlib.resources import files
 
-from oversight.exchange.cin_census.rules.upn import LA_CODES, school_age_birth_date
+import polars as pl
+
+from oversight.codes.upn import CHECK_LETTERS, check_letter
+from oversight.exchange.cin_census.rules.upn import LA_CODES, _check_letter, school_age_birth_date
 from oversight.exchange.cin_census.tests.builders import (
     DEFAULT_UPN,
     PERIOD,
@@ -70,6 +74,22 @@ def test_a_upn_in_small_letters_is_read_as_capitals_1510():
 def test_a_malformed_upn_is_left_to_the_format_rules_1510():
     # No check letter can be worked out where characters 2 to 13 are not digits.
     assert findings("1510", census(*upns("W2010000A0017", "W20100"))) == []
+
+
+def test_the_rule_works_out_every_check_letter_as_the_forms_do_1510():
+    # The rule works the letter out over the whole column; the forms, one UPN at a time.
+    # Both must agree on permanent and temporary UPNs and on malformed ones.
+    draw = random.Random(1510)
+    characters = "0123456789" + CHECK_LETTERS + "IOS?a"
+    given = [
+        "".join(draw.choice(characters if place in (0, 12) else "0123456789" * 8 + "A")
+                for place in range(draw.choice((13, 13, 13, 12, 14))))
+        for _ in range(3000)
+    ]  # fmt: skip
+    column = pl.DataFrame({"UPN": given}).select(_check_letter(pl.col("UPN").str.to_uppercase()))
+    expected = [check_letter(upn) for upn in given]
+    assert column.to_series().to_list() == expected
+    assert sum(letter is not None for letter in expected) > 1000
 
 
 # 1520
