@@ -19,9 +19,9 @@ import csv
 import threading
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 import polars as pl
 
@@ -34,8 +34,10 @@ from oversight.exchange.ssda903.spec import (
     CollectionYear,
 )
 from oversight.exchange.validation import ERROR, QUERY, Finding
+from oversight.exchange.validation.rulebook import collected
 
 T = TypeVar("T")
+Frame = TypeVar("Frame", pl.DataFrame, pl.LazyFrame)
 READING_THREADS = 4
 FORMAT = "format"
 DATE_PATTERN = r"^\d{2}/\d{2}/\d{4}$"
@@ -55,29 +57,47 @@ class MissingTable(LookupError):
 
 
 @dataclass
-class Return903:
-    """One SSDA903 return as tables, with the collection year and, if given, last year's."""
+class Return903(Generic[Frame]):
+    """One SSDA903 return as tables, with the collection year and, if given, last year's.
+
+    As read, the tables are data frames; the rules take them as lazy queries (``lazy``)."""
 
     year: CollectionYear
-    tables: dict[str, pl.DataFrame]
-    unreadable: pl.DataFrame
+    tables: dict[str, Frame]
+    unreadable: Frame
     problems: list[Finding] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
-    previous: Return903 | None = None
+    previous: Return903[Frame] | None = None
     # Tables derived from the return that several rules share (``derive``).
     derived: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
     # Rules run in several threads: a table is derived by the first rule that asks, while
     # the others asking for it wait.
     deriving: threading.RLock = field(default_factory=threading.RLock, repr=False, compare=False)
 
-    def derive(self, name: str, compute: Callable[[Return903], T]) -> T:
-        """``compute(self)``, computed once for this return however many rules ask.
+    def derive(self, name: str, compute: Callable[[Return903[Frame]], T]) -> T:
+        """``compute(self)``, computed once for this return however many rules ask. A lazy
+        query is run then, so that the rules using it share its rows, not its steps.
 
         A computation that raises is not kept: each rule that asks raises in its turn."""
         with self.deriving:
             if name not in self.derived:
-                self.derived[name] = compute(self)
+                computed: Any = compute(self)
+                if isinstance(computed, pl.LazyFrame):
+                    computed = collected(computed).lazy()
+                self.derived[name] = computed
             return self.derived[name]  # type: ignore[no-any-return]
+
+    def lazy(self: Return903[pl.DataFrame]) -> Return903[pl.LazyFrame]:
+        """The same return (and last year's), each table a lazy query over the one read."""
+        previous = None if self.previous is None else self.previous.lazy()
+        return replace(  # type: ignore[return-value]
+            self,
+            tables={name: table.lazy() for name, table in self.tables.items()},
+            unreadable=self.unreadable.lazy(),
+            previous=previous,
+            derived={},
+            deriving=threading.RLock(),
+        )
 
     def table(self, name: str) -> pl.DataFrame:
         if name not in self.tables:
@@ -96,7 +116,7 @@ class Return903:
     missing = property(lambda self: self.table("missing"))
     social_worker_episodes = property(lambda self: self.table("social_worker_episodes"))
 
-    def last_year(self) -> Return903:
+    def last_year(self) -> Return903[Frame]:
         if self.previous is None:
             raise MissingTable("last year's return was not given (--previous)")
         return self.previous
@@ -297,7 +317,7 @@ def typed(name: str, raw: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
 
 
 def read_903(paths: Iterable[str | Path], year: CollectionYear,
-             previous: Iterable[str | Path] = ()) -> Return903:  # fmt: skip
+             previous: Iterable[str | Path] = ()) -> Return903[pl.DataFrame]:  # fmt: skip
     """Read this year's files and, if given, last year's; ``Unreadable903`` if nothing can be."""
     this_year = _read(list(paths), year, Return903, ERROR)
     previous = list(previous)

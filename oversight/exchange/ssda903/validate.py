@@ -11,6 +11,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+import polars as pl
+
 from oversight.exchange.ssda903.read import Return903, read_903
 from oversight.exchange.ssda903.spec import CollectionYear
 from oversight.exchange.validation import Report, RuleBook, collection_paused
@@ -52,7 +54,7 @@ class Validation:
     coverage: Coverage
 
 
-def rule_book(year: str) -> RuleBook[Return903]:
+def rule_book(year: str) -> RuleBook[Return903[pl.LazyFrame]]:
     if year not in YEARS:
         raise ValueError(f"the SSDA903 rules are here for {', '.join(YEARS)}, not {year}")
     from oversight.exchange.ssda903.rules import RULES
@@ -60,12 +62,12 @@ def rule_book(year: str) -> RuleBook[Return903]:
     return RULES
 
 
-def validate_data(data: Return903, year: str = YEARS[-1]) -> Validation:
+def validate_data(data: Return903[pl.DataFrame], year: str = YEARS[-1]) -> Validation:
     from oversight.exchange.ssda903.rules.book import COVERS, LAST_YEAR
 
     book = rule_book(year)
     chosen = [c for c in book.rules if data.previous is not None or c not in LAST_YEAR]
-    report = book.run(data, only=chosen)
+    report = book.run(data.lazy(), only=chosen)
     failed = {f.rule for f in report.failures}
     # Unreadable values of a column that a DfE rule reports are left to that rule.
     covered = [place for place, code in COVERS.items() if code in chosen and code not in failed]

@@ -1,8 +1,10 @@
 """The DfE's validation rules for the SSDA903 2025/26, one small function per rule.
 
 Each module holds the rules about one part of the return; importing this package
-registers them all in ``RULES``. A rule takes the return's tables (``Return903``) and
-returns the rows that break it: ``CHILD``, ``line``, ``file``, and the fields involved.
+registers them all in ``RULES``. A rule takes the return's tables as lazy queries
+(``Return903.lazy``) and returns the rows that break it, as a lazy query too: ``CHILD``,
+``line``, ``file``, and the fields involved. Tables several rules share are derived once
+(``common.per_return``) and shared as rows.
 """
 
 from oversight.exchange.ssda903.rules import (  # noqa: F401  (importing registers the rules)

@@ -50,7 +50,7 @@ code_rule("631", "previous_permanence", "PREV_PERM", codes.PREVIOUS_PERMANENCE, 
 
 
 @RULES.rule("151")
-def adoption_items_all_or_none(data: Return903) -> pl.DataFrame:
+def adoption_items_all_or_none(data: Return903) -> pl.LazyFrame:
     given = [pl.col(c).is_not_null() for c in AD1_ITEMS]
     wrong = pl.any_horizontal(given) & ~pl.all_horizontal(given)
     return report(data.ad1.filter(wrong), *AD1_ITEMS)
@@ -60,7 +60,7 @@ def adopters_rule(code: str, condition: pl.Expr, sexes: set[str]) -> None:
     """Register rule ``code``: where ``condition`` holds, the adopters' sexes are ``sexes``."""
 
     @RULES.rule(code)
-    def adopters_agree(data: Return903) -> pl.DataFrame:
+    def adopters_agree(data: Return903) -> pl.LazyFrame:
         wrong = condition & ~is_one_of("SEX_ADOPTR", sexes).fill_null(False)
         return report(data.ad1.filter(wrong), "NB_ADOPTR", "SEX_ADOPTR", "LS_ADOPTR")
 
@@ -76,13 +76,13 @@ adopters_rule("524", pl.col("LS_ADOPTR") == "L12", {"MM", "FF"})
 
 
 @RULES.rule("333")
-def decision_to_adopt_on_or_before_the_match(data: Return903) -> pl.DataFrame:
+def decision_to_adopt_on_or_before_the_match(data: Return903) -> pl.LazyFrame:
     wrong = pl.col("DATE_INT") > pl.col("DATE_MATCH")
     return report(data.ad1.filter(wrong), "DATE_INT", "DATE_MATCH")
 
 
 @RULES.rule("119")
-def no_longer_placed_has_a_date_and_a_reason(data: Return903) -> pl.DataFrame:
+def no_longer_placed_has_a_date_and_a_reason(data: Return903) -> pl.LazyFrame:
     # An unreadable date is not a blank: it is reported by 116, not here.
     placed = data.placed_for_adoption.join(
         data.unreadable.filter(pl.col("field") == "DATE_PLACED_CEASED").select("file", "line"),
@@ -93,7 +93,7 @@ def no_longer_placed_has_a_date_and_a_reason(data: Return903) -> pl.DataFrame:
 
 
 @RULES.rule("184")
-def decision_to_place_for_adoption_after_birth(data: Return903) -> pl.DataFrame:
+def decision_to_place_for_adoption_after_birth(data: Return903) -> pl.LazyFrame:
     placed = with_header(data, data.placed_for_adoption.drop("DOB"), "DOB")
     return report(placed.filter(pl.col("DATE_PLACED") < pl.col("DOB")), "DOB", "DATE_PLACED")
 
@@ -102,7 +102,7 @@ reports_unreadable("180", "oc2", "SDQ_SCORE")
 
 
 @RULES.rule("180")
-def sdq_score_0_to_40(data: Return903) -> pl.DataFrame:
+def sdq_score_0_to_40(data: Return903) -> pl.LazyFrame:
     # A score that is not a whole number at all is reported here too, as it was written.
     unread = data.unreadable.filter((pl.col("table") == "oc2") & (pl.col("field") == "SDQ_SCORE"))
     unread = unread.select(ID, "line", "file", pl.col("value").alias("SDQ_SCORE"))
@@ -112,13 +112,13 @@ def sdq_score_0_to_40(data: Return903) -> pl.DataFrame:
 
 
 @RULES.rule("181")
-def twelve_month_items_are_0_or_1(data: Return903) -> pl.DataFrame:
+def twelve_month_items_are_0_or_1(data: Return903) -> pl.LazyFrame:
     wrong = pl.any_horizontal(not_one_of(c, codes.YES_NO) for c in OC2_CHECKS)
     return report(data.oc2.filter(wrong), *OC2_CHECKS)
 
 
 @RULES.rule("632")
-def previous_permanence_date_is_a_date_before_care(data: Return903) -> pl.DataFrame:
+def previous_permanence_date_is_a_date_before_care(data: Return903) -> pl.LazyFrame:
     # ZZ stands for a day or month not known; a date known in full must be a real date,
     # and must come before the child's first episode.
     permanence = data.previous_permanence.filter(pl.col("DATE_PERM").is_not_null())
@@ -139,14 +139,14 @@ PERMANENCE_LA_CODES = sorted(LA_CODES | {"999"})
 
 
 @RULES.rule("633")
-def previous_permanence_la_is_a_local_authority(data: Return903) -> pl.DataFrame:
+def previous_permanence_la_is_a_local_authority(data: Return903) -> pl.LazyFrame:
     given = pl.col("LA_PERM").is_not_null()
     wrong = given & ~pl.col("LA_PERM").is_in(PERMANENCE_LA_CODES)
     return report(data.previous_permanence.filter(wrong), "LA_PERM")
 
 
 @RULES.rule("635")
-def no_order_details_without_a_previous_permanence(data: Return903) -> pl.DataFrame:
+def no_order_details_without_a_previous_permanence(data: Return903) -> pl.LazyFrame:
     details = pl.col("LA_PERM").is_not_null() | pl.col("DATE_PERM").is_not_null()
     wrong = details & (pl.col("PREV_PERM") == "Z1")
     return report(data.previous_permanence.filter(wrong), "PREV_PERM", "LA_PERM", "DATE_PERM")

@@ -12,7 +12,13 @@ from __future__ import annotations
 import polars as pl
 
 from oversight.exchange.ssda903.read import Return903
-from oversight.exchange.ssda903.rules.common import episodes_in_order, in_order, is_one_of, previous
+from oversight.exchange.ssda903.rules.common import (
+    episodes_in_order,
+    given,
+    in_order,
+    is_one_of,
+    previous,
+)
 from oversight.exchange.ssda903.spec import ID
 
 ADOPTED = {"E11", "E12"}
@@ -24,27 +30,19 @@ PLACEMENT_ORDER = "E1"
 CHANGE_OF_PLACEMENT = "X1"  # the episode ended but the child is still looked after
 
 
-def given(data: Return903, table: str, column: str) -> pl.Expr:
-    """The value was given, whether or not it could be read (an unreadable one is not blank)."""
-    unread = data.unreadable.filter((pl.col("table") == table) & (pl.col("field") == column))
-    places = unread.select(pl.concat_str("file", pl.lit(":"), "line").alias("_at"))["_at"]
-    at = pl.concat_str("file", pl.lit(":"), "line")
-    return pl.col(column).is_not_null() | at.is_in(places.implode())
-
-
-def readable(data: Return903, table: str, frame: pl.DataFrame, column: str) -> pl.DataFrame:
+def readable(data: Return903, table: str, frame: pl.LazyFrame, column: str) -> pl.LazyFrame:
     """The rows of ``frame`` whose ``column`` was not an unreadable value."""
     unread = data.unreadable.filter((pl.col("table") == table) & (pl.col("field") == column))
     return frame.join(unread.select("file", "line"), on=["file", "line"], how="anti")
 
 
-def flagged(frame: pl.DataFrame, children: pl.DataFrame, name: str) -> pl.DataFrame:
+def flagged(frame: pl.LazyFrame, children: pl.LazyFrame, name: str) -> pl.LazyFrame:
     """``frame`` with a column ``name``: whether the row's child is one of ``children``."""
     marked = children.select(ID).unique().with_columns(pl.lit(True).alias(name))
     return frame.join(marked, on=ID, how="left").with_columns(pl.col(name).fill_null(False))
 
 
-def decisions(data: Return903) -> pl.DataFrame:
+def decisions(data: Return903) -> pl.LazyFrame:
     """The decisions, each marked whether it was reversed (its date or reason of ceasing given)."""
     table = "placed_for_adoption"
     return data.placed_for_adoption.with_columns(
@@ -55,13 +53,13 @@ def decisions(data: Return903) -> pl.DataFrame:
     )
 
 
-def latest_decisions(data: Return903) -> pl.DataFrame:
+def latest_decisions(data: Return903) -> pl.LazyFrame:
     """Each child's latest decision (by its date, then its line in the file)."""
     ordered = in_order(decisions(data), start="DATE_PLACED")
     return ordered.filter(pl.col("_last")).drop("_number", "_last")
 
 
-def with_periods(episodes: pl.DataFrame) -> pl.DataFrame:
+def with_periods(episodes: pl.LazyFrame) -> pl.LazyFrame:
     """A child's episodes in order, each with its period of care (``_period``, numbered across
     the return) and the day that period began here (``period began``).
 
@@ -73,7 +71,7 @@ def with_periods(episodes: pl.DataFrame) -> pl.DataFrame:
     return ordered.with_columns(pl.col("DECOM").min().over("_period").alias("period began"))
 
 
-def adoptions(data: Return903) -> pl.DataFrame:
+def adoptions(data: Return903) -> pl.LazyFrame:
     """Each episode that ended in adoption (E11, E12), with the day the child was placed for
     adoption: the start of the unbroken run of placements for adoption (A3 to A6) that ended
     in it (or the episode's own start, if it was not a placement for adoption)."""
@@ -87,13 +85,13 @@ def adoptions(data: Return903) -> pl.DataFrame:
     return episodes.filter(is_one_of("REC", ADOPTED).fill_null(False))
 
 
-def adopted_in_the_year(data: Return903) -> pl.DataFrame:
+def adopted_in_the_year(data: Return903) -> pl.LazyFrame:
     """Episodes that ended in adoption during the collection year."""
     year = data.year
     in_year = (pl.col("DEC") >= year.start) & (pl.col("DEC") <= year.end)
     return data.episodes.filter(is_one_of("REC", ADOPTED).fill_null(False) & in_year)
 
 
-def one_row_each(frame: pl.DataFrame) -> pl.DataFrame:
+def one_row_each(frame: pl.LazyFrame) -> pl.LazyFrame:
     """A file that should hold one row per child, with the first row of each."""
     return frame.filter(pl.col(ID).is_not_null()).unique(ID, keep="first", maintain_order=True)

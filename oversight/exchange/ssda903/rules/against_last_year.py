@@ -15,23 +15,23 @@ from oversight.exchange.ssda903.rules.common import episodes_in_order, in_order,
 from oversight.exchange.ssda903.spec import ID
 
 
-def last_years(data: Return903, table: str) -> pl.DataFrame:
+def last_years(data: Return903, table: str) -> pl.LazyFrame:
     return data.last_year().table(table)
 
 
-def last_years_decisions(data: Return903) -> pl.DataFrame:
+def last_years_decisions(data: Return903) -> pl.LazyFrame:
     return decisions(data.last_year()).filter(pl.col("DATE_PLACED").is_not_null())
 
 
 @compares_with_last_year("559")
-def an_earlier_decision_was_in_last_years_return(data: Return903) -> pl.DataFrame:
+def an_earlier_decision_was_in_last_years_return(data: Return903) -> pl.LazyFrame:
     before = data.placed_for_adoption.filter(pl.col("DATE_PLACED") < data.year.start)
     last = last_years_decisions(data).select(ID)
     return report(before.join(last, on=ID, how="anti"), "DATE_PLACED")
 
 
 @compares_with_last_year("560")
-def a_decision_still_standing_keeps_its_date(data: Return903) -> pl.DataFrame:
+def a_decision_still_standing_keeps_its_date(data: Return903) -> pl.LazyFrame:
     # Last year's decision not reversed by then must be in this year's return with the same
     # date; the child's rows this year are reported when none of them has it.
     standing = last_years_decisions(data).filter(~pl.col("_ceased_on"))
@@ -44,7 +44,7 @@ def a_decision_still_standing_keeps_its_date(data: Return903) -> pl.DataFrame:
     return report(rows, "DATE_PLACED", "last year's DATE_PLACED")
 
 
-def with_reversed_last_year(data: Return903) -> pl.DataFrame:
+def with_reversed_last_year(data: Return903) -> pl.LazyFrame:
     reversed_ = last_years_decisions(data).filter(pl.col("_reversed"))
     return reversed_.select(ID, pl.col("DATE_PLACED").alias("last year's DATE_PLACED"),
                             pl.col("DATE_PLACED_CEASED").alias("last year's DATE_PLACED_CEASED"),
@@ -53,7 +53,7 @@ def with_reversed_last_year(data: Return903) -> pl.DataFrame:
 
 
 @compares_with_last_year("561")
-def a_decision_reversed_last_year_is_not_returned_again(data: Return903) -> pl.DataFrame:
+def a_decision_reversed_last_year_is_not_returned_again(data: Return903) -> pl.LazyFrame:
     reversed_ = with_reversed_last_year(data)
     rows = data.placed_for_adoption.join(reversed_, left_on=[ID, "DATE_PLACED"],
                                          right_on=[ID, "last year's DATE_PLACED"])  # fmt: skip
@@ -62,7 +62,7 @@ def a_decision_reversed_last_year_is_not_returned_again(data: Return903) -> pl.D
 
 
 @compares_with_last_year("584")
-def a_new_decision_comes_after_one_reversed_last_year(data: Return903) -> pl.DataFrame:
+def a_new_decision_comes_after_one_reversed_last_year(data: Return903) -> pl.LazyFrame:
     # Any decision this year must be later than every decision reversed by last year. A
     # blank date is left to the rules about blanks (563).
     reversed_ = (
@@ -74,7 +74,7 @@ def a_new_decision_comes_after_one_reversed_last_year(data: Return903) -> pl.Dat
 
 
 @compares_with_last_year("562")
-def the_episode_carried_over_was_last_years_latest(data: Return903) -> pl.DataFrame:
+def the_episode_carried_over_was_last_years_latest(data: Return903) -> pl.LazyFrame:
     # This year's first episode, when it began before the year, is the episode that was
     # last year's latest (a child not in last year's episodes has none to carry over).
     first = episodes_in_order(data).filter(pl.col("_number") == 0)
@@ -86,14 +86,14 @@ def the_episode_carried_over_was_last_years_latest(data: Return903) -> pl.DataFr
     return report(first.filter(wrong), "DECOM", "last year's latest DECOM")
 
 
-def header_with_last_years(data: Return903, *columns: str) -> pl.DataFrame:
+def header_with_last_years(data: Return903, *columns: str) -> pl.LazyFrame:
     last = last_years(data, "header").unique(ID, keep="last", maintain_order=True)
     last = last.select(ID, *(pl.col(c).alias(f"last year's {c}") for c in columns))
     return data.header.join(last, on=ID, how="inner")
 
 
 @compares_with_last_year("624")
-def the_first_childs_birth_date_is_kept(data: Return903) -> pl.DataFrame:
+def the_first_childs_birth_date_is_kept(data: Return903) -> pl.LazyFrame:
     # A date given last year must be given again, the same; an unreadable one this year is
     # reported by rule 171, not here.
     header = readable(data, "header", header_with_last_years(data, "MC_DOB"), "MC_DOB")
@@ -104,7 +104,7 @@ def the_first_childs_birth_date_is_kept(data: Return903) -> pl.DataFrame:
 
 
 @compares_with_last_year("626")
-def a_new_mother_had_her_child_this_year(data: Return903) -> pl.DataFrame:
+def a_new_mother_had_her_child_this_year(data: Return903) -> pl.LazyFrame:
     header = header_with_last_years(data, "MOTHER")
     wrong = (
         (pl.col("MOTHER") == "1")
@@ -114,13 +114,13 @@ def a_new_mother_had_her_child_this_year(data: Return903) -> pl.DataFrame:
     return report(header.filter(wrong), "MOTHER", "MC_DOB", "last year's MOTHER")
 
 
-def last_years_uasc(data: Return903) -> pl.DataFrame:
+def last_years_uasc(data: Return903) -> pl.LazyFrame:
     last = last_years(data, "uasc").unique(ID, keep="last", maintain_order=True)
     return last.select(ID, pl.col("DUC").alias("last year's DUC"))
 
 
 @compares_with_last_year("205A")
-def no_longer_uasc_because_the_status_ceased_last_year(data: Return903) -> pl.DataFrame:
+def no_longer_uasc_because_the_status_ceased_last_year(data: Return903) -> pl.LazyFrame:
     # UASC last year, in this year's return but not UASC: the status must have ceased by the
     # end of last year, as last year's date UASC ceased says.
     no_longer = data.header.join(data.uasc.select(ID), on=ID, how="anti")
@@ -130,7 +130,7 @@ def no_longer_uasc_because_the_status_ceased_last_year(data: Return903) -> pl.Da
 
 
 @compares_with_last_year("205B")
-def still_uasc_with_the_same_date_ceased(data: Return903) -> pl.DataFrame:
+def still_uasc_with_the_same_date_ceased(data: Return903) -> pl.LazyFrame:
     # UASC both years: a date ceased given last year is given again, the same; one first
     # given this year falls in this year (had it fallen earlier, last year's would say so).
     uasc = readable(data, "uasc", data.uasc, "DUC").join(last_years_uasc(data), on=ID)
@@ -141,7 +141,7 @@ def still_uasc_with_the_same_date_ceased(data: Return903) -> pl.DataFrame:
 
 
 @compares_with_last_year("205D")
-def uasc_this_year_was_uasc_last_year(data: Return903) -> pl.DataFrame:
+def uasc_this_year_was_uasc_last_year(data: Return903) -> pl.LazyFrame:
     # A child in last year's return who was not UASC then cannot become UASC now.
     in_last_return = last_years(data, "header").select(ID).unique()
     uasc = data.uasc.join(in_last_return, on=ID, how="semi")

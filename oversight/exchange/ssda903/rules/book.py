@@ -7,18 +7,23 @@ rule reports in the DfE's own words (so the reader's plain format finding is not
 
 from collections.abc import Callable
 
+import polars as pl
+
 from oversight.exchange.ssda903.read import Return903
 from oversight.exchange.validation import RuleBook, read_catalogue
 from oversight.exchange.validation.rulebook import Check
 
 CATALOGUE = read_catalogue("oversight.exchange.ssda903", "rules_2025_26.txt")
-RULES: RuleBook[Return903] = RuleBook(CATALOGUE, id_column="CHILD")
+# A rule takes the return's tables as lazy queries (``Return903.lazy``).
+RULES: RuleBook[Return903[pl.LazyFrame]] = RuleBook(CATALOGUE, id_column="CHILD")
 
 LAST_YEAR: set[str] = set()
 COVERS: dict[tuple[str, str], str] = {}
 
 
-def compares_with_last_year(code: str) -> Callable[[Check[Return903]], Check[Return903]]:
+def compares_with_last_year(
+    code: str,
+) -> Callable[[Check[Return903[pl.LazyFrame]]], Check[Return903[pl.LazyFrame]]]:
     """Register a rule that needs last year's return."""
     LAST_YEAR.add(code)
     return RULES.rule(code)

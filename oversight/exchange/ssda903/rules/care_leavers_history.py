@@ -29,12 +29,12 @@ EPISODE_COLUMNS = (ID, "line", "DECOM", "DEC", "LS", "REC")
 THIRTEEN_WEEKS = 91  # days
 
 
-def leavers_report(leavers: pl.DataFrame, *fields: str | pl.Expr) -> pl.DataFrame:
+def leavers_report(leavers: pl.LazyFrame, *fields: str | pl.Expr) -> pl.LazyFrame:
     return report(leavers, "DOB", *fields, *LEAVER_ITEMS)
 
 
 @RULES.rule("1000")
-def care_leaver_who_died_in_care(data: Return903) -> pl.DataFrame:
+def care_leaver_who_died_in_care(data: Return903) -> pl.LazyFrame:
     # Last year's episodes too, when last year's return is given.
     returns = [data] if data.previous is None else [data, data.previous]
     episodes = [r.episodes for r in returns if "episodes" in r.tables]
@@ -43,7 +43,7 @@ def care_leaver_who_died_in_care(data: Return903) -> pl.DataFrame:
 
 
 @RULES.rule("1011")
-def care_leaver_whose_care_was_transferred(data: Return903) -> pl.DataFrame:
+def care_leaver_whose_care_was_transferred(data: Return903) -> pl.LazyFrame:
     transferred = last_episodes_of(data).filter(pl.col("REC") == "E3")
     return leavers_report(care_leavers(data).join(ids(transferred), on=ID, how="semi"))
 
@@ -54,7 +54,7 @@ def aged_17_or_18(data: Return903) -> pl.Expr:
 
 
 @RULES.rule("1007")
-def care_leaver_still_looked_after_at_17_or_18(data: Return903) -> pl.DataFrame:
+def care_leaver_still_looked_after_at_17_or_18(data: Return903) -> pl.LazyFrame:
     # Still looked after: the last episode has no date or no reason it ceased.
     last = last_episodes_of(data)
     still = last.filter(pl.col("DEC").is_null() | pl.col("REC").is_null())
@@ -63,7 +63,7 @@ def care_leaver_still_looked_after_at_17_or_18(data: Return903) -> pl.DataFrame:
 
 
 @RULES.rule("1016")
-def care_leaver_who_ceased_after_the_birthday(data: Return903) -> pl.DataFrame:
+def care_leaver_who_ceased_after_the_birthday(data: Return903) -> pl.LazyFrame:
     # The birthday is the one in the year (the 17th, or the 18th), and "after" is after it:
     # ceasing on the birthday itself, as at 18, leaves a care leaver.
     years = age_on(data.year.end)
@@ -75,24 +75,24 @@ def care_leaver_who_ceased_after_the_birthday(data: Return903) -> pl.DataFrame:
 
 
 @compares_with_last_year("1010")
-def care_leaver_with_no_episode_after_last_years_open_one(data: Return903) -> pl.DataFrame:
+def care_leaver_with_no_episode_after_last_years_open_one(data: Return903) -> pl.LazyFrame:
     still_open = last_episodes(data.last_year().episodes).filter(pl.col("DEC").is_null())
     leavers = care_leavers(data).join(ids(still_open), on=ID, how="semi")
     return leavers_report(leavers.join(ids(data.episodes), on=ID, how="anti"))
 
 
-def under_20(data: Return903) -> pl.DataFrame:
+def under_20(data: Return903) -> pl.LazyFrame:
     """The care leavers under 20 at 31 March (see the module's note)."""
     return care_leavers(data).filter((age_on(data.year.end) < 20).fill_null(False))
 
 
 @compares_with_last_year("1002")
-def care_leaver_with_no_episodes(data: Return903) -> pl.DataFrame:
+def care_leaver_with_no_episodes(data: Return903) -> pl.LazyFrame:
     leavers = under_20(data).join(ids(data.episodes), on=ID, how="anti")
     return leavers_report(leavers.join(ids(data.last_year().episodes), on=ID, how="anti"))
 
 
-def relevant_children(data: Return903) -> pl.DataFrame:
+def relevant_children(data: Return903) -> pl.LazyFrame:
     """The children looked after for at least 13 weeks since their 14th birthday, some of
     it after their 16th, and not adopted, in this year's and last year's episodes.
 
@@ -118,6 +118,6 @@ def relevant_children(data: Return903) -> pl.DataFrame:
 
 
 @compares_with_last_year("1001")
-def care_leaver_who_was_not_a_relevant_child(data: Return903) -> pl.DataFrame:
+def care_leaver_who_was_not_a_relevant_child(data: Return903) -> pl.LazyFrame:
     leavers = under_20(data).join(relevant_children(data), on=ID, how="anti")
     return leavers_report(leavers)

@@ -31,7 +31,7 @@ def not_respite() -> pl.Expr:
 
 
 @RULES.rule("209")
-def of_school_age_has_no_un1(data: Return903) -> pl.DataFrame:
+def of_school_age_has_no_un1(data: Return903) -> pl.LazyFrame:
     # The DfE's day is 31 August of the year before the collection year begins (31/08/2024
     # for 2025/26): a child 4 by then is of school age.
     school_age_on = date(data.year.start.year - 1, 8, 31)
@@ -40,7 +40,7 @@ def of_school_age_has_no_un1(data: Return903) -> pl.DataFrame:
 
 
 @RULES.rule("210")
-def looked_after_over_a_week_has_no_un4(data: Return903) -> pl.DataFrame:
+def looked_after_over_a_week_has_no_un4(data: Return903) -> pl.LazyFrame:
     # A child looked after on 31 March whose period of care began before 24 March (over a
     # week before) is no longer newly looked after. The period began at its first episode
     # in the return (earlier still, if it began before the return).
@@ -55,12 +55,12 @@ def looked_after_over_a_week_has_no_un4(data: Return903) -> pl.DataFrame:
                   "in care since")  # fmt: skip
 
 
-def girls_without_mother_field(data: Return903) -> pl.DataFrame:
+def girls_without_mother_field(data: Return903) -> pl.LazyFrame:
     return data.header.filter((pl.col("SEX") == "F") & pl.col("MOTHER").is_null())
 
 
 @RULES.rule("393")
-def a_girl_looked_after_has_the_mother_field(data: Return903) -> pl.DataFrame:
+def a_girl_looked_after_has_the_mother_field(data: Return903) -> pl.LazyFrame:
     # Looked after other than for short-term respite (V3, V4), at any time in the return.
     looked_after = data.episodes.filter(not_respite()).select(ID)
     return report(girls_without_mother_field(data).join(looked_after, on=ID, how="semi"), "SEX",
@@ -68,7 +68,7 @@ def a_girl_looked_after_has_the_mother_field(data: Return903) -> pl.DataFrame:
 
 
 @RULES.rule("607")
-def a_girl_leaving_care_in_the_year_has_the_mother_field(data: Return903) -> pl.DataFrame:
+def a_girl_leaving_care_in_the_year_has_the_mother_field(data: Return903) -> pl.LazyFrame:
     year = data.year
     ceased = data.episodes.filter(
         not_respite()
@@ -82,7 +82,7 @@ def a_girl_leaving_care_in_the_year_has_the_mother_field(data: Return903) -> pl.
 
 
 @RULES.rule("630")
-def starting_care_returns_previous_permanence(data: Return903) -> pl.DataFrame:
+def starting_care_returns_previous_permanence(data: Return903) -> pl.LazyFrame:
     # A child who starts to be looked after in the year has a previous permanence record;
     # unless the option is none (Z1), with the local authority and the date of the order.
     permanence = one_row_each(data.previous_permanence).select(ID, *PERMANENCE)
@@ -99,7 +99,7 @@ def starting_care_returns_previous_permanence(data: Return903) -> pl.DataFrame:
 
 
 @RULES.rule("634")
-def previous_permanence_only_for_care_from_april_2016(data: Return903) -> pl.DataFrame:
+def previous_permanence_only_for_care_from_april_2016(data: Return903) -> pl.LazyFrame:
     # A child with no episodes has no start of care to judge here (EPI asks for episodes).
     latest = data.episodes.group_by(ID).agg(pl.col("DECOM").max().alias("latest DECOM"))
     permanence = data.previous_permanence.filter(
@@ -110,13 +110,13 @@ def previous_permanence_only_for_care_from_april_2016(data: Return903) -> pl.Dat
 
 
 @RULES.rule("153")
-def leaving_care_items_all_or_none(data: Return903) -> pl.DataFrame:
+def leaving_care_items_all_or_none(data: Return903) -> pl.LazyFrame:
     count = pl.sum_horizontal(pl.col(c).is_not_null().cast(pl.Int32) for c in LEAVING_CARE)
     wrong = (count > 0) & (count < len(LEAVING_CARE))
     return report(data.oc3.filter(wrong), *LEAVING_CARE)
 
 
 @RULES.rule("EPI")
-def every_child_has_episodes_or_is_a_care_leaver(data: Return903) -> pl.DataFrame:
+def every_child_has_episodes_or_is_a_care_leaver(data: Return903) -> pl.LazyFrame:
     known = pl.concat([data.episodes.select(ID), data.oc3.select(ID)])
     return report(data.header.join(known, on=ID, how="anti"))

@@ -52,13 +52,13 @@ def any_blank(columns: Iterable[str]) -> pl.Expr:
     return pl.any_horizontal(pl.col(c).is_null() for c in columns)
 
 
-def ids(frame: pl.DataFrame) -> pl.DataFrame:
+def ids(frame: pl.LazyFrame) -> pl.LazyFrame:
     """The children of ``frame``, each once."""
     return frame.filter(pl.col(ID).is_not_null()).select(ID).unique()
 
 
 @per_return
-def episodes_in_the_year(data: Return903) -> pl.DataFrame:
+def episodes_in_the_year(data: Return903) -> pl.LazyFrame:
     """This year's episodes that were open at some time during the year."""
     start, end = data.year.start, data.year.end
     during = (pl.col("DECOM") <= end) & (pl.col("DEC").is_null() | (pl.col("DEC") >= start))
@@ -66,12 +66,12 @@ def episodes_in_the_year(data: Return903) -> pl.DataFrame:
 
 
 @per_return
-def looked_after_this_year(data: Return903) -> pl.DataFrame:
+def looked_after_this_year(data: Return903) -> pl.LazyFrame:
     return ids(episodes_in_the_year(data))
 
 
 @per_return
-def continuously_looked_after(data: Return903) -> pl.DataFrame:
+def continuously_looked_after(data: Return903) -> pl.LazyFrame:
     """The children looked after continuously for at least 12 months at 31 March."""
     start, end = data.year.start, data.year.end
     started = (pl.col("RNE") == "S") & (pl.col("DECOM") > start)
@@ -83,13 +83,13 @@ def continuously_looked_after(data: Return903) -> pl.DataFrame:
     return per_child.filter(~pl.col("_broken")).select(ID)
 
 
-def flagged(frame: pl.DataFrame, children: pl.DataFrame, flag: str) -> pl.DataFrame:
+def flagged(frame: pl.LazyFrame, children: pl.LazyFrame, flag: str) -> pl.LazyFrame:
     """``frame`` with a column ``flag``: whether the row's child is one of ``children``."""
     marked = children.select(ID, pl.lit(True).alias(flag))
     return frame.join(marked, on=ID, how="left").with_columns(pl.col(flag).fill_null(False))
 
 
-def with_dob(data: Return903, frame: pl.DataFrame) -> pl.DataFrame:
+def with_dob(data: Return903, frame: pl.LazyFrame) -> pl.LazyFrame:
     """``frame`` with the header's date of birth in place of its own."""
     return with_header(data, frame.drop("DOB", strict=False), "DOB")
 
@@ -115,7 +115,7 @@ def birthday(years: int) -> pl.Expr:
 
 
 @per_return
-def oc2_rows(data: Return903) -> pl.DataFrame:
+def oc2_rows(data: Return903) -> pl.LazyFrame:
     """The OC2 rows, each with the header's DOB and ``_cla`` (looked after for 12 months).
 
     An SDQ score that is not a whole number is still a score that was given: it is kept
@@ -129,17 +129,17 @@ def oc2_rows(data: Return903) -> pl.DataFrame:
 
 
 @per_return
-def care_leavers(data: Return903) -> pl.DataFrame:
+def care_leavers(data: Return903) -> pl.LazyFrame:
     """The OC3 rows whose care leaver information is completed, with the header's DOB."""
     return with_dob(data, data.oc3.filter(any_given(LEAVER_ITEMS)))
 
 
 @per_return
-def last_episodes_of(data: Return903) -> pl.DataFrame:
+def last_episodes_of(data: Return903) -> pl.LazyFrame:
     """Each child's last episode in this year's return."""
     return episodes_in_order(data).filter(pl.col("_last"))
 
 
-def last_episodes(episodes: pl.DataFrame) -> pl.DataFrame:
+def last_episodes(episodes: pl.LazyFrame) -> pl.LazyFrame:
     """Each child's last episode (by start date)."""
     return in_order(episodes).filter(pl.col("_last"))

@@ -16,27 +16,36 @@ import polars as pl
 from oversight.exchange.ssda903.read import Return903
 from oversight.exchange.ssda903.rules.book import RULES, reports_unreadable
 from oversight.exchange.ssda903.spec import ID
+from oversight.exchange.validation.rulebook import collected
 
 WHERE = (ID, "line", "file")
 
 
-def report(frame: pl.DataFrame, *fields: str | pl.Expr) -> pl.DataFrame:
+def report(frame: pl.LazyFrame, *fields: str | pl.Expr) -> pl.LazyFrame:
     """The rows as findings: the child, where, and the fields involved with their values."""
     return frame.select(*WHERE, *fields)
 
 
 def per_return(
-    derive: Callable[[Return903], pl.DataFrame],
-) -> Callable[[Return903], pl.DataFrame]:
+    derive: Callable[[Return903], pl.LazyFrame],
+) -> Callable[[Return903], pl.LazyFrame]:
     """Decorate a table derived from the return alone: computed once per return, then
     shared by every rule that uses it (``Return903.derive``)."""
     name = f"{derive.__module__}.{derive.__qualname__}"
 
     @functools.wraps(derive)
-    def once(data: Return903) -> pl.DataFrame:
+    def once(data: Return903) -> pl.LazyFrame:
         return data.derive(name, derive)
 
     return once
+
+
+def given(data: Return903, table: str, column: str) -> pl.Expr:
+    """The value was given, whether or not it could be read (an unreadable one is not blank)."""
+    unread = data.unreadable.filter((pl.col("table") == table) & (pl.col("field") == column))
+    places = collected(unread.select(pl.concat_str("file", pl.lit(":"), "line").alias("_at")))
+    at = pl.concat_str("file", pl.lit(":"), "line")
+    return pl.col(column).is_not_null() | at.is_in(places.get_column("_at").implode())
 
 
 def is_one_of(column: str, codes: Iterable[str]) -> pl.Expr:
@@ -53,7 +62,7 @@ def code_rule(code: str, table: str, column: str, codes: Iterable[str], required
     valid = frozenset(codes)
 
     @RULES.rule(code)
-    def code_is_valid(data: Return903) -> pl.DataFrame:
+    def code_is_valid(data: Return903) -> pl.LazyFrame:
         frame = data.table(table)
         wrong = not_one_of(column, valid)
         if required:
@@ -66,7 +75,7 @@ def date_rule(code: str, table: str, column: str, required: bool) -> None:
     reports_unreadable(code, table, column)
 
     @RULES.rule(code)
-    def date_is_valid(data: Return903) -> pl.DataFrame:
+    def date_is_valid(data: Return903) -> pl.LazyFrame:
         frame = data.table(table)
         unread = data.unreadable.filter((pl.col("table") == table) & (pl.col("field") == column))
         unread = unread.select(*WHERE, pl.col("value").alias(column))
@@ -88,18 +97,18 @@ def age(born: pl.Expr, on: pl.Expr) -> pl.Expr:
     return on.dt.year().cast(pl.Int32) - born.dt.year() - before_birthday.cast(pl.Int32)
 
 
-def with_header(data: Return903, frame: pl.DataFrame, *columns: str) -> pl.DataFrame:
+def with_header(data: Return903, frame: pl.LazyFrame, *columns: str) -> pl.LazyFrame:
     """``frame`` with the child's ``columns`` from the header (the first row, if repeated)."""
     return frame.join(header_once_a_child(data).select(ID, *columns), on=ID, how="left")
 
 
 @per_return
-def header_once_a_child(data: Return903) -> pl.DataFrame:
+def header_once_a_child(data: Return903) -> pl.LazyFrame:
     """The header's first row of each child (a child given twice is INT32's to report)."""
     return data.header.unique(ID, keep="first", maintain_order=True)
 
 
-def in_order(frame: pl.DataFrame, start: str = "DECOM") -> pl.DataFrame:
+def in_order(frame: pl.LazyFrame, start: str = "DECOM") -> pl.LazyFrame:
     """Each child's rows with a ``start`` date, in order: ``_number`` counts from 0 and
     ``_last`` marks the child's last row."""
     ordered = frame.filter(pl.col(start).is_not_null()).sort(ID, start, "line")
@@ -114,7 +123,7 @@ def in_order(frame: pl.DataFrame, start: str = "DECOM") -> pl.DataFrame:
 
 
 @per_return
-def episodes_in_order(data: Return903) -> pl.DataFrame:
+def episodes_in_order(data: Return903) -> pl.LazyFrame:
     """The return's episodes, in order (``in_order``)."""
     return in_order(data.episodes)
 

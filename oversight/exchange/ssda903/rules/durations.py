@@ -21,7 +21,7 @@ def legal_status_rule(code: str, legal_status: str, most_days: int) -> None:
     """Register rule ``code``: an unbroken run under ``legal_status`` lasts ``most_days``."""
 
     @RULES.rule(code)
-    def legal_status_not_too_long(data: Return903) -> pl.DataFrame:
+    def legal_status_not_too_long(data: Return903) -> pl.LazyFrame:
         episodes = episodes_in_order(data).with_columns(*previous("LS", "DEC"))
         # A run breaks at a new child, a new legal status, or a day between episodes.
         breaks = (
@@ -51,7 +51,7 @@ def episode_length_rule(code: str, column: str, value: str, most_days: int) -> N
     """Register rule ``code``: one episode with ``column`` = ``value`` lasts ``most_days``."""
 
     @RULES.rule(code)
-    def episode_not_too_long(data: Return903) -> pl.DataFrame:
+    def episode_not_too_long(data: Return903) -> pl.LazyFrame:
         days = (ended_or_year_end(data) - pl.col("DECOM")).dt.total_days()
         broken = data.episodes.filter((pl.col(column) == value) & (days > most_days))
         return report(broken, column, "DECOM", "DEC")

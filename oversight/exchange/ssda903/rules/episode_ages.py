@@ -21,7 +21,7 @@ from oversight.exchange.ssda903.rules.common import (
 )
 
 
-def episodes_with_age(data: Return903, on: str) -> pl.DataFrame:
+def episodes_with_age(data: Return903, on: str) -> pl.LazyFrame:
     episodes = with_header(data, data.episodes, "DOB")
     return episodes.with_columns(_age=age(pl.col("DOB"), pl.col(on)))
 
@@ -32,7 +32,7 @@ def age_rule(code: str, column: str, values: set[str], on: str,
     ``wrong(age at on)``."""
 
     @RULES.rule(code)
-    def age_fits_the_episode(data: Return903) -> pl.DataFrame:
+    def age_fits_the_episode(data: Return903) -> pl.LazyFrame:
         episodes = episodes_with_age(data, on)
         broken = episodes.filter(is_one_of(column, values) & wrong(pl.col("_age")))
         return report(broken, "DOB", on, column)
@@ -68,7 +68,7 @@ age_rule("460", "REC", {"E17"}, "DEC", under(18))
 
 
 @RULES.rule("234")
-def no_custody_move_under_10(data: Return903) -> pl.DataFrame:
+def no_custody_move_under_10(data: Return903) -> pl.LazyFrame:
     # The reason for a placement change is recorded on the episode that ends; the child's
     # age is taken when the next placement starts (or when this one ceased, if none follows).
     episodes = with_header(data, episodes_in_order(data), "DOB").with_columns(following("DECOM"))
@@ -78,7 +78,7 @@ def no_custody_move_under_10(data: Return903) -> pl.DataFrame:
 
 
 @RULES.rule("359")
-def looked_after_past_18_only_under_section_20_in_a_home(data: Return903) -> pl.DataFrame:
+def looked_after_past_18_only_under_section_20_in_a_home(data: Return903) -> pl.LazyFrame:
     # An episode open at the end of the year, after the 18th birthday, must be V2 in K2.
     open_at_end = with_header(data, data.episodes.filter(pl.col("DEC").is_null()), "DOB")
     adult = age(pl.col("DOB"), pl.lit(data.year.end).dt.offset_by("-1d")) >= 18
@@ -88,7 +88,7 @@ def looked_after_past_18_only_under_section_20_in_a_home(data: Return903) -> pl.
 
 
 @RULES.rule("302")
-def first_episode_starts_after_birth(data: Return903) -> pl.DataFrame:
+def first_episode_starts_after_birth(data: Return903) -> pl.LazyFrame:
     first = episodes_in_order(data).filter(pl.col("_number") == 0)
     first = with_header(data, first, "DOB")
     return report(first.filter(pl.col("DECOM") < pl.col("DOB")), "DOB", "DECOM")

@@ -23,7 +23,7 @@ from oversight.exchange.ssda903.rules.common import (
 PLACEMENT = ("PLACE", "PL_POST", "URN", "PLACE_PROVIDER")
 
 
-def with_neighbours(data: Return903) -> pl.DataFrame:
+def with_neighbours(data: Return903) -> pl.LazyFrame:
     columns = ("DECOM", "DEC", "REC", "RNE", "LS", "CIN", "REASON_PLACE_CHANGE", *PLACEMENT)
     return episodes_in_order(data).with_columns(
         *previous(*columns), *following("DECOM", "RNE", "PLACE")
@@ -43,13 +43,13 @@ def placement_changed() -> pl.Expr:
 
 
 @RULES.rule("142")
-def earlier_episodes_have_ended(data: Return903) -> pl.DataFrame:
+def earlier_episodes_have_ended(data: Return903) -> pl.LazyFrame:
     episodes = with_neighbours(data)
     return report(episodes.filter(has_next() & pl.col("DEC").is_null()), "DECOM", "DEC")
 
 
 @RULES.rule("357")
-def first_episode_starts_care(data: Return903) -> pl.DataFrame:
+def first_episode_starts_care(data: Return903) -> pl.LazyFrame:
     # Only a first episode that starts in the year is known to be the child's first ever.
     first = episodes_in_order(data).filter(pl.col("_number") == 0)
     wrong = (pl.col("DECOM") >= data.year.start) & pl.col("RNE").ne_missing("S")
@@ -57,7 +57,7 @@ def first_episode_starts_care(data: Return903) -> pl.DataFrame:
 
 
 @RULES.rule("388")
-def new_episode_begins_only_when_one_follows(data: Return903) -> pl.DataFrame:
+def new_episode_begins_only_when_one_follows(data: Return903) -> pl.LazyFrame:
     episodes = with_neighbours(data)
     continues = pl.col("REC") == "X1"
     starts_same_day = pl.col("next DECOM") == pl.col("DEC")
@@ -70,21 +70,21 @@ def new_episode_begins_only_when_one_follows(data: Return903) -> pl.DataFrame:
 
 
 @RULES.rule("431")
-def care_does_not_restart_the_day_it_ended(data: Return903) -> pl.DataFrame:
+def care_does_not_restart_the_day_it_ended(data: Return903) -> pl.LazyFrame:
     episodes = with_neighbours(data)
     wrong = (pl.col("RNE") == "S") & (pl.col("DECOM") == pl.col("previous DEC"))
     return report(episodes.filter(wrong), "RNE", "DECOM", "previous DEC")
 
 
 @RULES.rule("432")
-def care_that_ended_restarts_with_s(data: Return903) -> pl.DataFrame:
+def care_that_ended_restarts_with_s(data: Return903) -> pl.LazyFrame:
     episodes = with_neighbours(data)
     wrong = is_one_of("previous REC", codes.CEASED_TO_BE_LOOKED_AFTER) & (pl.col("RNE") != "S")
     return report(episodes.filter(wrong), "RNE", "previous REC")
 
 
 @RULES.rule("433")
-def a_continuation_starts_the_day_the_last_ended(data: Return903) -> pl.DataFrame:
+def a_continuation_starts_the_day_the_last_ended(data: Return903) -> pl.LazyFrame:
     episodes = with_neighbours(data)
     continuing = is_one_of("RNE", codes.REASON_NEW_EPISODE - {"S"})
     wrong = has_previous() & continuing & pl.col("DECOM").ne_missing(pl.col("previous DEC"))
@@ -92,7 +92,7 @@ def a_continuation_starts_the_day_the_last_ended(data: Return903) -> pl.DataFram
 
 
 @RULES.rule("434")
-def legal_status_change_only(data: Return903) -> pl.DataFrame:
+def legal_status_change_only(data: Return903) -> pl.LazyFrame:
     episodes = with_neighbours(data)
     wrong = (
         has_previous()
@@ -104,7 +104,7 @@ def legal_status_change_only(data: Return903) -> pl.DataFrame:
 
 
 @RULES.rule("435")
-def placement_change_only(data: Return903) -> pl.DataFrame:
+def placement_change_only(data: Return903) -> pl.LazyFrame:
     # Blank values count as values: a blank URN both times is no change of placement.
     episodes = with_neighbours(data)
     wrong = (
@@ -117,7 +117,7 @@ def placement_change_only(data: Return903) -> pl.DataFrame:
 
 
 @RULES.rule("436")
-def placement_and_legal_status_change(data: Return903) -> pl.DataFrame:
+def placement_and_legal_status_change(data: Return903) -> pl.LazyFrame:
     episodes = with_neighbours(data)
     wrong = (
         has_previous()
@@ -129,21 +129,21 @@ def placement_and_legal_status_change(data: Return903) -> pl.DataFrame:
 
 
 @RULES.rule("437")
-def nothing_follows_death_or_coming_of_age(data: Return903) -> pl.DataFrame:
+def nothing_follows_death_or_coming_of_age(data: Return903) -> pl.LazyFrame:
     episodes = with_neighbours(data)
     wrong = is_one_of("REC", {"E2", "E15"}) & has_next()
     return report(episodes.filter(wrong), "REC", "next DECOM")
 
 
 @RULES.rule("501")
-def starts_after_the_previous_ended(data: Return903) -> pl.DataFrame:
+def starts_after_the_previous_ended(data: Return903) -> pl.LazyFrame:
     episodes = with_neighbours(data)
     wrong = pl.col("DECOM") < pl.col("previous DEC")
     return report(episodes.filter(wrong), "DECOM", "previous DEC")
 
 
 @RULES.rule("504")
-def category_of_need_kept_through_a_period_of_care(data: Return903) -> pl.DataFrame:
+def category_of_need_kept_through_a_period_of_care(data: Return903) -> pl.LazyFrame:
     episodes = with_neighbours(data)
     continuation = (pl.col("previous REC") == "X1") & (pl.col("previous DEC") == pl.col("DECOM"))
     wrong = continuation & differs("CIN", "previous CIN")
@@ -151,7 +151,7 @@ def category_of_need_kept_through_a_period_of_care(data: Return903) -> pl.DataFr
 
 
 @RULES.rule("225")
-def reason_for_placement_change_recorded(data: Return903) -> pl.DataFrame:
+def reason_for_placement_change_recorded(data: Return903) -> pl.LazyFrame:
     # A placement that ends in a move to a new (not temporary) placement says why.
     episodes = with_neighbours(data)
     wrong = (
@@ -165,7 +165,7 @@ def reason_for_placement_change_recorded(data: Return903) -> pl.DataFrame:
 
 
 @RULES.rule("226")
-def no_reason_for_change_around_a_temporary_placement(data: Return903) -> pl.DataFrame:
+def no_reason_for_change_around_a_temporary_placement(data: Return903) -> pl.LazyFrame:
     # Going into a temporary placement, or coming out of it, is not a change of placement.
     episodes = with_neighbours(data)
     wrong = is_one_of("PLACE", codes.TEMPORARY) & (
@@ -177,7 +177,7 @@ def no_reason_for_change_around_a_temporary_placement(data: Return903) -> pl.Dat
 
 
 @RULES.rule("383")
-def back_to_the_usual_placement_after_a_temporary_one(data: Return903) -> pl.DataFrame:
+def back_to_the_usual_placement_after_a_temporary_one(data: Return903) -> pl.LazyFrame:
     episodes = with_neighbours(data).with_columns(
         same_child_shifted("PLACE", 2).alias("usual PLACE"),
         same_child_shifted("PL_POST", 2).alias("usual PL_POST"),

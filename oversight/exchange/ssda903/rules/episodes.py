@@ -31,7 +31,7 @@ KEEPS_NO_URN = "XXXXXXX"  # the DfE's placeholder for a URN not known
 
 
 @RULES.rule("148")
-def ceased_date_and_reason_together(data: Return903) -> pl.DataFrame:
+def ceased_date_and_reason_together(data: Return903) -> pl.LazyFrame:
     # An unreadable date is not a blank: it is reported by 147, not here.
     episodes = data.episodes.join(
         data.unreadable.filter(pl.col("field") == "DEC").select("file", "line"),
@@ -42,7 +42,7 @@ def ceased_date_and_reason_together(data: Return903) -> pl.DataFrame:
 
 
 @RULES.rule("178")
-def placement_provider_is_valid_and_wanted(data: Return903) -> pl.DataFrame:
+def placement_provider_is_valid_and_wanted(data: Return903) -> pl.LazyFrame:
     # 2025/26: a provider must be a valid code, and is not given for T0 to T3 or Z11 to Z14.
     not_wanted = (
         is_one_of("PLACE", codes.NO_PROVIDER - {"T4"}) & pl.col("PLACE_PROVIDER").is_not_null()
@@ -52,13 +52,13 @@ def placement_provider_is_valid_and_wanted(data: Return903) -> pl.DataFrame:
 
 
 @RULES.rule("213")
-def no_provider_for_temporary_or_other_placements(data: Return903) -> pl.DataFrame:
+def no_provider_for_temporary_or_other_placements(data: Return903) -> pl.LazyFrame:
     wrong = is_one_of("PLACE", codes.NO_PROVIDER) & pl.col("PLACE_PROVIDER").is_not_null()
     return report(data.episodes.filter(wrong), "PLACE", "PLACE_PROVIDER")
 
 
 @RULES.rule("526")
-def provider_given_for_a_placement_that_has_one(data: Return903) -> pl.DataFrame:
+def provider_given_for_a_placement_that_has_one(data: Return903) -> pl.LazyFrame:
     wrong = (
         pl.col("PLACE").is_not_null()
         & ~is_one_of("PLACE", codes.NO_PROVIDER)
@@ -69,7 +69,7 @@ def provider_given_for_a_placement_that_has_one(data: Return903) -> pl.DataFrame
 
 def provider_cannot_provide(code: str, provider: str, placements: set[str]) -> None:
     @RULES.rule(code)
-    def provider_and_placement_agree(data: Return903) -> pl.DataFrame:
+    def provider_and_placement_agree(data: Return903) -> pl.LazyFrame:
         wrong = (pl.col("PLACE_PROVIDER") == provider) & is_one_of("PLACE", placements)
         return report(data.episodes.filter(wrong), "PLACE", "PLACE_PROVIDER")
 
@@ -83,13 +83,13 @@ provider_cannot_provide("531", "PR5", {"P1"})
 
 
 @RULES.rule("550")
-def own_provision_only_with_parents(data: Return903) -> pl.DataFrame:
+def own_provision_only_with_parents(data: Return903) -> pl.LazyFrame:
     wrong = (pl.col("PLACE_PROVIDER") == "PR0") & (pl.col("PLACE") != "P1")
     return report(data.episodes.filter(wrong), "PLACE", "PLACE_PROVIDER")
 
 
 @RULES.rule("222")
-def no_urn_for_placements_without_one(data: Return903) -> pl.DataFrame:
+def no_urn_for_placements_without_one(data: Return903) -> pl.LazyFrame:
     # The placements without a URN are those of 2025/26 (Z11 to Z14 in place of Z1).
     wrong = (
         is_one_of("PLACE", codes.NO_URN)
@@ -100,81 +100,81 @@ def no_urn_for_placements_without_one(data: Return903) -> pl.DataFrame:
 
 
 @RULES.rule("233")
-def no_reason_for_change_while_the_episode_is_open(data: Return903) -> pl.DataFrame:
+def no_reason_for_change_while_the_episode_is_open(data: Return903) -> pl.LazyFrame:
     wrong = pl.col("DEC").is_null() & pl.col("REASON_PLACE_CHANGE").is_not_null()
     return report(data.episodes.filter(wrong), "DEC", "REASON_PLACE_CHANGE")
 
 
 @RULES.rule("353")
-def started_on_or_after_14_october_1991(data: Return903) -> pl.DataFrame:
+def started_on_or_after_14_october_1991(data: Return903) -> pl.LazyFrame:
     return report(data.episodes.filter(pl.col("DECOM") < FIRST_EPISODE_DAY), "DECOM")
 
 
 @RULES.rule("354")
-def started_by_the_end_of_the_year(data: Return903) -> pl.DataFrame:
+def started_by_the_end_of_the_year(data: Return903) -> pl.LazyFrame:
     return report(data.episodes.filter(pl.col("DECOM") > data.year.end), "DECOM")
 
 
 @RULES.rule("385")
-def ceased_by_the_end_of_the_year(data: Return903) -> pl.DataFrame:
+def ceased_by_the_end_of_the_year(data: Return903) -> pl.LazyFrame:
     return report(data.episodes.filter(pl.col("DEC") > data.year.end), "DEC")
 
 
 @RULES.rule("355")
-def lasted_a_day_at_least(data: Return903) -> pl.DataFrame:
+def lasted_a_day_at_least(data: Return903) -> pl.LazyFrame:
     return report(data.episodes.filter(pl.col("DEC") == pl.col("DECOM")), "DECOM", "DEC")
 
 
 @RULES.rule("356")
-def ceased_on_or_after_it_started(data: Return903) -> pl.DataFrame:
+def ceased_on_or_after_it_started(data: Return903) -> pl.LazyFrame:
     return report(data.episodes.filter(pl.col("DEC") < pl.col("DECOM")), "DECOM", "DEC")
 
 
 @RULES.rule("446")
-def e1_only_from_december_2005(data: Return903) -> pl.DataFrame:
+def e1_only_from_december_2005(data: Return903) -> pl.LazyFrame:
     wrong = (pl.col("LS") == "E1") & (pl.col("DECOM") < E1_FIRST_DAY)
     return report(data.episodes.filter(wrong), "LS", "DECOM")
 
 
 @RULES.rule("378")
-def placed_with_parents_not_under_section_20(data: Return903) -> pl.DataFrame:
+def placed_with_parents_not_under_section_20(data: Return903) -> pl.LazyFrame:
     wrong = (pl.col("PLACE") == "P1") & (pl.col("LS") == "V2")
     return report(data.episodes.filter(wrong), "LS", "PLACE")
 
 
 @RULES.rule("382")
-def respite_not_in_a_temporary_placement(data: Return903) -> pl.DataFrame:
+def respite_not_in_a_temporary_placement(data: Return903) -> pl.LazyFrame:
     wrong = is_one_of("LS", codes.RESPITE) & is_one_of("PLACE", codes.TEMPORARY)
     return report(data.episodes.filter(wrong), "LS", "PLACE")
 
 
 @RULES.rule("384")
-def respite_not_in_long_term_foster_care(data: Return903) -> pl.DataFrame:
+def respite_not_in_long_term_foster_care(data: Return903) -> pl.LazyFrame:
     wrong = is_one_of("LS", codes.RESPITE) & is_one_of("PLACE", {"U1", "U4"})
     return report(data.episodes.filter(wrong), "LS", "PLACE")
 
 
 @RULES.rule("366")
-def respite_starts_its_own_episode(data: Return903) -> pl.DataFrame:
+def respite_starts_its_own_episode(data: Return903) -> pl.LazyFrame:
     # A short-term break (V3) is a period of care of its own: it cannot be a change of placement.
     wrong = (pl.col("LS") == "V3") & pl.col("RNE").ne_missing("S")
     return report(data.episodes.filter(wrong), "LS", "RNE")
 
 
 @RULES.rule("380")
-def care_does_not_start_in_a_temporary_placement(data: Return903) -> pl.DataFrame:
+def care_does_not_start_in_a_temporary_placement(data: Return903) -> pl.LazyFrame:
     wrong = is_one_of("PLACE", codes.TEMPORARY) & ~is_one_of("RNE", {"P", "B"}).fill_null(False)
     return report(data.episodes.filter(wrong), "RNE", "PLACE")
 
 
 @RULES.rule("381")
-def care_does_not_end_in_a_temporary_placement(data: Return903) -> pl.DataFrame:
+def care_does_not_end_in_a_temporary_placement(data: Return903) -> pl.LazyFrame:
     wrong = is_one_of("PLACE", codes.TEMPORARY) & is_one_of("REC", codes.CEASED_TO_BE_LOOKED_AFTER)
     return report(data.episodes.filter(wrong), "PLACE", "REC")
 
 
 @RULES.rule("217")
-def adoption_by_foster_carers_starts_as_s_t_or_u(data: Return903) -> pl.DataFrame:
+def adoption_by_foster_carers_starts_as_s_t_or_u(data: Return903) -> pl.LazyFrame:
     # Applies to episodes from 1 April 2015, when the placement types A3 and A5 began.
     wrong = (
         is_one_of("PLACE", {"A3", "A5"})

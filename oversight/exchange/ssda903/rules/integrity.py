@@ -11,14 +11,14 @@ from oversight.exchange.ssda903.spec import ID
 
 def child_in_header_rule(code: str, table: str) -> None:
     @RULES.rule(code)
-    def child_is_in_the_header(data: Return903) -> pl.DataFrame:
+    def child_is_in_the_header(data: Return903) -> pl.LazyFrame:
         rows = data.table(table).filter(pl.col(ID).is_not_null())
         return report(rows.join(data.header.select(ID), on=ID, how="anti"))
 
 
 def same_as_header_rule(code: str, table: str, column: str) -> None:
     @RULES.rule(code)
-    def agrees_with_the_header(data: Return903) -> pl.DataFrame:
+    def agrees_with_the_header(data: Return903) -> pl.LazyFrame:
         header = data.header.unique(ID, keep="first", maintain_order=True)
         header = header.select(ID, pl.col(column).alias(f"header {column}"))
         rows = data.table(table).join(header, on=ID, how="inner")
@@ -28,7 +28,7 @@ def same_as_header_rule(code: str, table: str, column: str) -> None:
 
 def once_rule(code: str, table: str) -> None:
     @RULES.rule(code)
-    def child_is_in_the_file_once(data: Return903) -> pl.DataFrame:
+    def child_is_in_the_file_once(data: Return903) -> pl.LazyFrame:
         rows = data.table(table).filter(pl.col(ID).is_not_null())
         return report(rows.filter(pl.col(ID).is_duplicated()))
 

@@ -19,7 +19,7 @@ from oversight.exchange.ssda903.rules.common import (
 from oversight.exchange.ssda903.spec import ID
 
 
-def with_last_years(data: Return903, table: str, *columns: str) -> pl.DataFrame:
+def with_last_years(data: Return903, table: str, *columns: str) -> pl.LazyFrame:
     """This year's rows of children in last year's ``table`` too, with last year's ``columns``."""
     last = data.last_year().table(table).unique(ID, keep="last", maintain_order=True)
     last = last.select(ID, *(pl.col(c).alias(f"last year's {c}") for c in columns))
@@ -28,7 +28,7 @@ def with_last_years(data: Return903, table: str, *columns: str) -> pl.DataFrame:
 
 def header_kept_rule(code: str, column: str) -> None:
     @compares_with_last_year(code)
-    def same_as_last_year(data: Return903) -> pl.DataFrame:
+    def same_as_last_year(data: Return903) -> pl.LazyFrame:
         header = with_last_years(data, "header", column)
         wrong = pl.col(column) != pl.col(f"last year's {column}")
         return report(header.filter(wrong), column, f"last year's {column}")
@@ -40,7 +40,7 @@ header_kept_rule("204", "ETHNIC")
 
 
 @compares_with_last_year("207")
-def a_mother_stays_a_mother(data: Return903) -> pl.DataFrame:
+def a_mother_stays_a_mother(data: Return903) -> pl.LazyFrame:
     header = with_last_years(data, "header", "MOTHER")
     header = header.join(data.episodes.select(ID).unique(), on=ID, how="semi")
     wrong = (pl.col("last year's MOTHER") == "1") & pl.col("MOTHER").ne_missing("1")
@@ -48,7 +48,7 @@ def a_mother_stays_a_mother(data: Return903) -> pl.DataFrame:
 
 
 @compares_with_last_year("208")
-def upn_kept_unless_it_became_known(data: Return903) -> pl.DataFrame:
+def upn_kept_unless_it_became_known(data: Return903) -> pl.LazyFrame:
     # A UPN may become known, and an unknown code may be made more precise (UN1 to UN2-UN5);
     # any other change contradicts last year's.
     header = with_last_years(data, "header", "UPN")
@@ -63,7 +63,7 @@ def upn_kept_unless_it_became_known(data: Return903) -> pl.DataFrame:
     return report(header.filter(wrong), "UPN", "last year's UPN")
 
 
-def first_episodes_after_an_open_one(data: Return903, *columns: str) -> pl.DataFrame:
+def first_episodes_after_an_open_one(data: Return903, *columns: str) -> pl.LazyFrame:
     """Each child's first episode this year, with last year's episode still open at its end."""
     last = in_order(data.last_year().episodes)
     still_open = last.filter(pl.col("_last") & pl.col("DEC").is_null())
@@ -73,7 +73,7 @@ def first_episodes_after_an_open_one(data: Return903, *columns: str) -> pl.DataF
 
 
 @compares_with_last_year("502")
-def carries_on_from_last_years_open_episode(data: Return903) -> pl.DataFrame:
+def carries_on_from_last_years_open_episode(data: Return903) -> pl.LazyFrame:
     first = first_episodes_after_an_open_one(data, "DECOM")
     wrong = pl.col("DECOM") != pl.col("last year's DECOM")
     return report(first.filter(wrong), "DECOM", "last year's DECOM")
@@ -81,7 +81,7 @@ def carries_on_from_last_years_open_episode(data: Return903) -> pl.DataFrame:
 
 def carried_over_rule(code: str, column: str) -> None:
     @compares_with_last_year(code)
-    def same_as_last_years_open_episode(data: Return903) -> pl.DataFrame:
+    def same_as_last_years_open_episode(data: Return903) -> pl.LazyFrame:
         first = first_episodes_after_an_open_one(data, column)
         wrong = differs(column, f"last year's {column}")
         if column == "PLACE":
@@ -101,7 +101,7 @@ for code, column in [
 
 
 @compares_with_last_year("576")
-def last_years_open_missing_period_carries_on(data: Return903) -> pl.DataFrame:
+def last_years_open_missing_period_carries_on(data: Return903) -> pl.LazyFrame:
     # Reported on last year's row: this year has no period starting when it started.
     open_last_year = data.last_year().missing.filter(pl.col("MIS_END").is_null())
     this_year = data.missing.select(ID, "MIS_START")
@@ -110,7 +110,7 @@ def last_years_open_missing_period_carries_on(data: Return903) -> pl.DataFrame:
 
 
 @compares_with_last_year("NoE")
-def care_from_before_the_year_was_in_last_years_return(data: Return903) -> pl.DataFrame:
+def care_from_before_the_year_was_in_last_years_return(data: Return903) -> pl.LazyFrame:
     before = data.episodes.filter(pl.col("DECOM") < data.year.start)
     last_year = data.last_year().episodes.select(ID).unique()
     return report(before.join(last_year, on=ID, how="anti"), "DECOM")

@@ -18,7 +18,7 @@ OTHER_REASON = "E8"
 
 
 @RULES.rule("575")
-def missing_ends_when_its_placement_ends(data: Return903) -> pl.DataFrame:
+def missing_ends_when_its_placement_ends(data: Return903) -> pl.LazyFrame:
     # The placement a child went missing from is the episode the period began in: from its
     # start up to (not including) its end, when the next placement begins. An end date that
     # cannot be read is reported by rule 1005, not taken for a blank.
@@ -36,7 +36,7 @@ def missing_ends_when_its_placement_ends(data: Return903) -> pl.DataFrame:
 
 
 @RULES.rule("580")
-def missing_at_18_when_care_ceased_is_e8(data: Return903) -> pl.DataFrame:
+def missing_at_18_when_care_ceased_is_e8(data: Return903) -> pl.LazyFrame:
     # The DfE's condition: a missing period that ended on the 18th birthday, the day care
     # ceased, gives the reason E8. An episode that ended in a change of placement (X1) did
     # not end the child's care.
@@ -55,7 +55,7 @@ def social_worker_period_start(data: Return903) -> date:
 
 
 @RULES.rule("SW12STG2")
-def social_workers_for_the_full_year_are_reported(data: Return903) -> pl.DataFrame:
+def social_workers_for_the_full_year_are_reported(data: Return903) -> pl.LazyFrame:
     # Read as: for a child looked after on 31 March (not only for respite), the earliest
     # social worker episode reported begins no later than the child's care in the reporting
     # period did (the earliest episode in the return, or the period's start if earlier).

@@ -43,7 +43,7 @@ def oc2_rule(code: str, *fields: str) -> Callable[[Condition], Condition]:
 
     def register(wrong: Condition) -> Condition:
         @RULES.rule(code)
-        def oc2_row_breaks(data: Return903) -> pl.DataFrame:
+        def oc2_row_breaks(data: Return903) -> pl.LazyFrame:
             oc2 = oc2_rows(data)
             return report(oc2.filter(wrong(data).fill_null(False)), *fields)
 
@@ -119,7 +119,7 @@ def twelve_month_items_outside_the_cohort(data: Return903) -> pl.Expr:
 
 
 @RULES.rule("191")
-def twelve_month_items_missing_in_the_cohort(data: Return903) -> pl.DataFrame:
+def twelve_month_items_missing_in_the_cohort(data: Return903) -> pl.LazyFrame:
     # Reported on the OC2 row with a blank, or, for a child of the cohort with no OC2 row
     # at all, on the child's first episode.
     oc2 = oc2_rows(data)

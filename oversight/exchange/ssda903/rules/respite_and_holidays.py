@@ -23,12 +23,12 @@ MOST_HOLIDAY_PLACEMENTS = 2
 A_YEAR_BEFORE = "-1y"
 
 
-def numbered(frame: pl.DataFrame) -> pl.DataFrame:
+def numbered(frame: pl.LazyFrame) -> pl.LazyFrame:
     return frame.with_row_index("_row")
 
 
 @RULES.rule("367")
-def respite_at_most_75_days_in_a_year(data: Return903) -> pl.DataFrame:
+def respite_at_most_75_days_in_a_year(data: Return903) -> pl.LazyFrame:
     # Days are counted as the episode's end less its start, as for rule 365. Each short break
     # is taken as the end of a year's window; the days of every break inside it are added.
     breaks = data.episodes.filter((pl.col("LS") == SHORT_BREAK) & pl.col("DECOM").is_not_null())
@@ -46,7 +46,7 @@ def respite_at_most_75_days_in_a_year(data: Return903) -> pl.DataFrame:
 
 
 @RULES.rule("377")
-def at_most_two_holiday_placements_in_a_year(data: Return903) -> pl.DataFrame:
+def at_most_two_holiday_placements_in_a_year(data: Return903) -> pl.LazyFrame:
     # Placements are counted by the day they began: the third to begin within a year of the
     # first is reported (and any after it, while three or more fall within the year).
     holidays = data.episodes.filter((pl.col("PLACE") == CARERS_HOLIDAY)
@@ -67,14 +67,14 @@ def at_most_two_holiday_placements_in_a_year(data: Return903) -> pl.DataFrame:
 
 
 @RULES.rule("426")
-def respite_under_one_legal_status_in_a_year(data: Return903) -> pl.DataFrame:
+def respite_under_one_legal_status_in_a_year(data: Return903) -> pl.LazyFrame:
     respite = data.episodes.filter(is_one_of("LS", codes.RESPITE))
     both = respite.group_by(ID).agg(pl.col("LS").n_unique().alias("_statuses"))
     both = both.filter(pl.col("_statuses") > 1).select(ID)
     return report(respite.join(both, on=ID, how="semi"), "LS", "DECOM")
 
 
-def only_in_respite(data: Return903) -> pl.DataFrame:
+def only_in_respite(data: Return903) -> pl.LazyFrame:
     """Children whose every episode in the return is short-term respite (V3 or V4).
 
     A child also looked after otherwise in the year must have the mother field and reviews
@@ -84,7 +84,7 @@ def only_in_respite(data: Return903) -> pl.DataFrame:
 
 
 @RULES.rule("399")
-def no_mother_or_review_for_respite_only(data: Return903) -> pl.DataFrame:
+def no_mother_or_review_for_respite_only(data: Return903) -> pl.LazyFrame:
     children = only_in_respite(data).select(ID)
     mothers = data.header.filter(pl.col("MOTHER").is_not_null()).join(children, on=ID)
     reviews = data.reviews.filter(review_given(data) | pl.col("REVIEW_CODE").is_not_null())

@@ -133,7 +133,7 @@ def return903(*children: Child, last_year: list[Child] | None = None) -> Return9
 def findings(code: str, data: Return903) -> list[Finding]:
     from oversight.exchange.ssda903.rules import RULES
 
-    return RULES.check(RULES.rules[code], data)
+    return RULES.check(RULES.rules[code], data.lazy())
 
 
 def ids(found: list[Finding]) -> list[str]:

@@ -23,7 +23,7 @@ def test_a_child_carried_on_from_last_year_breaks_no_rule():
     social_workers = [social_worker(SW_DECOM="10/05/2024")]
     this_year = child("C1", episodes=since_2024, oc2=[oc2()], social_workers=social_workers)
     data = return903(this_year, last_year=[child("C1", episodes=since_2024)])
-    report = RULES.run(data)
+    report = RULES.run(data.lazy())
     assert [(f.rule, f.child_id, f.fields, f.message) for f in report.findings] == []
 
 
