@@ -90,6 +90,15 @@ def test_the_category_of_need_stays_through_a_period_of_care():
     assert broken_by("504", *kids(moved(CIN="N2"), moved())) == ["C1"]
 
 
+def test_a_category_of_need_left_blank_throughout_is_a_blank_not_a_change():
+    # Rule 145 reports the blanks (the field cannot be blank); 504 sees no change, where
+    # csc-validator-be-903 reports one (it compares blank with blank and finds them unequal).
+    blank = moved(CIN=None)
+    blank[0] |= {"CIN": None}
+    assert broken_by("504", *kids(blank)) == []
+    assert broken_by("145", *kids(blank)) == ["C1", "C1"]
+
+
 def test_a_move_to_a_new_placement_says_why():
     no_reason = moved()
     no_reason[0] |= {"REASON_PLACE_CHANGE": None}
