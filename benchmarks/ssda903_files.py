@@ -10,8 +10,9 @@ the reader tells it; the scaled files are named after their tables.
 
 LAs validate a return with last year's beside it (rules such as 205A-D and 1001-1002
 compare the two), so the LA's 2024-25 return is written too, and ``scaled_last_year``
-repeats it as many times as this year's was repeated, with the same suffixes: a child in
-both returns keeps one id across the two.
+repeats it as this year's was repeated, with the same suffixes: a child in both returns
+keeps one id across the two, and a child cut from this year's last, partial repeat is cut
+from last year's too (else last year's would hold a child this year's lacks).
 
 Usage: uv run python -m benchmarks.ssda903_files FOLDER  (prints the return's folder)
 """
@@ -74,10 +75,9 @@ def last_year_of(source_dir: Path) -> Path:
     return source_dir.with_name(f"{source_dir.name}_last_year")
 
 
-def repeats_for(source_dir: Path, size: int) -> int:
-    """How many times the children of ``source_dir`` are repeated to make ``size``."""
-    order, _rows = _children(source_dir)
-    return -(-size // len(order)) if order else 0
+def _chosen(order: list[str], size: int) -> list[tuple[str, int]]:
+    """The (child, repeat) pairs of a scaled return of ``size`` children."""
+    return [(order[n % len(order)], n // len(order)) for n in range(size)]
 
 
 def scaled_return(source_dir: Path, size: int, out_dir: Path) -> Path:
@@ -85,15 +85,22 @@ def scaled_return(source_dir: Path, size: int, out_dir: Path) -> Path:
     order, rows = _children(source_dir)
     if not order:
         raise SystemExit(f"{source_dir} has no children to repeat")
-    chosen = [(order[n % len(order)], n // len(order)) for n in range(size)]
-    return _write(chosen, rows, out_dir)
+    return _write(_chosen(order, size), rows, out_dir)
 
 
-def scaled_last_year(source_dir: Path, repeats: int, out_dir: Path) -> Path:
-    """Write in ``out_dir`` last year's return (``source_dir``), every child repeated
-    ``repeats`` times with the suffixes ``scaled_return`` gives this year's."""
-    order, rows = _children(source_dir)
-    return _write([(child, n) for n in range(repeats) for child in order], rows, out_dir)
+def scaled_last_year(source_dir: Path, this_year: Path, size: int, out_dir: Path) -> Path:
+    """Write in ``out_dir`` last year's return (``source_dir``) to go with this year's
+    (``this_year``) scaled to ``size`` children: each child of both years is repeated as it
+    is this year, with the same suffixes; a child of last year's only, as many times as
+    this year's children are repeated at most."""
+    order, _rows = _children(this_year)
+    chosen = set(_chosen(order, size))
+    repeats = -(-size // len(order))
+    last_order, rows = _children(source_dir)
+    kept = set(order)
+    written = [(child, n) for n in range(repeats) for child in last_order
+               if (child, n) in chosen or child not in kept]  # fmt: skip
+    return _write(written, rows, out_dir)
 
 
 def _write(chosen: list[tuple[str, int]], rows: dict[str, Rows], out_dir: Path) -> Path:

@@ -26,7 +26,6 @@ from benchmarks.reference_tools import reference_python
 from benchmarks.side_by_side import compare, measured, ratios, run
 from benchmarks.ssda903_files import (
     last_year_of,
-    repeats_for,
     scaled_last_year,
     scaled_return,
     synthetic_return,
@@ -106,8 +105,7 @@ def main() -> None:
             megabytes = sum(f.stat().st_size for f in made.glob("*.csv")) / 1e6
             runs = [(f"{size:,} children, this year's return alone ({megabytes:.1f} MB)", ())]
             if with_last_year:
-                repeats = repeats_for(source, size)
-                before = scaled_last_year(last_year, repeats, folder / f"ssda903_{size}_last")
+                before = scaled_last_year(last_year, source, size, folder / f"ssda903_{size}_last")
                 runs.append((f"{size:,} children, with last year's return", (before,)))
             for title, extra in runs:
                 print(f"{title}:")
