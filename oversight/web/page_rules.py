@@ -148,6 +148,7 @@ PAGE_RULES: dict[str, PageRule] = {
     "web:record-visit": page(roles(RECORDERS), child=True, args=CHILD),
     "web:move-placement": page(roles(RECORDERS), child=True, args=CHILD),
     "web:record-outcomes": page(roles(RECORDERS), child=True, args=CHILD),
+    "web:child-details": page(roles(RECORDERS), child=True, args=CHILD),
     "web:record-oversight": page(roles(OVERSEERS), child=True, args=CHILD),
     "web:raise-escalation": page(roles(Role.IRO), child=True, args=CHILD),
     "web:new-child-contact": page(roles(RECORDERS)),

@@ -15,7 +15,7 @@ from oversight.casework.services.care import (
     record_return_interview,
     start_care_episode,
 )
-from oversight.casework.services.child_details import record_child_details
+from oversight.casework.services.child_details import change_child_details, record_child_details
 from oversight.casework.services.children import allocate, end_allocation, register_child
 from oversight.casework.services.early_help import (
     end_early_help,
@@ -55,6 +55,7 @@ __all__ = [
     "batch",
     "change_placement",
     "record_child_details",
+    "change_child_details",
     "close_episode",
     "close_follow_up",
     "complete_assessment",

@@ -2,7 +2,9 @@
 number, date of death, and (for a girl or young woman) whether she is a mother.
 
 The CIN census and the SSDA903 return report these; forms, importers and the generator
-record them here, after ``register_child``. An item not given is left as it was.
+record them here, after ``register_child``. ``record_child_details`` adds what becomes
+known (an item not given is left as it was); ``change_child_details`` sets them all as a
+worker corrects them on the record (an item left empty is cleared).
 """
 
 from datetime import date
@@ -42,6 +44,26 @@ def record_child_details(
         changed += ["is_mother", "first_child_born_on"]
     if changed:
         writer().update(child, *changed)
+    return child
+
+
+@recorded
+def change_child_details(
+    child: Child,
+    *,
+    upn: str,
+    died_on: date | None,
+    is_mother: bool | None,
+    first_child_born_on: date | None,
+) -> Child:
+    # Checked as ``record_child_details`` checks them, all before any is set.
+    new_upn = _checked_upn(upn) if upn.strip() else ""
+    require_on_or_after("died_on", died_on, child.date_of_birth, "date of birth")
+    if is_mother is not None or first_child_born_on is not None:
+        _check_motherhood(child, bool(is_mother), first_child_born_on)
+    child.upn, child.died_on = new_upn, died_on
+    child.is_mother, child.first_child_born_on = is_mother, first_child_born_on
+    writer().update(child, "upn", "died_on", "is_mother", "first_child_born_on")
     return child
 
 

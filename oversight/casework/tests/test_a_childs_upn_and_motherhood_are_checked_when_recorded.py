@@ -52,3 +52,33 @@ def test_a_death_before_the_birth_is_refused():
     with pytest.raises(services.CaseworkError) as refused:
         record_child_details(registered("1"), died_on=date(2009, 4, 1))
     assert refused.value.field == "died_on"
+
+
+# change_child_details: every item set as given, an empty one cleared.
+
+
+def test_changing_the_details_sets_each_as_given_and_clears_the_empty_ones():
+    child = record_child_details(registered("2"), upn="R870200120017", is_mother=True,
+                                 first_child_born_on=date(2025, 1, 5))  # fmt: skip
+    services.change_child_details(
+        child, upn="", died_on=date(2025, 6, 1), is_mother=None, first_child_born_on=None
+    )
+    child.refresh_from_db()
+    assert (child.upn, child.died_on, child.is_mother, child.first_child_born_on) == (
+        "", date(2025, 6, 1), None, None,
+    )  # fmt: skip
+
+
+def test_changing_the_details_is_checked_as_recording_them_is_and_saves_nothing_refused():
+    child = record_child_details(registered("2"), upn="R870200120017")
+    with pytest.raises(services.CaseworkError) as refused:
+        services.change_child_details(
+            child, upn="", died_on=date(2008, 1, 1), is_mother=None, first_child_born_on=None
+        )
+    assert refused.value.field == "died_on"
+    with pytest.raises(services.CaseworkError) as refused:
+        services.change_child_details(
+            child, upn="", died_on=None, is_mother=None, first_child_born_on=date(2025, 1, 5)
+        )
+    assert refused.value.field == "first_child_born_on"
+    assert Child.objects.get(pk=child.pk).upn == "R870200120017"

@@ -1,12 +1,11 @@
 """Forms for the front door: contacts (for a known or a new child) and their decisions."""
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from oversight.casework.models import ContactOutcome, ReferralDecision
-from oversight.codes.upn import upn_problem
 from oversight.web.forms.base import GovukForm
+from oversight.web.forms.child_details import cleaned_upn, upn_field
 from oversight.web.forms.choices import CodeField, code_choices
 from oversight.web.forms.dates import DateField
 from oversight.web.forms.saving import VersionedForm
@@ -65,23 +64,13 @@ class NewChildContactForm(ContactForm):
         widget=TextInput(width=10),
         help_text="Leave this empty and Oversight will give the child a new id",
     )
-    upn = forms.CharField(
-        label="Unique pupil number (UPN) (optional)",
-        max_length=20,
-        required=False,
-        widget=TextInput(width=10, attrs={"spellcheck": "false", "autocapitalize": "characters"}),
-        help_text="13 characters from the child's school records, starting with a letter",
-    )
+    upn = upn_field("Unique pupil number (UPN) (optional)")
     field_order = [
         "first_name", "last_name", "date_of_birth", "sex", "ethnicity", "la_child_id", "upn",
     ]  # fmt: skip
 
     def clean_upn(self) -> str:
-        upn = self.cleaned_data["upn"].strip().upper()
-        problem = upn_problem(upn) if upn else None
-        if problem is not None:
-            raise ValidationError(f"{problem[:1].upper()}{problem[1:]}, or leave the UPN empty")
-        return upn
+        return cleaned_upn(self.cleaned_data["upn"])
 
 
 class DecideContactForm(GovukForm):
