@@ -7,10 +7,11 @@ holds no names, with no disability recorded (the return has no place for disabil
 as an unaccompanied asylum-seeking child when the UASC file has them, and with the
 header's UPN and mother's status (a UN code says only why there is no UPN). Then their
 episodes (``load_care``), reviews, missing periods, care leaver statuses and the
-year's outcomes of the OC2 file (``load_events``). Every new record's ``origin`` names
-the file and line of the row it came from. Values the records have no place for (a UN
-code they cannot tell again, postcodes, the AD1, adoption, previous permanence and
-social worker files) are counted in the notes. A refusal by the services becomes a
+year's outcomes of the OC2 file (``load_events``), and their social worker episodes as
+allocations (``load_social_workers``). Every new record's ``origin`` names the file and
+line of the row it came from. Values the records have no place for (a UN code they
+cannot tell again, postcodes, the AD1, adoption and previous permanence files) are
+counted in the notes. A refusal by the services becomes a
 ``ChildRefused``, which holds the child back with the field, its value and the reason.
 """
 
@@ -47,8 +48,7 @@ RETURN_FIELDS = {
     "accommodation": "ACCOM", "activity": "ACTIV",
 }  # fmt: skip
 # Tables whose items the records have no place for, and the header's.
-NOT_HELD_TABLES = ("ad1", "placed_for_adoption", "previous_permanence",
-                   "social_worker_episodes")  # fmt: skip
+NOT_HELD_TABLES = ("ad1", "placed_for_adoption", "previous_permanence")
 # A bad UPN or mother's status does not hold the child back: it is left out, and noted.
 NOT_KEPT = "not kept: the records refuse it (a UPN that fails its check, or a mother's details)"
 DETAILS = {"upn": "UPN", "is_mother": "MOTHER", "first_child_born_on": "MC_DOB"}
@@ -79,6 +79,8 @@ class ChildImport:
         self.notes.add(name, why, self.child_id, row["line"], row["file"])
 
     def refused(self, error: CaseworkError, row: Row, name: str | None = None) -> ChildRefused:
+        """The child held back for the refusal, against ``name`` (the return's field; by
+        default the one behind the field the service names)."""
         name = name or RETURN_FIELDS.get(error.field, error.field)
         value = row.get(name)
         shown = f"{value:%d/%m/%Y}" if isinstance(value, date) else "" if value is None else value
@@ -89,6 +91,7 @@ class ChildImport:
     def record(self) -> Child:
         from oversight.exchange.ssda903.load_care import CareImport
         from oversight.exchange.ssda903.load_events import EventsImport
+        from oversight.exchange.ssda903.load_social_workers import SocialWorkersImport
 
         header = self.filed.header
         assert header is not None  # a child with no header is held back before
@@ -99,6 +102,7 @@ class ChildImport:
             self._compare(child, header)
         CareImport(self, child).record()
         EventsImport(self, child).record()
+        SocialWorkersImport(self, child).record()
         self._note_not_held(header)
         return child
 

@@ -3,7 +3,7 @@
 The importer matches each row of the return with a record of the same child on the same
 day (a placement by the day it began, a review by the day it was held, a missing period
 by the day it began, a care leaver's status by its day, a year's outcomes by its 31
-March) and records only what is not
+March, an allocation by its worker and the day it began) and records only what is not
 there, which makes importing a return again change nothing. Records made during the
 import are added as they are made, so a later row of the same return finds them too.
 The records are fetched a few queries per chunk of children.
@@ -14,7 +14,9 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date
 
+from oversight.accounts.models import User
 from oversight.casework.models import (
+    Allocation,
     CareEpisode,
     CareLeaverStatus,
     Child,
@@ -46,6 +48,12 @@ class Stored:
         self.outcomes: dict[tuple[int, date], YearOutcomes] = {}  # by (child, 31 March)
         self.needs: dict[int, list[tuple[date, str]]] = defaultdict(list)  # referrals' needs
         self.new_episodes: set[int] = set()  # care episodes made by this import
+        self.allocations: dict[int, list[Allocation]] = defaultdict(list)  # by child
+        # Workers by their Social Work England number, in capitals (the return's SW_ID).
+        self.workers = {
+            user.swe_number.upper(): user
+            for user in User.objects.exclude(swe_number="").select_related("team")
+        }
 
     @classmethod
     def load(cls, child_ids: list[str]) -> Stored:
@@ -84,6 +92,8 @@ class Stored:
             "child_id", "recorded_on", "in_touch", "accommodation", "activity"
         ):
             self.statuses.setdefault((child, day), tuple(held))
+        for allocation in Allocation.objects.filter(child_id__in=ids).order_by("start_on", "id"):
+            self.allocations[allocation.child_id].append(allocation)
         for outcomes in YearOutcomes.objects.filter(child_id__in=ids):
             self.outcomes[(outcomes.child_id, outcomes.year_end)] = outcomes
         referrals = Referral.objects.filter(child_id__in=ids).exclude(primary_need="")
@@ -127,6 +137,27 @@ class Stored:
 
     def add_placement(self, episode: CareEpisode, placement: Placement) -> None:
         self.placements[episode.pk].append(placement)
+
+    def allocation_from(self, child_id: int, worker_id: int, day: date) -> Allocation | None:
+        """The child's allocation to the worker that began on ``day``."""
+        for allocation in self.allocations[child_id]:
+            if allocation.worker_id == worker_id and allocation.start_on == day:
+                return allocation
+        return None
+
+    def allocated_after(self, child_id: int, day: date) -> bool:
+        return any(allocation.start_on > day for allocation in self.allocations[child_id])
+
+    def current_allocation(self, child_id: int) -> Allocation | None:
+        held = self.allocations[child_id]
+        return held[-1] if held and held[-1].end_on is None else None
+
+    def add_allocation(self, allocation: Allocation) -> None:
+        """A new allocation, which ends the one before it (``services.allocate``)."""
+        held = self.allocations[allocation.child_id]
+        if held and held[-1].end_on is None:
+            held[-1].end_on = allocation.start_on
+        held.append(allocation)
 
     def care_plan(self, episode: CareEpisode) -> Plan | None:
         """The care plan the episode began with (the latest started by then)."""

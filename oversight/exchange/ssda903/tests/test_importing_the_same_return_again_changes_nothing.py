@@ -41,9 +41,9 @@ def test_importing_a_return_into_the_records_it_came_from_changes_nothing(tmp_pa
     summary = load_903([tmp_path])
     assert state() == before
     assert summary.changed_nothing
-    # The records hold the category of need on the referral the return took it from; the
-    # social worker episodes are not imported.
-    assert {name for name, _ in summary.notes.counts} == {"SW_ID", "SW_DECOM", "SW_REASON"}
+    # The records hold the category of need on the referral the return took it from, and
+    # each social worker episode as the allocation it was written from: nothing to note.
+    assert summary.notes.counts == {}
 
 
 def test_a_later_return_ends_what_the_earlier_one_left_open(tmp_path):
