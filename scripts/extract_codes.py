@@ -80,6 +80,7 @@ SPECS = (
     Spec("review_participation", "Participation in review", SSDA903, "Reviews.REVIEW_CODE"),
     Spec("sdq_reason", "Reason for no SDQ score", SSDA903, "OC2.SDQ_REASON"),
     Spec("missing_type", "Missing or away from placement", SSDA903, "Missing.MISSING"),
+    Spec("previous_permanence", "Previous permanence option", SSDA903, "PrevPerm.PREV_PERM"),
     Spec(
         "reason_for_social_worker_change",
         "Reason for a change of social worker",
@@ -341,9 +342,9 @@ SOURCES_NOTES = """
   plainly as other placements, with their code.
 - **Reason for a change of social worker** (`reason_for_social_worker_change`): the
   source lists "PCCHAN " with a trailing space, read as `PCCHAN`.
-- `care_leaver_in_touch`, `review_participation`, `missing_type` and
-  `reason_for_social_worker_change` are extra sets, added because the case record needs
-  them.
+- `care_leaver_in_touch`, `review_participation`, `missing_type`,
+  `reason_for_social_worker_change` and `previous_permanence` are extra sets, added
+  because the case record needs them.
 """
 
 

@@ -31,6 +31,7 @@ from oversight.synth.journey import Step
 from oversight.synth.organisation import Workforce
 from oversight.synth.outcomes import twelve_month_years, year_outcomes
 from oversight.synth.people import ChildProfile, child_name, motherhood, pupil_number
+from oversight.synth.permanence import previous_permanence
 from oversight.synth.practice import GOOD_PRACTICE, Practice
 from oversight.synth.rates import CARE_LEAVERS_EET, CARE_LEAVERS_NOT_IN_TOUCH, CARE_LEAVERS_SUITABLE
 from oversight.synth.routines import (
@@ -74,6 +75,7 @@ class ChildRecorder:
         self.details_rng = details_rng or random.Random(f"details/{la_child_id}")
         # And the year's outcomes of a child looked after for 12 months (the OC2 items).
         self.outcomes_rng = outcomes_rng or random.Random(f"outcomes/{la_child_id}")
+        self.permanence_rng = random.Random(f"permanence/{la_child_id}")
         self.workers, self.staff, self.world = list(workers), staff, world
         self.routines: dict[str, Routine] = {"oversight": Oversight(self)}
         self.plans: dict[str, Plan] = {}
@@ -266,6 +268,9 @@ class ChildRecorder:
             provider=provider, long_term=long_term, by=self.worker, origin=ORIGIN,
         )  # fmt: skip
         self.plans["care"] = plan
+        services.record_previous_permanence(
+            self.episode, **previous_permanence(self.permanence_rng, self.profile, on)
+        )
         self.routines["cla"] = CalendarVisits(self, "cla", plan, on, self.placement)
         self.routines["cla-review"] = Reviews(self, "cla", plan, on)
         missing_rate = self._missing_per_year(on)

@@ -29,7 +29,6 @@ PURE = [
     "exchange/ofsted_outcomes/read.py",
     "exchange/ofsted_outcomes/spec.py",
     "exchange/validation",
-    "exchange/la_codes.py",
     "exchange/cin_census/spec.py",
     "exchange/cin_census/read.py",
     "exchange/cin_census/validate.py",

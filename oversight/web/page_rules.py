@@ -149,6 +149,7 @@ PAGE_RULES: dict[str, PageRule] = {
     "web:move-placement": page(roles(RECORDERS), child=True, args=CHILD),
     "web:record-outcomes": page(roles(RECORDERS), child=True, args=CHILD),
     "web:child-details": page(roles(RECORDERS), child=True, args=CHILD),
+    "web:record-permanence": page(roles(RECORDERS), child=True, args=CHILD),
     "web:record-oversight": page(roles(OVERSEERS), child=True, args=CHILD),
     "web:raise-escalation": page(roles(Role.IRO), child=True, args=CHILD),
     "web:new-child-contact": page(roles(RECORDERS)),

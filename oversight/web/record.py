@@ -12,6 +12,7 @@ from django.db.models import QuerySet
 
 from oversight.casework.models import (
     Allocation,
+    CareEpisode,
     Child,
     Contact,
     Placement,
@@ -164,6 +165,33 @@ def current_placement(child: Child) -> Placement | None:
     )
 
 
+def period_start(child: Child) -> CareEpisode | None:
+    """The episode that began the child's current period of care (None if not in care)."""
+    episodes = list(child.care_episodes.order_by("-started_on", "-pk"))
+    if not episodes or episodes[0].ended_on is not None:
+        return None
+    began = episodes[0]
+    for earlier in episodes[1:]:
+        if earlier.ended_on != began.started_on:
+            break
+        began = earlier
+    return began
+
+
+def permanence_facts(began: CareEpisode | None) -> list[Fact]:
+    """What permanence the child had before the current period of care, if recorded."""
+    if began is None or not began.previous_permanence:
+        return []
+    words = [code_words("previous_permanence", began.previous_permanence)]
+    if began.previous_permanence_la:
+        words.append(f"arranged by local authority {began.previous_permanence_la}")
+    on = began.previous_permanence_on
+    if on is not None:
+        shown = {"month": f"{on:%B %Y}", "year": f"{on:%Y}"}
+        words.append(shown.get(began.previous_permanence_known, long_date(on)))
+    return [Fact("Before this period of care", ", ".join(words))]
+
+
 def work_due(child: Child, today: date) -> list[WorkItem]:
     deadlines = child.deadlines.filter(met_on__isnull=True, lapsed_on__isnull=True)
     return work_items(deadlines.select_related("worker").order_by("due_on", "rule"), today)
@@ -188,7 +216,7 @@ def record_context(child: Child, today: date) -> dict[str, object]:
     load_journey(child)
     return {
         "child": child,
-        "identity": identity(child, today),
+        "identity": identity(child, today) + permanence_facts(period_start(child)),
         "allocation": allocation_facts(_allocation_now(child)),
         "status": current_status(child),
         "work_due": work_due(child, today),

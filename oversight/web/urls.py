@@ -102,6 +102,7 @@ urlpatterns = signed_in([
     path("children/<int:pk>/placements/new/", care.move_placement, name="move-placement"),
     path("children/<int:pk>/outcomes/new/", care.record_outcomes, name="record-outcomes"),
     path("children/<int:pk>/details/", child_details.change_details, name="child-details"),
+    path("children/<int:pk>/permanence/", care.record_permanence, name="record-permanence"),
     path("children/<int:pk>/oversight/new/", recording.record_oversight, name="record-oversight"),
     path("children/<int:pk>/escalations/new/", escalations.raise_for_child,
          name="raise-escalation"),

@@ -15,6 +15,24 @@ class CareEpisode(Recorded):
     legal_status = models.CharField(max_length=2, help_text="SSDA903 legal status code")
     reason_new_episode = models.CharField(max_length=1, default="S", help_text="SSDA903 RNE code")
     reason_ceased = models.CharField(max_length=3, blank=True, help_text="SSDA903 REC code")
+    # What permanence the child had before this period of care, kept on its first episode
+    # (``services.record_previous_permanence``); the SSDA903 previous permanence file.
+    previous_permanence = models.CharField(
+        max_length=2, blank=True,
+        help_text="SSDA903 PREV_PERM code; blank when not recorded",
+    )  # fmt: skip
+    previous_permanence_la = models.CharField(
+        max_length=3, blank=True,
+        help_text="SSDA903 LA_PERM: three-digit code of the LA that arranged it",
+    )  # fmt: skip
+    previous_permanence_on = models.DateField(
+        null=True, blank=True, help_text="SSDA903 DATE_PERM: the date of the order"
+    )
+    previous_permanence_known = models.CharField(
+        max_length=5, blank=True, choices=[("day", "day"), ("month", "month"), ("year", "year")],
+        help_text="How much of the order's date is known: the day, only the month, or only "
+        "the year (the return writes what is not known as ZZ)",
+    )  # fmt: skip
 
     class Meta:
         ordering = ["-started_on"]

@@ -34,6 +34,7 @@ from oversight.casework.services.front_door import (
     record_referral,
 )
 from oversight.casework.services.outcomes import record_year_outcomes
+from oversight.casework.services.permanence import record_previous_permanence
 from oversight.casework.services.plans import (
     end_plan,
     record_oversight,
@@ -56,6 +57,7 @@ __all__ = [
     "change_placement",
     "record_child_details",
     "change_child_details",
+    "record_previous_permanence",
     "close_episode",
     "close_follow_up",
     "complete_assessment",

@@ -23,7 +23,7 @@ Django here.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 from oversight.exchange.ssda903.codes import CATEGORY_OF_NEED
 from oversight.exchange.ssda903.spec import CollectionYear
@@ -59,6 +59,9 @@ class EpisodeRecord:
     reason_new_episode: str
     reason_ceased: str
     placements: list[PlacementRecord] = field(default_factory=list)
+    # The previous permanence recorded on it, as the return gives it (PREV_PERM, LA_PERM,
+    # DATE_PERM), when it begins a period of care and one is recorded.
+    permanence: tuple[str, str, str] | None = None
 
     def open_on(self, day: date) -> bool:
         return self.started_on <= day and (self.ended_on is None or self.ended_on >= day)
@@ -158,12 +161,16 @@ def _days_between(episode: EpisodeRecord, start: date, end: date) -> int:
 
 def previous_permanence(
     episodes: list[EpisodeRecord], year: CollectionYear
-) -> tuple[str, date] | None:
-    """The permanence an earlier period ended in, for a child whose care began in the year."""
+) -> tuple[str, str, str] | None:
+    """PREV_PERM, LA_PERM and DATE_PERM for a child whose care began in the year: as
+    recorded on the first episode of that period of care, else the permanence an earlier
+    period in the records ended in (its LA not known)."""
     periods = periods_of_care(episodes)
     started = [p for p in periods if year.start <= p[0].started_on <= year.end]
     if not started:
         return None
+    if started[0][0].permanence is not None:
+        return started[0][0].permanence
     began = started[0][0].started_on
     ended = [
         p[-1] for p in periods
@@ -171,7 +178,29 @@ def previous_permanence(
     ]  # fmt: skip
     if not ended or ended[-1].ended_on is None:
         return None
-    return PERMANENCE[ended[-1].reason_ceased], ended[-1].ended_on
+    return PERMANENCE[ended[-1].reason_ceased], "", permanence_date(ended[-1].ended_on, "day")
+
+
+# How much of a previous permanence order's date is known, and how the return writes it:
+# a part not known is ZZ.
+DATE_FORMATS = {"day": "%d/%m/%Y", "month": "ZZ/%m/%Y", "year": "ZZ/ZZ/%Y"}
+
+
+def permanence_date(on: date | None, known: str) -> str:
+    """DATE_PERM for the date of an order, of which the day, or only the month or year, is
+    known; "" when there is none."""
+    return "" if on is None else f"{on:{DATE_FORMATS[known]}}"
+
+
+def read_permanence_date(text: str) -> tuple[date, str] | None:
+    """A DATE_PERM as the date and how much of it is known (``permanence_date`` reversed);
+    ``None`` when it is no such date."""
+    for known, form in DATE_FORMATS.items():
+        try:
+            return datetime.strptime(text.upper(), form).date(), known
+        except ValueError:
+            continue
+    return None
 
 
 def status_window(on: date) -> tuple[date, date]:

@@ -35,7 +35,8 @@ later events are left out, and a later end is returned blank. For each child:
 - **missing**: periods missing from care that began while the child was looked after
   and were open in the year (the records do not tell missing from away without
   authorisation: every period is returned as missing, M);
-- **previous permanence**: only what the records know (``care.previous_permanence``);
+- **previous permanence**: as recorded when the child's care began in the year, else
+  the permanence an earlier period in the records ended in (``care.previous_permanence``);
 - **social worker episodes**: the child's allocations to a worker during care in the
   year, with the worker's Social Work England number (SW_ID) and the allocation's reason
   for the change of social worker (SW_REASON); blank where the records hold none.
@@ -79,6 +80,7 @@ from oversight.exchange.ssda903.care import (
     in_oc2,
     is_care_leaver,
     periods_of_care,
+    permanence_date,
     placement_change,
     previous_permanence,
     status_window,
@@ -225,12 +227,15 @@ class _Records:
         found = CareEpisode.objects.filter(child_id__in=ids, started_on__lte=year.end)
         by_id: dict[int, EpisodeRecord] = {}
         fields = ("id", "child_id", "started_on", "ended_on", "legal_status",
-                  "reason_new_episode", "reason_ceased")  # fmt: skip
+                  "reason_new_episode", "reason_ceased", "previous_permanence",
+                  "previous_permanence_la", "previous_permanence_on",
+                  "previous_permanence_known")  # fmt: skip
         for row in found.order_by("started_on", "id").values(*fields):
             ended = as_at(row["ended_on"], year)
             episode = EpisodeRecord(row["started_on"], ended, row["legal_status"],
                                     row["reason_new_episode"],
-                                    row["reason_ceased"] if ended else "")  # fmt: skip
+                                    row["reason_ceased"] if ended else "",
+                                    permanence=_permanence(row))  # fmt: skip
             by_id[row["id"]] = episode
             self.episodes[row["child_id"]].append(episode)
         placements = Placement.objects.filter(episode__child_id__in=ids, started_on__lte=year.end)
@@ -342,9 +347,9 @@ class _ChildRows:
             self.child.add("placed_for_adoption", DOB=self.born)
         permanence = previous_permanence(self.episodes, self.year)
         if permanence is not None:
-            code, ended = permanence
+            code, la_code, on = permanence
             self.child.add("previous_permanence", DOB=self.born, PREV_PERM=code,
-                           DATE_PERM=f"{ended:%d/%m/%Y}")  # fmt: skip
+                           LA_PERM=la_code or None, DATE_PERM=on or None)  # fmt: skip
 
     def _missing(self) -> None:
         for period in self.records.missing.get(self.id, []):
@@ -424,6 +429,14 @@ def _while_in(episode: EpisodeRecord, start: date, end: date | None) -> bool:
     care ended held the child after it)."""
     before_it_ended = episode.ended_on is None or start < episode.ended_on
     return before_it_ended and (end is None or end > episode.started_on)
+
+
+def _permanence(row: Row) -> tuple[str, str, str] | None:
+    """The previous permanence recorded on an episode, as the return gives it."""
+    if not row["previous_permanence"]:
+        return None
+    on, known = row["previous_permanence_on"], row["previous_permanence_known"] or "day"
+    return row["previous_permanence"], row["previous_permanence_la"], permanence_date(on, known)
 
 
 def _worker_spells(allocations: list[Row]) -> list[Row]:

@@ -40,7 +40,7 @@ KINDS = {
     "children": "children", "care_episodes": "care episodes", "placements": "placements",
     "reviews": "reviews", "missing_episodes": "missing periods",
     "care_leaver_statuses": "care leaver statuses", "year_outcomes": "years' outcomes (OC2)",
-    "allocations": "social worker allocations",
+    "previous_permanence": "previous permanence", "allocations": "social worker allocations",
 }  # fmt: skip
 CHANGES = {"care_episodes_ended": "care episodes ended", "returns": "returns from missing"}
 Progress = Callable[[int, int], None]  # (children done, children to do)

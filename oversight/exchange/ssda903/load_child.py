@@ -7,12 +7,13 @@ holds no names, with no disability recorded (the return has no place for disabil
 as an unaccompanied asylum-seeking child when the UASC file has them, and with the
 header's UPN and mother's status (a UN code says only why there is no UPN). Then their
 episodes (``load_care``), reviews, missing periods, care leaver statuses and the
-year's outcomes of the OC2 file (``load_events``), and their social worker episodes as
-allocations (``load_social_workers``). Every new record's ``origin`` names the file and
+year's outcomes of the OC2 file (``load_events``), their previous permanence
+(``load_permanence``) and their social worker episodes as allocations
+(``load_social_workers``). Every new record's ``origin`` names the file and
 line of the row it came from. Values the records have no place for (a UN code they
-cannot tell again, postcodes, the AD1, adoption and previous permanence files) are
-counted in the notes. A refusal by the services becomes a
-``ChildRefused``, which holds the child back with the field, its value and the reason.
+cannot tell again, postcodes, the AD1 and adoption files) are counted in the notes. A
+refusal by the services becomes a ``ChildRefused``, which holds the child back with the
+field, its value and the reason.
 """
 
 from __future__ import annotations
@@ -48,7 +49,7 @@ RETURN_FIELDS = {
     "accommodation": "ACCOM", "activity": "ACTIV",
 }  # fmt: skip
 # Tables whose items the records have no place for, and the header's.
-NOT_HELD_TABLES = ("ad1", "placed_for_adoption", "previous_permanence")
+NOT_HELD_TABLES = ("ad1", "placed_for_adoption")
 # A bad UPN or mother's status does not hold the child back: it is left out, and noted.
 NOT_KEPT = "not kept: the records refuse it (a UPN that fails its check, or a mother's details)"
 DETAILS = {"upn": "UPN", "is_mother": "MOTHER", "first_child_born_on": "MC_DOB"}
@@ -91,6 +92,7 @@ class ChildImport:
     def record(self) -> Child:
         from oversight.exchange.ssda903.load_care import CareImport
         from oversight.exchange.ssda903.load_events import EventsImport
+        from oversight.exchange.ssda903.load_permanence import PermanenceImport
         from oversight.exchange.ssda903.load_social_workers import SocialWorkersImport
 
         header = self.filed.header
@@ -102,6 +104,7 @@ class ChildImport:
             self._compare(child, header)
         CareImport(self, child).record()
         EventsImport(self, child).record()
+        PermanenceImport(self, child).record()
         SocialWorkersImport(self, child).record()
         self._note_not_held(header)
         return child

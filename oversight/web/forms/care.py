@@ -1,5 +1,6 @@
 """Forms for a child in care: a move to a new placement, and why the child moved; the
-year's outcomes of a child looked after for 12 months (the SSDA903 OC2 items)."""
+year's outcomes of a child looked after for 12 months (the SSDA903 OC2 items); and what
+permanence the child had before this period of care (the SSDA903 previous permanence)."""
 
 from datetime import date
 
@@ -10,7 +11,7 @@ from oversight.codes import code_set
 from oversight.web.forms.base import GovukForm
 from oversight.web.forms.choices import NO, CodeField, YesNoField, code_choices
 from oversight.web.forms.dates import DateField
-from oversight.web.forms.widgets import Radios, Select
+from oversight.web.forms.widgets import Radios, Select, TextInput
 
 # Gone from the DfE's placement types in 2025/26 (K3 and Z11 to Z14 took their place):
 # the records keep them for placements made before, but a new one is not made in them.
@@ -100,3 +101,25 @@ class YearOutcomesForm(GovukForm):
     convicted = _not_known(
         "Was the child convicted of an offence in the year?", "Asked for children of 10 and over"
     )
+
+
+class PreviousPermanenceForm(GovukForm):
+    """Asked when a child starts to be looked after: adopted, or under an order, before?"""
+
+    service_fields = {"on": "made_on"}
+
+    option = forms.ChoiceField(
+        label="Before this period of care, was the child adopted or under an order?",
+        choices=lambda: code_choices("previous_permanence"),
+        widget=Radios(),
+        error_messages={"required": "Select the child's previous permanence"},
+    )
+    la_code = forms.CharField(
+        label="Local authority that arranged it (optional)", max_length=3, required=False,
+        widget=TextInput(width=4, attrs={"inputmode": "numeric"}),
+        help_text="Its three-digit DfE code, for example 352; 999 if it is not known",
+    )  # fmt: skip
+    made_on = DateField(
+        label="Date of the order (optional)", name="date of the order", past_only=True,
+        required=False,
+    )  # fmt: skip

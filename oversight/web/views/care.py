@@ -1,5 +1,5 @@
-"""Recording a child's move to a new placement, with why the child moved; and the year's
-outcomes of a child looked after for 12 months.
+"""Recording a child's move to a new placement, with why the child moved; the year's
+outcomes of a child looked after for 12 months; and the child's previous permanence.
 
 As the other recording forms: only roles that record work may open it, the child is
 fetched through ``casework.access``, and a refusal of the service shows on the form.
@@ -11,9 +11,9 @@ from oversight.casework import services
 from oversight.casework.access import child_for
 from oversight.casework.models import Child
 from oversight.web.forms import save
-from oversight.web.forms.care import MovePlacementForm, YearOutcomesForm
+from oversight.web.forms.care import MovePlacementForm, PreviousPermanenceForm, YearOutcomesForm
 from oversight.web.permissions import records_work_required
-from oversight.web.record import current_placement
+from oversight.web.record import current_placement, period_start
 from oversight.web.views.pages import form_page, posted, recorded
 from oversight.web.views.recording import back_to
 
@@ -74,3 +74,30 @@ def _held(child: Child) -> dict[str, object]:
     return {name: getattr(held, name) for name in YearOutcomesForm.base_fields} | {
         "year_end": held.year_end.isoformat()
     }
+
+
+@records_work_required
+def record_permanence(request: HttpRequest, pk: int) -> HttpResponse:
+    child = child_for(request.user, pk)
+    began = period_start(child)
+    held = {} if began is None else {
+        "option": began.previous_permanence, "la_code": began.previous_permanence_la,
+        "made_on": began.previous_permanence_on,
+    }  # fmt: skip
+    form = PreviousPermanenceForm(posted(request), initial=held)
+    if form.is_valid() and began is None:
+        form.add_error(None, f"{child.full_name} is not looked after now: there is no period "
+                       "of care to record it for")  # fmt: skip
+    elif form.is_valid():
+        data = form.cleaned_data
+
+        def record() -> None:
+            assert began is not None
+            services.record_previous_permanence(
+                began, option=data["option"], la_code=data["la_code"], on=data["made_on"]
+            )
+
+        if save(form, record):
+            return recorded(request, child, "Previous permanence recorded")
+    return form_page(request, form, title="Record previous permanence",
+                     submit="Save", back=back_to(child), child=child)  # fmt: skip

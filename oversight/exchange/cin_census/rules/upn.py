@@ -13,9 +13,9 @@ from datetime import date
 
 import polars as pl
 
+from oversight.codes.la_codes import LA_CODES
 from oversight.codes.upn import CHECK_LETTERS, LAST_CHARACTER
 from oversight.exchange.cin_census.rules.book import RULES, Census
-from oversight.exchange.la_codes import LA_CODES
 
 # UPNunknown reasons that explain a missing UPN for a child of school age: every reason
 # but UN1, which says the child is not of school age.

@@ -3,7 +3,7 @@ each file's codes and dates, and the items that go together."""
 
 import polars as pl
 
-from oversight.exchange.la_codes import LA_CODES
+from oversight.codes.la_codes import PERMANENCE_LA_CODES
 from oversight.exchange.ssda903 import codes
 from oversight.exchange.ssda903.read import Return903
 from oversight.exchange.ssda903.rules.book import RULES, reports_unreadable
@@ -133,15 +133,14 @@ def previous_permanence_date_is_a_date_before_care(data: Return903) -> pl.LazyFr
     return report(permanence.filter(~wellformed | too_late), "DATE_PERM", "DECOM")
 
 
-# 999 is accepted beside the LA codes, as csc-validator-be-903 accepts it: we have not found
-# the DfE's own list for this field, and an order arranged by an LA not known is plausible.
-PERMANENCE_LA_CODES = sorted(LA_CODES | {"999"})
+# Besides the LA codes, 999 (``codes.la_codes.PERMANENCE_LA_CODES``).
+LA_PERM_CODES = sorted(PERMANENCE_LA_CODES)
 
 
 @RULES.rule("633")
 def previous_permanence_la_is_a_local_authority(data: Return903) -> pl.LazyFrame:
     given = pl.col("LA_PERM").is_not_null()
-    wrong = given & ~pl.col("LA_PERM").is_in(PERMANENCE_LA_CODES)
+    wrong = given & ~pl.col("LA_PERM").is_in(LA_PERM_CODES)
     return report(data.previous_permanence.filter(wrong), "LA_PERM")
 
 

@@ -103,7 +103,7 @@ def test_oc2_counts_a_period_of_care_across_a_change_of_legal_status_but_not_a_g
 
 def test_previous_permanence_is_the_permanence_an_earlier_period_ended_in():
     sgo = [episode(date(2018, 1, 8), date(2020, 7, 1), rec="E45"), episode(date(2025, 9, 1))]
-    assert previous_permanence(sgo, YEAR) == ("P2", date(2020, 7, 1))
+    assert previous_permanence(sgo, YEAR) == ("P2", "", "01/07/2020")
     home = [episode(date(2018, 1, 8), date(2020, 7, 1), rec="E4A"), episode(date(2025, 9, 1))]
     assert previous_permanence(home, YEAR) is None
     # Care that began before the year: its permanence was returned in an earlier year.

@@ -1,4 +1,4 @@
-"""The DfE's three-digit local authority codes, as the returns use them.
+"""Foundations: the DfE's three-digit local authority codes, as the returns use them.
 
 Every post-April 1998 LA code, retired ones included (a UPN keeps the code of the LA
 that issued it; a previous permanence order names the LA of its day), and the DfE's
@@ -14,3 +14,7 @@ LA_CODE_RANGES = (
     (921, 921), (925, 926), (928, 929), (931, 931), (933, 933), (935, 938), (940, 943),
 )  # fmt: skip
 LA_CODES = frozenset(f"{code:03d}" for low, high in LA_CODE_RANGES for code in range(low, high + 1))
+# A previous permanence order (SSDA903 LA_PERM) may name 999 beside the LA codes, as
+# csc-validator-be-903 accepts it: we have not found the DfE's own list for that field,
+# and an order arranged by an LA not known is plausible.
+PERMANENCE_LA_CODES = LA_CODES | {"999"}
