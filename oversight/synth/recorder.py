@@ -26,6 +26,7 @@ from oversight.casework.models import (
 )
 from oversight.casework.services.child_details import record_child_details
 from oversight.casework.services.voice import Voice
+from oversight.synth.care_leavers import BACK_HOME, birthday_statuses
 from oversight.synth.draws import Weights
 from oversight.synth.journey import Step
 from oversight.synth.organisation import Workforce
@@ -76,6 +77,8 @@ class ChildRecorder:
         # And the year's outcomes of a child looked after for 12 months (the OC2 items).
         self.outcomes_rng = outcomes_rng or random.Random(f"outcomes/{la_child_id}")
         self.permanence_rng = random.Random(f"permanence/{la_child_id}")
+        self.birthdays_rng = random.Random(f"birthdays/{la_child_id}")
+        self.status_days: list[date] = []  # when care leaver statuses were recorded
         self.workers, self.staff, self.world = list(workers), staff, world
         self.routines: dict[str, Routine] = {"oversight": Oversight(self)}
         self.plans: dict[str, Plan] = {}
@@ -103,6 +106,7 @@ class ChildRecorder:
             getattr(self, f"_{step.kind}")(step.on, **step.detail)
         run_until(self.routines, self.world.today)
         self._year_outcomes(steps)
+        self._birthday_statuses(steps)
 
     def _details(self, steps: list[Step]) -> None:
         today = self.world.today
@@ -120,6 +124,17 @@ class ChildRecorder:
             services.record_year_outcomes(
                 self.child, year_end=year_end, **items, by=self.worker, origin=ORIGIN
             )
+
+    def _birthday_statuses(self, steps: list[Step]) -> None:
+        today = self.world.today
+        for on, kind in birthday_statuses(steps, self.profile, self.status_days, today):
+            if kind == BACK_HOME:
+                services.record_care_leaver_status(
+                    self.child, recorded_on=on, in_touch=False, not_in_touch_reason=BACK_HOME,
+                    accommodation="0", activity="0", by=self.worker, origin=ORIGIN,
+                )  # fmt: skip
+            else:
+                self.care_leaver_status(on, self.birthdays_rng)
 
     def _looked_after_from_12(self, steps: list[Step]) -> bool:
         """Looked after on or after her 12th birthday, by today."""
@@ -382,16 +397,21 @@ class ChildRecorder:
         if interview is not None and returned is not None:
             services.record_return_interview(episode, held_on=interview)
 
-    def care_leaver_status(self, on: date) -> None:
-        pick = self._pick
-        if self.rng.random() < CARE_LEAVERS_NOT_IN_TOUCH:
+    def care_leaver_status(self, on: date, rng: random.Random | None = None) -> None:
+        rng = rng or self.rng
+        self.status_days.append(on)
+
+        def pick(weights: Weights) -> str:
+            return weights.draw(rng)
+
+        if rng.random() < CARE_LEAVERS_NOT_IN_TOUCH:
             services.record_care_leaver_status(
                 self.child, recorded_on=on, in_touch=False, accommodation="0", activity="0",
                 by=self.worker, origin=ORIGIN,
             )  # fmt: skip
             return
-        suitable = self.rng.random() < CARE_LEAVERS_SUITABLE
-        in_work = self.rng.random() < CARE_LEAVERS_EET
+        suitable = rng.random() < CARE_LEAVERS_SUITABLE
+        in_work = rng.random() < CARE_LEAVERS_EET
         services.record_care_leaver_status(
             self.child, recorded_on=on, in_touch=True,
             accommodation=pick(SUITABLE if suitable else UNSUITABLE),
@@ -399,9 +419,6 @@ class ChildRecorder:
             activity=pick(IN_EDUCATION_OR_WORK if in_work else NOT_IN_EDUCATION_OR_WORK),
             by=self.worker, origin=ORIGIN,
         )  # fmt: skip
-
-    def _pick(self, weights: Weights) -> str:
-        return weights.draw(self.rng)
 
 
 # The routines that stop when each kind of plan ends (by the first part of their name).

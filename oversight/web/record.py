@@ -167,7 +167,8 @@ def current_placement(child: Child) -> Placement | None:
 
 def period_start(child: Child) -> CareEpisode | None:
     """The episode that began the child's current period of care (None if not in care)."""
-    episodes = list(child.care_episodes.order_by("-started_on", "-pk"))
+    # All of the child's episodes, as the record page has read them (``load_journey``).
+    episodes = sorted(child.care_episodes.all(), key=lambda e: (e.started_on, e.pk), reverse=True)
     if not episodes or episodes[0].ended_on is not None:
         return None
     began = episodes[0]

@@ -76,6 +76,11 @@ class CareLeaverStatus(Recorded):
     child = models.ForeignKey(Child, on_delete=models.CASCADE, related_name="care_leaver_statuses")
     recorded_on = models.DateField()
     in_touch = models.BooleanField()
+    not_in_touch_reason = models.CharField(
+        max_length=4, blank=True,
+        help_text="Why the LA is not in touch, as the SSDA903 IN_TOUCH code (DIED, REFU, NREQ "
+        "or RHOM); blank when in touch, or when no reason is known (NO)",
+    )  # fmt: skip
     accommodation = models.CharField(
         max_length=2, blank=True, help_text="SSDA903 accommodation code"
     )

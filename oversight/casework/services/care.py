@@ -197,9 +197,17 @@ def record_care_leaver_status(
     accommodation: str = "",
     accommodation_suitable: bool | None = None,
     activity: str = "",
+    not_in_touch_reason: str = "",
     by: User | None = None,
     origin: str = "web",
 ) -> CareLeaverStatus:
+    """What is known of a care leaver on ``recorded_on``. Not in touch, the DfE's reason may
+    be given: died (DIED), refuses contact (REFU), no longer needs services (NREQ), or
+    back home with parents for 6 months or more (RHOM); the accommodation and activity of
+    one who died or is back home are none (0, rule 344)."""
+    if not_in_touch_reason:
+        described = {accommodation, activity} - {"", NONE}
+        _check_not_in_touch(not_in_touch_reason, in_touch, bool(described))
     if accommodation:
         require_code("accommodation", "care_leaver_accommodation", accommodation)
     if activity:
@@ -212,7 +220,27 @@ def record_care_leaver_status(
         accommodation=accommodation,
         accommodation_suitable=accommodation_suitable,
         activity=activity,
+        not_in_touch_reason=not_in_touch_reason,
     )
     provenance(status, by, origin)
     writer().add(status)
     return status
+
+
+# The DfE's reasons for not being in touch (SSDA903 IN_TOUCH beside YES and NO), and those
+# of them after which no accommodation or activity is asked (rule 344).
+NOT_IN_TOUCH_REASONS = ("DIED", "REFU", "NREQ", "RHOM")
+NOTHING_ASKED = ("DIED", "RHOM")
+NONE = "0"  # the accommodation and activity code for none
+
+
+def _check_not_in_touch(reason: str, in_touch: bool, described: bool) -> None:
+    if in_touch:
+        why = "a young person in touch has no reason for not being in touch"
+        raise CaseworkError("not_in_touch_reason", why)
+    if reason not in NOT_IN_TOUCH_REASONS:
+        why = f"'{reason}' is not a DfE reason for not being in touch: "
+        raise CaseworkError("not_in_touch_reason", why + ", ".join(NOT_IN_TOUCH_REASONS))
+    if reason in NOTHING_ASKED and described:
+        why = "the accommodation and activity of a young person who has died or returned home "
+        raise CaseworkError("accommodation", why + "are none (0, DfE rule 344)")

@@ -203,6 +203,11 @@ def read_permanence_date(text: str) -> tuple[date, str] | None:
     return None
 
 
+def in_touch_code(in_touch: bool, reason: str) -> str:
+    """OC3's IN_TOUCH for a care leaver's status: YES, else the reason not, else NO."""
+    return "YES" if in_touch else reason or "NO"
+
+
 def status_window(on: date) -> tuple[date, date]:
     """The days around a care leaver's birthday that OC3 describes: 3 months before to 1
     month after."""

@@ -78,6 +78,7 @@ from oversight.exchange.ssda903.care import (
     care_leaver_birthday,
     category_of_need,
     in_oc2,
+    in_touch_code,
     is_care_leaver,
     periods_of_care,
     permanence_date,
@@ -200,7 +201,8 @@ class _Records:
         earliest = status_window(year.start)[0]
         statuses = CareLeaverStatus.objects.filter(theirs, recorded_on__range=(earliest, year.end))
         records._group(records.statuses, statuses.order_by("recorded_on", "id"), "recorded_on",
-                       "in_touch", "accommodation", "activity")  # fmt: skip
+                       "in_touch", "not_in_touch_reason", "accommodation",
+                       "activity")  # fmt: skip
         allocations = Allocation.objects.filter(theirs, worker__isnull=False,
                                                 start_on__lte=year.end)  # fmt: skip
         records._group(records.allocations, allocations.order_by("start_on", "id"), "worker_id",
@@ -387,7 +389,7 @@ class _ChildRows:
         self.child.add(
             "oc3",
             DOB=self.born,
-            IN_TOUCH="YES" if status["in_touch"] else "NO",
+            IN_TOUCH=in_touch_code(status["in_touch"], status["not_in_touch_reason"]),
             ACTIV=status["activity"] or None,
             ACCOM=status["accommodation"] or None,
         )

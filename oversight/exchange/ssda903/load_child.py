@@ -46,7 +46,7 @@ RETURN_FIELDS = {
     "started_on": "DECOM", "on": "DECOM", "legal_status": "LS", "placement_type": "PLACE",
     "provider": "PLACE_PROVIDER", "reason_new_episode": "RNE", "ended_on": "DEC",
     "reason_ceased": "REC", "held_on": "REVIEW", "returned_on": "MIS_END",
-    "accommodation": "ACCOM", "activity": "ACTIV",
+    "accommodation": "ACCOM", "activity": "ACTIV", "not_in_touch_reason": "IN_TOUCH",
 }  # fmt: skip
 # Tables whose items the records have no place for, and the header's.
 NOT_HELD_TABLES = ("ad1", "placed_for_adoption")

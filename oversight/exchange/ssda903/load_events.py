@@ -7,10 +7,9 @@
   from placement without authorisation (A) from a missing child (M), so both are kept as
   missing, and A is noted.
 - An OC3 row describes the young person around their birthday in the year; the return
-  gives no date, so the status is recorded on that birthday. The records keep whether
-  the young person is in touch, not why not (died, refuses contact, ...): other answers
-  than YES and NO are kept as not in touch, and noted. A row with nothing in it records
-  nothing.
+  gives no date, so the status is recorded on that birthday, with the DfE's reason when
+  the young person is not in touch (died, refuses contact, no longer needs services,
+  back home). A row with nothing in it records nothing.
 - An OC2 row gives the outcomes of the year ending the return's 31 March (a 1 or 0 kept
   as yes or no). An item the records refuse (an SDQ score over 40, a reason with a
   score) is left out of the year's outcomes, and noted; a year already recorded is not
@@ -35,7 +34,6 @@ if TYPE_CHECKING:
     from oversight.exchange.ssda903.load_child import ChildImport
 
 AWAY_KEPT_AS_MISSING = "the records do not tell away from placement from missing: kept as M"
-IN_TOUCH_ONLY = "the records keep only whether the young person is in touch: kept as NO"
 NO_BIRTHDAY = "no 17th to 21st birthday in the year to date the status by: not kept"
 OC3_ITEMS = ("IN_TOUCH", "ACTIV", "ACCOM")
 # The OC2 yes-or-no items, by the field of the year's outcomes that keeps each.
@@ -108,19 +106,19 @@ class EventsImport:
             return
         on = found[0]
         in_touch, accommodation, activity = row["IN_TOUCH"], row["ACCOM"] or "", row["ACTIV"] or ""
-        if in_touch not in ("YES", "NO"):
-            self.of.note("IN_TOUCH", IN_TOUCH_ONLY, row)
+        given = (in_touch or "NO", accommodation, activity)
         held = self.stored.statuses.get((self.child.pk, on))
         if held is not None:
-            if held != (in_touch == "YES", accommodation, activity):
+            if held != given:
                 self.of.note("IN_TOUCH", DIFFERENT, row)
             return
         services.record_care_leaver_status(
             self.child, recorded_on=on, in_touch=in_touch == "YES", accommodation=accommodation,
             accommodation_suitable=_suitable(accommodation), activity=activity,
+            not_in_touch_reason="" if in_touch in ("YES", "NO", None) else in_touch,
             origin=self.of.origin(row),
         )  # fmt: skip
-        self.stored.statuses[(self.child.pk, on)] = (in_touch == "YES", accommodation, activity)
+        self.stored.statuses[(self.child.pk, on)] = given
         self.of.created["care_leaver_statuses"] += 1
 
     def _outcomes(self, row: Row) -> None:

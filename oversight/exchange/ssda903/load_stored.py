@@ -29,7 +29,7 @@ from oversight.casework.models import (
     ReviewKind,
     YearOutcomes,
 )
-from oversight.exchange.ssda903.care import category_of_need
+from oversight.exchange.ssda903.care import category_of_need, in_touch_code
 
 CHUNK = 500  # children per query (SQLite allows 999 parameters)
 
@@ -44,7 +44,8 @@ class Stored:
         # a missing period's record is fetched only when the return ends it.
         self.reviews: dict[tuple[int, date], tuple[bool, bool, str]] = {}
         self.missing: dict[tuple[int, date], tuple[int, date | None]] = {}  # (id, returned)
-        self.statuses: dict[tuple[int, date], tuple[bool, str, str]] = {}
+        # A status as OC3 gives it: (IN_TOUCH, ACCOM, ACTIV).
+        self.statuses: dict[tuple[int, date], tuple[str, str, str]] = {}
         self.outcomes: dict[tuple[int, date], YearOutcomes] = {}  # by (child, 31 March)
         self.needs: dict[int, list[tuple[date, str]]] = defaultdict(list)  # referrals' needs
         self.new_episodes: set[int] = set()  # care episodes made by this import
@@ -88,10 +89,15 @@ class Stored:
         ):
             self.missing.setdefault((child, day), (pk, returned))
         statuses = CareLeaverStatus.objects.filter(child_id__in=ids)
-        for child, day, *held in statuses.values_list(
-            "child_id", "recorded_on", "in_touch", "accommodation", "activity"
+        for child, day, in_touch, reason, *described in statuses.values_list(
+            "child_id",
+            "recorded_on",
+            "in_touch",
+            "not_in_touch_reason",
+            "accommodation",
+            "activity",
         ):
-            self.statuses.setdefault((child, day), tuple(held))
+            self.statuses.setdefault((child, day), (in_touch_code(in_touch, reason), *described))
         for allocation in Allocation.objects.filter(child_id__in=ids).order_by("start_on", "id"):
             self.allocations[allocation.child_id].append(allocation)
         for outcomes in YearOutcomes.objects.filter(child_id__in=ids):
