@@ -26,6 +26,8 @@ from oversight.casework.services.plans import end_plan, start_plan
 from oversight.casework.services.writer import recorded, writer
 
 TEMPORARY_PLACEMENTS = frozenset({"T0", "T1", "T2", "T3", "T4"})
+# Reasons for a new episode that change the placement with the legal status.
+NEW_STATUS_AND_PLACEMENT = ("B", "U")
 
 
 @recorded
@@ -38,12 +40,21 @@ def start_care_episode(
     reason_new_episode: str = "S",
     provider: str = "",
     long_term: bool = False,
+    change_reason: str = "",
     by: User | None = None,
     origin: str = "web",
 ) -> tuple[CareEpisode, Placement, Plan]:
-    """Becoming looked after: the care plan starts, and the first review and visit clocks."""
+    """Becoming looked after: the care plan starts, and the first review and visit clocks.
+
+    An episode begun by a change of legal status and placement together (B, U) may say
+    why the child moved (``change_reason``), as a move within an episode does."""
     require_code("legal_status", "legal_status", legal_status)
     require_code("reason_new_episode", "reason_new_episode", reason_new_episode)
+    if change_reason:
+        if reason_new_episode not in NEW_STATUS_AND_PLACEMENT:
+            raise CaseworkError("change_reason", "only a new placement begun with a new legal "
+                                "status (B or U) says why the child moved")  # fmt: skip
+        require_code("change_reason", "reason_for_placement_change", change_reason)
     episode = build(
         CareEpisode,
         child=child,
@@ -53,7 +64,8 @@ def start_care_episode(
     )
     provenance(episode, by, origin)
     writer().add(episode)
-    placement = _place(episode, started_on, placement_type, provider, long_term, by, origin)
+    placement = _place(episode, started_on, placement_type, provider, long_term, by, origin,
+                       change_reason)  # fmt: skip
     plan = start_plan(child, kind=PlanKind.CARE, start_on=started_on, by=by, origin=origin)
     open_deadline(child, "cla-first-review", started_on, f"episode:{episode.id}")
     return episode, placement, plan

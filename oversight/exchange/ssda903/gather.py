@@ -16,8 +16,9 @@ later events are left out, and a later end is returned blank. For each child:
   the episode ends with its reason, one followed by another ends X1. The category of
   need is the primary need of the referral under which the period of care began (the
   latest before it, else the first after it), the same for the whole period. A row that
-  ends in a move to the episode's next placement gives the reason for the change
-  recorded with that placement (the DfE's REASON_PLACE_CHANGE sits on the row that
+  ends in a move to the episode's next placement (or to the first placement of an
+  episode begun with it, B or U) gives the reason for the change recorded with that
+  placement (the DfE's REASON_PLACE_CHANGE sits on the row that
   ends, rule 225). The records hold no postcodes and no Ofsted URN;
 - **reviews**: the child-in-care reviews held in the year, with the participation code
   (``participation``);
@@ -312,11 +313,13 @@ class _ChildRows:
     def _episode_rows(self) -> None:
         for period in periods_of_care(self.episodes):
             need = category_of_need(self.records.needs.get(self.id, []), period[0].started_on)
-            for episode in period:
+            for number, episode in enumerate(period):
+                following = period[number + 1] if number + 1 < len(period) else None
                 if episode in self.in_year:
-                    self._placement_rows(episode, need)
+                    self._placement_rows(episode, need, following)
 
-    def _placement_rows(self, episode: EpisodeRecord, need: str | None) -> None:
+    def _placement_rows(self, episode: EpisodeRecord, need: str | None,
+                        following: EpisodeRecord | None) -> None:  # fmt: skip
         if not episode.placements:
             self._left_out(f"the care episode from {episode.started_on} has no placement")
         year, last = self.year, len(episode.placements) - 1
@@ -327,8 +330,11 @@ class _ChildRows:
             ends_care = number == last and ended is not None and ended == episode.ended_on
             reason = (episode.reason_ceased or None) if ends_care else "X1"
             began = placement_change(placement.placement_type)
-            # Why the child moved on is kept with the placement moved into.
+            # Why the child moved on is kept with the placement moved into: the next in the
+            # episode, or the first of the next episode when it began with a new placement.
             moved = episode.placements[number + 1] if number < last and ended else None
+            if number == last and following is not None and following.placements:
+                moved = following.placements[0]
             self.child.add(
                 "episodes", DECOM=placement.started_on,
                 RNE=episode.reason_new_episode if number == 0 else began,

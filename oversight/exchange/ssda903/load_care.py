@@ -11,7 +11,8 @@ taken in date order:
   with the row's reason for a new episode; the episode it follows ends that day (X1);
 - a change of placement only (P, T) under the same legal status is a new placement in
   the episode, kept with the reason for the change that the row before gives (the DfE
-  puts REASON_PLACE_CHANGE on the row that ends, rule 225);
+  puts REASON_PLACE_CHANGE on the row that ends, rule 225); so is the first placement of
+  an episode begun with a new legal status and a new placement together (B, U);
 - a row that ends (DEC, REC) with no row beginning that day ends the care episode.
 
 A matched placement still open in the records whose row has ended ends it (a later
@@ -30,6 +31,7 @@ from typing import TYPE_CHECKING
 from oversight.casework import services
 from oversight.casework.models import CareEpisode, Child, Placement
 from oversight.casework.services import CaseworkError
+from oversight.casework.services.care import NEW_STATUS_AND_PLACEMENT
 from oversight.exchange.importing import DIFFERENT, NOT_HELD
 from oversight.exchange.ssda903.care import placement_change
 from oversight.exchange.ssda903.load_file import Row
@@ -106,12 +108,15 @@ class CareImport:
         self._start_episode(row)
 
     def _start_episode(self, row: Row) -> None:
+        # A new placement begun with a new legal status keeps why the child moved.
+        moved = row["RNE"] in NEW_STATUS_AND_PLACEMENT and self.carried_reason is not None
         episode, placement, plan = services.start_care_episode(
             self.child, started_on=row["DECOM"], legal_status=row["LS"],
             placement_type=row["PLACE"], reason_new_episode=row["RNE"],
             provider=row["PLACE_PROVIDER"] or "", long_term=row["PLACE"] in LONG_TERM,
-            origin=self.of.origin(row),
+            change_reason=self._reason_for_change() if moved else "", origin=self.of.origin(row),
         )  # fmt: skip
+        self.moved = moved
         self.stored.add_episode(episode, placement, plan)
         self.episode, self.placement = episode, placement
         self.of.created["care_episodes"] += 1
