@@ -6,13 +6,12 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from oversight.casework.models import Child
+from oversight.casework.services.child_details import FEMALE
 from oversight.codes.upn import upn_problem
 from oversight.web.forms.choices import YesNoField
 from oversight.web.forms.dates import DateField
 from oversight.web.forms.saving import VersionedForm
 from oversight.web.forms.widgets import TextInput
-
-FEMALE = "2"
 
 
 def upn_field(label: str) -> forms.CharField:
