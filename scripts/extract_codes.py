@@ -87,6 +87,14 @@ SPECS = (
         SSDA903,
         "SocialWorker.SW_REASON",
     ),
+    Spec("adopters_sex", "Sex of the adopters", SSDA903, "AD1.SEX_ADOPTR"),
+    Spec("adopters_legal_status", "Legal status of the adopters", SSDA903, "AD1.LS_ADOPTR"),
+    Spec(
+        "reason_no_longer_placed_for_adoption",
+        "Reason no longer to be placed for adoption",
+        SSDA903,
+        "PlacedAdoption.REASON_PLACED_CEASED",
+    ),
 )
 
 # Codes newer than the latest schema in the source, added after its codes: the SSDA903
@@ -343,8 +351,9 @@ SOURCES_NOTES = """
 - **Reason for a change of social worker** (`reason_for_social_worker_change`): the
   source lists "PCCHAN " with a trailing space, read as `PCCHAN`.
 - `care_leaver_in_touch`, `review_participation`, `missing_type`,
-  `reason_for_social_worker_change` and `previous_permanence` are extra sets, added
-  because the case record needs them.
+  `reason_for_social_worker_change`, `previous_permanence`, `adopters_sex`,
+  `adopters_legal_status` and `reason_no_longer_placed_for_adoption` are extra sets,
+  added because the case record needs them.
 """
 
 

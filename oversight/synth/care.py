@@ -21,6 +21,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from oversight.synth.adoption import AdoptionPlanner
 from oversight.synth.draws import Weights
 from oversight.synth.world import next_wd
 from oversight.timescales import add_months
@@ -97,6 +98,7 @@ class CarePlanner:
     def __init__(self, journey: JourneyPlanner) -> None:
         self.journey = journey
         self.rng = journey.rng
+        self.adoption = AdoptionPlanner(journey)
 
     def plan(self, on: date) -> tuple[str | None, date | None]:
         journey, age = self.journey, self.journey.child.age_on(on)
@@ -110,6 +112,8 @@ class CarePlanner:
         leaves_at_18 = exit_kind == "stays" or exit_on >= journey.adult
         until = next_wd(journey.adult) if leaves_at_18 else exit_on
         self._moves(on, until, exit_kind, first)
+        if exit_kind != "adoption" and age < 5:
+            self.adoption.maybe_reversed(on, until)
         if leaves_at_18:
             return self._leave_care(on, until)
         journey.add(exit_on, "end_care", reason=journey.pick(CEASED[exit_kind]))
@@ -156,10 +160,13 @@ class CarePlanner:
             since = on  # when the current placement began
             on = next_wd(on + timedelta(days=round(self.rng.expovariate(rate / 365)) + 14))
             if adoption_on and start < adoption_on <= on:
-                self._recoded(current, since, next_wd(adoption_on))
-                # Placed for adoption with the current foster carers: the care plan carried out.
-                journey.add(next_wd(adoption_on), "move", **self._described("A5"),
-                            change_reason="CARPL")  # fmt: skip
+                placed_on = next_wd(adoption_on)
+                self._recoded(current, since, placed_on)
+                self.adoption.plan(start, placed_on)
+                # Placed for adoption (the care plan carried out): with the current foster
+                # carers, or with adopters the child moves to.
+                placed = self.adoption.placement(self._described("A5"), current)
+                journey.add(placed_on, "move", **placed, change_reason="CARPL")
                 return
             if on >= until or on > journey.world.today:
                 self._recoded(current, since, until)

@@ -15,6 +15,7 @@ from datetime import date
 from oversight.accounts.models import Team, User
 from oversight.casework import services
 from oversight.casework.models import (
+    AdoptionDecision,
     Assessment,
     CareEpisode,
     Contact,
@@ -91,6 +92,7 @@ class ChildRecorder:
         self.s47: S47Enquiry | None = None
         self.episode: CareEpisode | None = None
         self.placement: Placement | None = None
+        self.adoption_decisions: list[AdoptionDecision] = []
 
     def record(self, steps: list[Step]) -> None:
         first, last = child_name(self.rng, self.profile.sex)
@@ -311,6 +313,33 @@ class ChildRecorder:
         visits = self.routines.get("cla")
         if isinstance(visits, CalendarVisits):
             visits.placement_changed(self.placement, on)
+
+    def _change_legal_status(self, on: date, legal_status: str) -> None:
+        assert self.episode is not None and self.placement is not None
+        self.episode, self.placement = services.change_legal_status(
+            self.episode, self.placement, on=on, legal_status=legal_status, by=self.worker,
+            origin=ORIGIN,
+        )  # fmt: skip
+        visits = self.routines.get("cla")
+        if isinstance(visits, CalendarVisits):
+            visits.placement = self.placement  # the same placement: visits run on
+
+    def _decide_adoption(self, on: date) -> None:
+        assert self.episode is not None
+        decision = services.record_adoption_decision(
+            self.episode, decided_on=on, held=self.adoption_decisions, by=self.worker,
+            origin=ORIGIN,
+        )  # fmt: skip
+        self.adoption_decisions.append(decision)
+
+    def _match_adoption(self, on: date, adopters_sex: str, adopters_legal_status: str) -> None:
+        services.record_adoption_match(self.adoption_decisions[-1], matched_on=on,
+                                       adopters_sex=adopters_sex,
+                                       adopters_legal_status=adopters_legal_status)  # fmt: skip
+
+    def _reverse_adoption(self, on: date, reason: str) -> None:
+        services.reverse_adoption_decision(self.adoption_decisions[-1], reversed_on=on,
+                                           reason=reason)  # fmt: skip
 
     def _end_care(self, on: date, reason: str) -> None:
         assert self.episode is not None and self.placement is not None

@@ -31,7 +31,7 @@ JOURNEY = (
     "assessments", "strategy_discussions", "s47_enquiries", "conferences", "plans",
     Prefetch("visits", Visit.objects.select_related("worker")),
     "reviews", "care_episodes", "care_episodes__placements", "missing_episodes",
-    "early_help_episodes", "risk_flags",
+    "early_help_episodes", "risk_flags", "adoption_decisions",
     Prefetch("oversight_entries", OversightEntry.objects.select_related("manager")),
     Prefetch("allocations", Allocation.objects.select_related("team", "worker")),
 )  # fmt: skip
@@ -64,6 +64,7 @@ def chronology(child: Child) -> list[Event]:
         _plans,
         _visits_and_reviews,
         _care,
+        _adoption,
         _missing,
         _early_help,
         _risk_flags,
@@ -184,6 +185,17 @@ def _care(child: Child) -> Iterator[Event]:
                 code_words("reason_episode_ceased", episode.reason_ceased),
                 18,
             )
+
+
+def _adoption(child: Child) -> Iterator[Event]:
+    for decision in child.adoption_decisions.all():
+        yield Event(decision.decided_on, "Decided that the child should be placed for adoption")
+        if decision.matched_on:
+            adopters = code_words("adopters_sex", decision.adopters_sex)
+            yield Event(decision.matched_on, "Matched with adopters", adopters)
+        if decision.reversed_on:
+            why = code_words("reason_no_longer_placed_for_adoption", decision.reversed_reason)
+            yield Event(decision.reversed_on, "No longer to be placed for adoption", why)
 
 
 def _missing(child: Child) -> Iterator[Event]:

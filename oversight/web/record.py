@@ -11,6 +11,7 @@ from datetime import date
 from django.db.models import QuerySet
 
 from oversight.casework.models import (
+    AdoptionDecision,
     Allocation,
     CareEpisode,
     Child,
@@ -193,6 +194,29 @@ def permanence_facts(began: CareEpisode | None) -> list[Fact]:
     return [Fact("Before this period of care", ", ".join(words))]
 
 
+def standing_decision(child: Child) -> AdoptionDecision | None:
+    """The child's latest decision to place for adoption, unless it was reversed."""
+    latest = max(child.adoption_decisions.all(), key=lambda d: d.decided_on, default=None)
+    return latest if latest is not None and latest.reversed_on is None else None
+
+
+def adoption_facts(child: Child) -> list[Fact]:
+    """The child's latest decision to place for adoption, and what followed."""
+    latest = max(child.adoption_decisions.all(), key=lambda d: d.decided_on, default=None)
+    if latest is None:
+        return []
+    words = [f"Decided {long_date(latest.decided_on)} to place for adoption"]
+    if latest.matched_on:
+        adopters = code_words("adopters_sex", latest.adopters_sex).lower()
+        status = code_words("adopters_legal_status", latest.adopters_legal_status).lower()
+        words.append(f"matched {long_date(latest.matched_on)} with adopters: {adopters} "
+                     f"({status})")  # fmt: skip
+    if latest.reversed_on:
+        why = code_words("reason_no_longer_placed_for_adoption", latest.reversed_reason)
+        words.append(f"reversed {long_date(latest.reversed_on)}: {why.lower()}")
+    return [Fact("Adoption", "; ".join(words))]
+
+
 def work_due(child: Child, today: date) -> list[WorkItem]:
     deadlines = child.deadlines.filter(met_on__isnull=True, lapsed_on__isnull=True)
     return work_items(deadlines.select_related("worker").order_by("due_on", "rule"), today)
@@ -217,7 +241,10 @@ def record_context(child: Child, today: date) -> dict[str, object]:
     load_journey(child)
     return {
         "child": child,
-        "identity": identity(child, today) + permanence_facts(period_start(child)),
+        "identity": identity(child, today)
+        + permanence_facts(period_start(child))
+        + adoption_facts(child),
+        "adoption_decision": standing_decision(child),
         "allocation": allocation_facts(_allocation_now(child)),
         "status": current_status(child),
         "work_due": work_due(child, today),

@@ -14,6 +14,7 @@ from django.urls import URLPattern, path
 
 from oversight.web.views import (
     account,
+    adoption,
     audits,
     auth,
     break_glass,
@@ -103,6 +104,11 @@ urlpatterns = signed_in([
     path("children/<int:pk>/outcomes/new/", care.record_outcomes, name="record-outcomes"),
     path("children/<int:pk>/details/", child_details.change_details, name="child-details"),
     path("children/<int:pk>/permanence/", care.record_permanence, name="record-permanence"),
+    path("children/<int:pk>/adoption/decision/", adoption.record_decision,
+         name="adoption-decision"),
+    path("children/<int:pk>/adoption/match/", adoption.record_match, name="adoption-match"),
+    path("children/<int:pk>/adoption/reversal/", adoption.record_reversal,
+         name="adoption-reversal"),
     path("children/<int:pk>/oversight/new/", recording.record_oversight, name="record-oversight"),
     path("children/<int:pk>/escalations/new/", escalations.raise_for_child,
          name="raise-escalation"),

@@ -5,8 +5,14 @@ validates the event, stamps its due dates through ``timescales``, opens and meet
 child's deadlines, and saves through the current writer (``batch()`` for bulk paths).
 """
 
+from oversight.casework.services.adoption import (
+    record_adoption_decision,
+    record_adoption_match,
+    reverse_adoption_decision,
+)
 from oversight.casework.services.assessment import complete_assessment, start_assessment
 from oversight.casework.services.care import (
+    change_legal_status,
     change_placement,
     end_care_episode,
     record_care_leaver_status,
@@ -51,9 +57,13 @@ from oversight.casework.services.protection import (
 from oversight.casework.services.writer import batch, detached_batch
 
 __all__ = [
+    "record_adoption_decision",
+    "record_adoption_match",
+    "reverse_adoption_decision",
     "CaseworkError",
     "allocate",
     "batch",
+    "change_legal_status",
     "change_placement",
     "record_child_details",
     "change_child_details",

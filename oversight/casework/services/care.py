@@ -162,6 +162,43 @@ def end_care_episode(
 
 
 @recorded
+def change_legal_status(
+    episode: CareEpisode,
+    current: Placement,
+    *,
+    on: date,
+    legal_status: str,
+    by: User | None = None,
+    origin: str = "web",
+) -> tuple[CareEpisode, Placement]:
+    """A new legal status in the same placement (a placement order granted, say): as the
+    SSDA903 counts it, the episode ends that day (X1) and a new one begins (L), in a
+    placement of the same type, provider and term. The child is still looked after: the
+    care plan runs on, and no first visit or first review falls due."""
+    require_code("legal_status", "legal_status", legal_status)
+    if legal_status == episode.legal_status:
+        raise CaseworkError("legal_status", f"the child is already looked after under "
+                            f"{legal_status}: give the new legal status")  # fmt: skip
+    if current.ended_on is not None or episode.ended_on is not None:
+        raise CaseworkError("on", "the placement has ended: a new legal status follows the "
+                            "placement the child is in")  # fmt: skip
+    require_on_or_after("on", on, current.started_on, "start of the current placement")
+    episode.ended_on, episode.reason_ceased, current.ended_on = on, "X1", on
+    writer().update(episode, "ended_on", "reason_ceased")
+    writer().update(current, "ended_on")
+    following = build(CareEpisode, child=episode.child, started_on=on, legal_status=legal_status,
+                      reason_new_episode="L")  # fmt: skip
+    provenance(following, by, origin)
+    writer().add(following)
+    placement = build(Placement, episode=following, started_on=on,
+                      placement_type=current.placement_type, provider=current.provider,
+                      long_term=current.long_term)  # fmt: skip
+    provenance(placement, by, origin)
+    writer().add(placement)
+    return following, placement
+
+
+@recorded
 def record_missing_episode(
     child: Child,
     *,

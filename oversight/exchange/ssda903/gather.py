@@ -25,12 +25,11 @@ later events are left out, and a later end is returned blank. For each child:
 - **UASC**: children of the return recorded as unaccompanied asylum seekers (care leavers
   not looked after in the year too), unless the status ceased before the year; it ceases
   at 18;
-- **OC2**, **AD1**, **placed for adoption**: the children the records know belong there
-  (looked after 12 months at 31 March; adopted in the year; in an adoption placement in
-  the year). OC2 gives the outcomes recorded for the year ending that 31 March
-  (``YearOutcomes``: SDQ score or reason, conviction, health and substance misuse), blank
-  where none are recorded; AD1 and placed for adoption leave blank the items the records
-  do not hold;
+- **OC2**: children looked after 12 months at 31 March, with the outcomes recorded for
+  the year ending that day (``YearOutcomes``: SDQ score or reason, conviction, health and
+  substance misuse), blank where none are recorded;
+- **AD1**, **placed for adoption**: the decisions to place for adoption, their reversal,
+  and the match of a child adopted in the year (``adoption``);
 - **OC3**: in touch, activity and accommodation from the care leaver's status recorded
   closest to the birthday in the 3 months before to 1 month after it;
 - **missing**: periods missing from care that began while the child was looked after
@@ -57,6 +56,7 @@ from typing import Any
 from django.db.models import Q, QuerySet
 
 from oversight.casework.models import (
+    AdoptionDecision,
     Allocation,
     CareEpisode,
     CareLeaverStatus,
@@ -71,6 +71,13 @@ from oversight.casework.models import (
     YearOutcomes,
 )
 from oversight.exchange.sex import returned_sex
+from oversight.exchange.ssda903.adoption import (
+    DECISION_FIELDS,
+    ad1_items,
+    adoption_in_the_year,
+    decision_rows,
+    placed_in_the_year,
+)
 from oversight.exchange.ssda903.care import (
     EpisodeRecord,
     PlacementRecord,
@@ -92,8 +99,6 @@ from oversight.exchange.ssda903.participation import participation_code
 from oversight.exchange.ssda903.spec import TABLES, CollectionYear
 
 CHUNK = 500  # children per round of queries (SQLite allows 999 parameters)
-ADOPTED = ("E11", "E12")
-ADOPTION_PLACEMENTS = ("A3", "A4", "A5", "A6")
 # The yes-or-no outcomes recorded for a year (``YearOutcomes``), by their OC2 column.
 OC2_YES_NO = {
     "convicted": "CONVICTED", "health_check": "HEALTH_CHECK", "immunisations": "IMMUNISATIONS",
@@ -181,6 +186,7 @@ class _Records:
         self.missing: dict[int, list[Row]] = defaultdict(list)
         self.statuses: dict[int, list[Row]] = defaultdict(list)
         self.allocations: dict[int, list[Row]] = defaultdict(list)
+        self.decisions: dict[int, list[Row]] = defaultdict(list)
         self.needs: dict[int, list[tuple[date, str]]] = defaultdict(list)
         self.outcomes: dict[int, Row] = {}
         self.known_leavers: set[int] = set()
@@ -209,6 +215,9 @@ class _Records:
         records._group(records.allocations, allocations.order_by("start_on", "id"), "worker_id",
                        "start_on", "end_on", "change_reason",
                        "worker__swe_number")  # fmt: skip
+        decisions = AdoptionDecision.objects.filter(theirs, decided_on__lte=year.end)
+        records._group(records.decisions, decisions.order_by("decided_on", "id"),
+                       *DECISION_FIELDS)  # fmt: skip
         referrals = Referral.objects.filter(theirs, received_on__lte=year.end).exclude(
             primary_need=""
         )
@@ -347,12 +356,15 @@ class _ChildRows:
     def _cohorts(self) -> None:
         if in_oc2(self.episodes, self.year):
             self.child.add("oc2", DOB=self.born, **oc2_items(self.records.outcomes.get(self.id)))
-        if any(e.reason_ceased in ADOPTED and e in self.in_year for e in self.episodes):
-            self.child.add("ad1", DOB=self.born)
-        placed = [p for e in self.in_year for p in e.placements
-                  if p.placement_type in ADOPTION_PLACEMENTS]  # fmt: skip
-        if placed:
-            self.child.add("placed_for_adoption", DOB=self.born)
+        decisions = self.records.decisions.get(self.id, [])
+        adopted = adoption_in_the_year(self.in_year, self.year)
+        if adopted is not None:
+            self.child.add("ad1", DOB=self.born, **ad1_items(adopted, decisions))
+        rows = decision_rows(decisions, self.year)
+        if not rows and placed_in_the_year(self.in_year, self.year):
+            rows = [{}]  # placed with no decision recorded: the gap shows (rule 551)
+        for row in rows:
+            self.child.add("placed_for_adoption", DOB=self.born, **row)
         permanence = previous_permanence(self.episodes, self.year)
         if permanence is not None:
             code, la_code, on = permanence

@@ -5,7 +5,7 @@ that cannot be read, a code the records do not know, a row the services refuse) 
 the import and every reason is reported (``ReturnNotImported``), with its file, line,
 field, value and rule. With ``quarantine``, those children are held back, each with
 their reasons, and the rest go in. A file that is no SSDA903 table at all never goes in.
-Values the records have no place for (postcodes, the AD1 items, ...) are
+Values the records have no place for (postcodes, ...) are
 counted in the summary's notes, as are columns a file has that its table does not:
 nothing is dropped silently.
 
@@ -41,8 +41,13 @@ KINDS = {
     "reviews": "reviews", "missing_episodes": "missing periods",
     "care_leaver_statuses": "care leaver statuses", "year_outcomes": "years' outcomes (OC2)",
     "previous_permanence": "previous permanence", "allocations": "social worker allocations",
+    "adoption_decisions": "decisions to place for adoption",
+    "adoption_matches": "matches with adopters",
 }  # fmt: skip
-CHANGES = {"care_episodes_ended": "care episodes ended", "returns": "returns from missing"}
+CHANGES = {
+    "care_episodes_ended": "care episodes ended", "returns": "returns from missing",
+    "adoption_decisions_reversed": "decisions to place for adoption reversed",
+}  # fmt: skip
 Progress = Callable[[int, int], None]  # (children done, children to do)
 
 

@@ -8,10 +8,11 @@ as an unaccompanied asylum-seeking child when the UASC file has them, and with t
 header's UPN and mother's status (a UN code says only why there is no UPN). Then their
 episodes (``load_care``), reviews, missing periods, care leaver statuses and the
 year's outcomes of the OC2 file (``load_events``), their previous permanence
-(``load_permanence``) and their social worker episodes as allocations
+(``load_permanence``), their decisions to place for adoption and adoptions
+(``load_adoption``) and their social worker episodes as allocations
 (``load_social_workers``). Every new record's ``origin`` names the file and
 line of the row it came from. Values the records have no place for (a UN code they
-cannot tell again, postcodes, the AD1 and adoption files) are counted in the notes. A
+cannot tell again, postcodes) are counted in the notes. A
 refusal by the services becomes a ``ChildRefused``, which holds the child back with the
 field, its value and the reason.
 """
@@ -33,7 +34,7 @@ from oversight.exchange.ssda903.codes import UPN_UNKNOWN
 from oversight.exchange.ssda903.header import MOTHERHOOD_AGE, upn_item
 from oversight.exchange.ssda903.load_file import FiledChild, Row
 from oversight.exchange.ssda903.load_stored import Stored
-from oversight.exchange.ssda903.spec import ID, CollectionYear
+from oversight.exchange.ssda903.spec import CollectionYear
 
 SOURCE = "SSDA903"
 # The return holds no names: an imported child is named so that nobody takes the
@@ -48,12 +49,9 @@ RETURN_FIELDS = {
     "reason_ceased": "REC", "held_on": "REVIEW", "returned_on": "MIS_END",
     "accommodation": "ACCOM", "activity": "ACTIV", "not_in_touch_reason": "IN_TOUCH",
 }  # fmt: skip
-# Tables whose items the records have no place for, and the header's.
-NOT_HELD_TABLES = ("ad1", "placed_for_adoption")
 # A bad UPN or mother's status does not hold the child back: it is left out, and noted.
 NOT_KEPT = "not kept: the records refuse it (a UPN that fails its check, or a mother's details)"
 DETAILS = {"upn": "UPN", "is_mother": "MOTHER", "first_child_born_on": "MC_DOB"}
-WHERE = (ID, "DOB", "line", "file")
 
 
 class ChildRefused(Exception):
@@ -90,6 +88,7 @@ class ChildImport:
                                     row["file"]))  # fmt: skip
 
     def record(self) -> Child:
+        from oversight.exchange.ssda903.load_adoption import AdoptionImport
         from oversight.exchange.ssda903.load_care import CareImport
         from oversight.exchange.ssda903.load_events import EventsImport
         from oversight.exchange.ssda903.load_permanence import PermanenceImport
@@ -105,6 +104,7 @@ class ChildImport:
         CareImport(self, child).record()
         EventsImport(self, child).record()
         PermanenceImport(self, child).record()
+        AdoptionImport(self, child).record()
         SocialWorkersImport(self, child).record()
         self._note_not_held(header)
         return child
@@ -178,11 +178,6 @@ class ChildImport:
         self._add_details(child, header)
 
     def _note_not_held(self, header: Row) -> None:
-        for table in NOT_HELD_TABLES:
-            for row in self.filed.table(table):
-                for name, value in row.items():
-                    if name not in WHERE and value is not None:
-                        self.note(name, NOT_HELD, row)
         self._note_uasc_ceased()
         self._note_other_births(header)
 

@@ -16,6 +16,7 @@ from datetime import date
 
 from oversight.accounts.models import User
 from oversight.casework.models import (
+    AdoptionDecision,
     Allocation,
     CareEpisode,
     CareLeaverStatus,
@@ -50,6 +51,7 @@ class Stored:
         self.needs: dict[int, list[tuple[date, str]]] = defaultdict(list)  # referrals' needs
         self.new_episodes: set[int] = set()  # care episodes made by this import
         self.allocations: dict[int, list[Allocation]] = defaultdict(list)  # by child
+        self.decisions: dict[int, list[AdoptionDecision]] = defaultdict(list)  # by child
         # Workers by their Social Work England number, in capitals (the return's SW_ID).
         self.workers = {
             user.swe_number.upper(): user
@@ -100,6 +102,9 @@ class Stored:
             self.statuses.setdefault((child, day), (in_touch_code(in_touch, reason), *described))
         for allocation in Allocation.objects.filter(child_id__in=ids).order_by("start_on", "id"):
             self.allocations[allocation.child_id].append(allocation)
+        decisions = AdoptionDecision.objects.filter(child_id__in=ids)
+        for decision in decisions.order_by("decided_on", "id"):
+            self.decisions[decision.child_id].append(decision)
         for outcomes in YearOutcomes.objects.filter(child_id__in=ids):
             self.outcomes[(outcomes.child_id, outcomes.year_end)] = outcomes
         referrals = Referral.objects.filter(child_id__in=ids).exclude(primary_need="")

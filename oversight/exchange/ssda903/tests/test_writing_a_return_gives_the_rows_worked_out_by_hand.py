@@ -77,7 +77,8 @@ def test_adoption_and_previous_permanence_name_the_children_the_records_know(tmp
     care_records.adopted_in_the_year()
     written(tmp_path)
     assert lines(tmp_path, "previous_permanence") == ["P6,09/02/2016,P1,,30/06/2021"]
-    assert lines(tmp_path, "ad1") == ["A7,07/07/2021,,,,,,"]
+    # No decision recorded: blank but for the foster carers, told by her placement (A5).
+    assert lines(tmp_path, "ad1") == ["A7,07/07/2021,,,1,,,"]
     assert lines(tmp_path, "placed_for_adoption") == ["A7,07/07/2021,,,"]
     # With her foster carers, the adoption placement changed the placement only (T).
     assert lines(tmp_path, "episodes") == [
