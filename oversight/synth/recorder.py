@@ -93,6 +93,7 @@ class ChildRecorder:
         self.episode: CareEpisode | None = None
         self.placement: Placement | None = None
         self.adoption_decisions: list[AdoptionDecision] = []
+        self.care_began: date | None = None  # the day the current period of care began
 
     def record(self, steps: list[Step]) -> None:
         first, last = child_name(self.rng, self.profile.sex)
@@ -280,6 +281,7 @@ class ChildRecorder:
 
     def _start_care(self, on: date, legal_status: str, placement_type: str, provider: str,
                     long_term: bool) -> None:  # fmt: skip
+        self.care_began = on
         self.episode, self.placement, plan = services.start_care_episode(
             self.child, started_on=on, legal_status=legal_status, placement_type=placement_type,
             provider=provider, long_term=long_term, by=self.worker, origin=ORIGIN,
@@ -327,8 +329,8 @@ class ChildRecorder:
     def _decide_adoption(self, on: date) -> None:
         assert self.episode is not None
         decision = services.record_adoption_decision(
-            self.episode, decided_on=on, held=self.adoption_decisions, by=self.worker,
-            origin=ORIGIN,
+            self.episode, decided_on=on, held=self.adoption_decisions,
+            period_began=self.care_began, by=self.worker, origin=ORIGIN,
         )  # fmt: skip
         self.adoption_decisions.append(decision)
 

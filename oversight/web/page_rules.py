@@ -150,6 +150,7 @@ PAGE_RULES: dict[str, PageRule] = {
     "web:record-outcomes": page(roles(RECORDERS), child=True, args=CHILD),
     "web:child-details": page(roles(RECORDERS), child=True, args=CHILD),
     "web:record-permanence": page(roles(RECORDERS), child=True, args=CHILD),
+    "web:legal-status": page(roles(RECORDERS), child=True, args=CHILD),
     "web:adoption-decision": page(roles(RECORDERS), child=True, args=CHILD),
     "web:adoption-match": page(roles(RECORDERS), child=True, args=CHILD),
     "web:adoption-reversal": page(roles(RECORDERS), child=True, args=CHILD),

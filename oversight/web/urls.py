@@ -104,6 +104,7 @@ urlpatterns = signed_in([
     path("children/<int:pk>/outcomes/new/", care.record_outcomes, name="record-outcomes"),
     path("children/<int:pk>/details/", child_details.change_details, name="child-details"),
     path("children/<int:pk>/permanence/", care.record_permanence, name="record-permanence"),
+    path("children/<int:pk>/legal-status/", care.change_legal_status, name="legal-status"),
     path("children/<int:pk>/adoption/decision/", adoption.record_decision,
          name="adoption-decision"),
     path("children/<int:pk>/adoption/match/", adoption.record_match, name="adoption-match"),

@@ -3,9 +3,10 @@ adoption, its reversal, and the match with the adopters.
 
 The checks are the DfE's, made when the event is recorded rather than found at the year
 end: a decision is made while the child is looked after (rule 1003), each earlier decision
-was reversed by the day of the next (579, 583); a reversal comes on or after its decision
-(522) and gives its reason (563); the match comes on or after the decision (333), and the
-adopters' sex agrees with their legal status (514 to 524).
+of the same period of care was reversed by the day of the next (579, 583); a reversal
+comes on or after its decision (522) and gives its reason (563); the match comes on or
+after the decision (333), and the adopters' sex agrees with their legal status (514 to
+524).
 """
 
 from collections.abc import Sequence
@@ -37,16 +38,17 @@ def record_adoption_decision(
     *,
     decided_on: date,
     held: Sequence[AdoptionDecision] | None = None,
-    care_began: date | None = None,
+    period_began: date | None = None,
     by: User | None = None,
     origin: str = "web",
 ) -> AdoptionDecision:
     """The decision, made during the care ``episode``, that the child should be placed for
-    adoption. ``held`` is the child's decisions recorded before (read from the records when
-    not given). ``care_began`` is the day the child's care began when it is earlier than the
-    episode's start and the records do not hold it (an import of one year's return, whose
-    first episode continues care begun before)."""
-    began = min(episode.started_on, care_began or episode.started_on)
+    adoption. ``period_began`` is the day the child's period of care began (the episode's
+    own start when not given; earlier when the episode followed another in the same period,
+    a change of legal status say). ``held`` is the child's decisions recorded before (read
+    from the records when not given): one made in this period must have been reversed by
+    the day of this one; one made in an earlier period of care ended with it."""
+    began = min(episode.started_on, period_began or episode.started_on)
     if decided_on < began or (episode.ended_on and decided_on > episode.ended_on):
         ended = f" to {episode.ended_on}" if episode.ended_on else ""
         raise CaseworkError(
@@ -59,7 +61,7 @@ def record_adoption_decision(
     for decision in earlier:
         if decision.decided_on == decided_on:
             raise CaseworkError("decided_on", f"a decision of {decided_on} is already recorded")
-        if decision.decided_on < decided_on and (
+        if began <= decision.decided_on < decided_on and (
             decision.reversed_on is None or decision.reversed_on > decided_on
         ):
             raise CaseworkError("decided_on", f"the decision of {decision.decided_on} still "

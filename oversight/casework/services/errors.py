@@ -13,6 +13,11 @@ class CaseworkError(ValueError):
         self.field = field
         self.message = message
 
+    def __reduce__(self) -> tuple[type["CaseworkError"], tuple[str, str]]:
+        # So that a refusal in a worker process reaches the parent whole (an exception is
+        # pickled with its ``args``, which here are not the constructor's).
+        return (type(self), (self.field, self.message))
+
 
 def require_on_or_after(field: str, value: object, earlier: object, earlier_name: str) -> None:
     if value is not None and earlier is not None and value < earlier:  # type: ignore[operator]

@@ -103,3 +103,17 @@ def test_the_number_of_adopters_follows_their_sex():
     assert [number_of_adopters(s) for s in ("M1", "F1", "MM", "FF", "MF", "")] == [
         "1", "1", "2", "2", "2", "",
     ]  # fmt: skip
+
+
+def test_a_decision_of_an_earlier_period_of_care_does_not_stand_in_a_later_one():
+    first = in_care(ended_on=date(2025, 1, 10))  # adopted, say; back in care later
+    services.record_adoption_decision(first, decided_on=date(2024, 6, 3))
+    later, _placement, _plan = services.start_care_episode(
+        first.child, started_on=date(2025, 6, 2), legal_status="C1", placement_type="U6"
+    )
+    services.record_adoption_decision(later, decided_on=date(2025, 9, 1))
+    # Within the later period, after a change of legal status, the decision still stands.
+    with pytest.raises(services.CaseworkError, match="still stands"):
+        services.record_adoption_decision(later, decided_on=date(2025, 10, 1),
+                                          period_began=date(2025, 6, 2))  # fmt: skip
+    assert AdoptionDecision.objects.count() == 2

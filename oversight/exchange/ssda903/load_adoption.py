@@ -78,12 +78,12 @@ class AdoptionImport:
             return
         decision = self._held_on(day)
         if decision is None:
-            episode, care_began = self._episode_on(day)
+            episode, period_began = self._episode_on(day)
             if episode is None:
                 self._note(row, DECISION_ITEMS, NOT_IN_CARE)
                 return
             decision = services.record_adoption_decision(
-                episode, decided_on=day, held=self.held, care_began=care_began,
+                episode, decided_on=day, held=self.held, period_began=period_began,
                 origin=self.of.origin(row),
             )  # fmt: skip
             self.held.append(decision)
@@ -109,17 +109,26 @@ class AdoptionImport:
 
     def _episode_on(self, day: date) -> tuple[CareEpisode | None, date | None]:
         """The child's episode open on ``day``, or else the first the records hold when it
-        continues care begun before them (not S) and begins after ``day``: with the day care
-        began as far as the records know (not known, so None, or the episode's start)."""
+        continues care begun before them (not S) and begins after ``day``; with the day the
+        period of care began, as far as the records tell (``day`` at the latest when the
+        period began before them)."""
         episodes = self.stored.episodes[self.child.pk]
-        found = [e for e in episodes
+        found = [n for n, e in enumerate(episodes)
                  if e.started_on <= day and (e.ended_on is None or day <= e.ended_on)]  # fmt: skip
-        if found:
-            return found[-1], None
-        first = episodes[0] if episodes else None
-        if first is not None and first.reason_new_episode != "S" and day < first.started_on:
-            return first, day
-        return None, None
+        if not found:
+            first = episodes[0] if episodes else None
+            if first is not None and first.reason_new_episode != "S" and day < first.started_on:
+                return first, day
+            return None, None
+        number = first_of_period = found[-1]
+        while first_of_period > 0 and (
+            episodes[first_of_period - 1].ended_on == episodes[first_of_period].started_on
+        ):
+            first_of_period -= 1
+        began = episodes[first_of_period]
+        if first_of_period == 0 and began.reason_new_episode != "S":
+            return episodes[number], min(day, began.started_on)
+        return episodes[number], began.started_on
 
     # The adoption ------------------------------------------------------------------------
 

@@ -56,6 +56,15 @@ class MovePlacementForm(GovukForm):
     )
 
 
+class LegalStatusForm(GovukForm):
+    """A new legal status in the same placement (a placement order granted, say)."""
+
+    service_fields = {"on": "changed_on"}
+
+    changed_on = DateField(label="Date of the new legal status", past_only=True)
+    legal_status = CodeField("legal_status", label="The new legal status")
+
+
 def years_ending() -> list[tuple[str, str]]:
     """The last two 31 Marches: the year just ended, and the one before."""
     today = timezone.localdate()

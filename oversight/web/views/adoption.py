@@ -20,7 +20,7 @@ from oversight.web.forms.adoption import (
 )
 from oversight.web.forms.base import GovukForm
 from oversight.web.permissions import records_work_required
-from oversight.web.record import current_placement, standing_decision
+from oversight.web.record import current_placement, period_start, standing_decision
 from oversight.web.views.pages import form_page, posted, recorded
 from oversight.web.views.recording import back_to
 
@@ -37,9 +37,11 @@ def record_decision(request: HttpRequest, pk: int) -> HttpResponse:
 
         def record() -> None:
             assert current is not None
+            began = period_start(child)
             services.record_adoption_decision(
-                current.episode, decided_on=form.cleaned_data["decided_on"], by=request.user
-            )
+                current.episode, decided_on=form.cleaned_data["decided_on"],
+                period_began=began.started_on if began else None, by=request.user,
+            )  # fmt: skip
 
         if save(form, record):
             return recorded(request, child, "Decision to place for adoption recorded")

@@ -1,4 +1,5 @@
-"""Recording a child's move to a new placement, with why the child moved; the year's
+"""Recording a child's move to a new placement, with why the child moved; a new legal
+status in the same placement; the year's
 outcomes of a child looked after for 12 months; and the child's previous permanence.
 
 As the other recording forms: only roles that record work may open it, the child is
@@ -11,7 +12,12 @@ from oversight.casework import services
 from oversight.casework.access import child_for
 from oversight.casework.models import Child
 from oversight.web.forms import save
-from oversight.web.forms.care import MovePlacementForm, PreviousPermanenceForm, YearOutcomesForm
+from oversight.web.forms.care import (
+    LegalStatusForm,
+    MovePlacementForm,
+    PreviousPermanenceForm,
+    YearOutcomesForm,
+)
 from oversight.web.permissions import records_work_required
 from oversight.web.record import current_placement, period_start
 from oversight.web.views.pages import form_page, posted, recorded
@@ -40,6 +46,30 @@ def move_placement(request: HttpRequest, pk: int) -> HttpResponse:
             return recorded(request, child, "Move to a new placement recorded")
     return form_page(request, form, title="Record a move to a new placement",
                      submit="Save the move", back=back_to(child), child=child)  # fmt: skip
+
+
+@records_work_required
+def change_legal_status(request: HttpRequest, pk: int) -> HttpResponse:
+    child = child_for(request.user, pk)
+    current = current_placement(child)
+    form = LegalStatusForm(posted(request))
+    if form.is_valid() and current is None:
+        form.add_error(None, f"{child.full_name} is not in a placement now: the legal status "
+                       "is recorded for a child looked after")  # fmt: skip
+    elif form.is_valid():
+        data = form.cleaned_data
+
+        def record() -> None:
+            assert current is not None
+            services.change_legal_status(
+                current.episode, current, on=data["changed_on"],
+                legal_status=data["legal_status"], by=request.user,
+            )  # fmt: skip
+
+        if save(form, record):
+            return recorded(request, child, "New legal status recorded")
+    return form_page(request, form, title="Record a new legal status", submit="Save",
+                     back=back_to(child), child=child)  # fmt: skip
 
 
 @records_work_required
