@@ -71,8 +71,10 @@ class AdoptionPlanner:
         should be placed for adoption, reversed before they leave."""
         if self.rng.random() >= REVERSED_SHARE or (until - began).days < 120:
             return
-        decided = self._between(began, until, 0.15, 0.4)
-        reversed_on = self._between(decided, until, 0.3, 0.7)
+        # Some months into care, and reversed within a year (the care plan changed).
+        last = min(until, began + timedelta(days=2 * 365))
+        decided = self._between(began, last, 0.15, 0.4)
+        reversed_on = self._between(decided, min(last, decided + timedelta(days=365)), 0.2, 0.9)
         self.journey.add(decided, "decide_adoption")
         self.journey.add(reversed_on, "reverse_adoption", reason=REVERSAL_REASONS.draw(self.rng))
 
