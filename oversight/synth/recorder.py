@@ -34,6 +34,7 @@ from oversight.synth.organisation import Workforce
 from oversight.synth.outcomes import twelve_month_years, year_outcomes
 from oversight.synth.people import ChildProfile, child_name, motherhood, pupil_number
 from oversight.synth.permanence import previous_permanence
+from oversight.synth.places import Places
 from oversight.synth.practice import GOOD_PRACTICE, Practice
 from oversight.synth.rates import CARE_LEAVERS_EET, CARE_LEAVERS_NOT_IN_TOUCH, CARE_LEAVERS_SUITABLE
 from oversight.synth.routines import (
@@ -79,6 +80,7 @@ class ChildRecorder:
         self.outcomes_rng = outcomes_rng or random.Random(f"outcomes/{la_child_id}")
         self.permanence_rng = random.Random(f"permanence/{la_child_id}")
         self.birthdays_rng = random.Random(f"birthdays/{la_child_id}")
+        self.places = Places(random.Random(f"places/{la_child_id}"), profile.locality)
         self.status_days: list[date] = []  # when care leaver statuses were recorded
         self.workers, self.staff, self.world = list(workers), staff, world
         self.routines: dict[str, Routine] = {"oversight": Oversight(self)}
@@ -284,7 +286,8 @@ class ChildRecorder:
         self.care_began = on
         self.episode, self.placement, plan = services.start_care_episode(
             self.child, started_on=on, legal_status=legal_status, placement_type=placement_type,
-            provider=provider, long_term=long_term, by=self.worker, origin=ORIGIN,
+            provider=provider, long_term=long_term, home_postcode=self.places.home,
+            **self.places.where(placement_type, provider), by=self.worker, origin=ORIGIN,
         )  # fmt: skip
         self.plans["care"] = plan
         services.record_previous_permanence(
@@ -307,9 +310,14 @@ class ChildRecorder:
     def _move(self, on: date, placement_type: str, provider: str, long_term: bool,
               change_reason: str = "") -> None:  # fmt: skip
         assert self.episode is not None and self.placement is not None
+        current = self.placement
+        # A change in the status of the placement only (PLACE) is the same provision.
+        same = change_reason == "PLACE"
+        where = ({"postcode": current.postcode, "urn": current.urn} if same
+                 else self.places.where(placement_type, provider, current))  # fmt: skip
         self.placement = services.change_placement(
-            self.episode, self.placement, on=on, placement_type=placement_type,
-            change_reason=change_reason, provider=provider, long_term=long_term,
+            self.episode, current, on=on, placement_type=placement_type,
+            change_reason=change_reason, provider=provider, long_term=long_term, **where,
             by=self.worker, origin=ORIGIN,
         )  # fmt: skip
         visits = self.routines.get("cla")

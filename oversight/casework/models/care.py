@@ -15,6 +15,10 @@ class CareEpisode(Recorded):
     legal_status = models.CharField(max_length=2, help_text="SSDA903 legal status code")
     reason_new_episode = models.CharField(max_length=1, default="S", help_text="SSDA903 RNE code")
     reason_ceased = models.CharField(max_length=3, blank=True, help_text="SSDA903 REC code")
+    home_postcode = models.CharField(
+        max_length=8, blank=True,
+        help_text="The postcode of the child's home when the episode began (SSDA903 HOME_POST)",
+    )  # fmt: skip
     # What permanence the child had before this period of care, kept on its first episode
     # (``services.record_previous_permanence``); the SSDA903 previous permanence file.
     previous_permanence = models.CharField(
@@ -44,6 +48,14 @@ class Placement(Recorded):
     ended_on = models.DateField(null=True, blank=True)
     placement_type = models.CharField(max_length=2, help_text="SSDA903 placement type code")
     provider = models.CharField(max_length=3, blank=True, help_text="SSDA903 placement provider")
+    postcode = models.CharField(
+        max_length=8, blank=True, help_text="The placement's postcode (SSDA903 PL_POST)"
+    )
+    urn = models.CharField(
+        "Ofsted URN", max_length=8, blank=True,
+        help_text="Ofsted's unique reference number of the provision (SSDA903 URN); XXXXXXX "
+        "for a placement Ofsted does not register",
+    )  # fmt: skip
     long_term = models.BooleanField(
         default=False, help_text="Agreed as the child's long-term placement (visits every 3 months)"
     )

@@ -1,5 +1,6 @@
 """Children in care, missing episodes and care leavers."""
 
+from dataclasses import dataclass
 from datetime import date
 
 from oversight.accounts.models import User
@@ -24,10 +25,33 @@ from oversight.casework.services.deadlines import (
 from oversight.casework.services.errors import CaseworkError, require_code, require_on_or_after
 from oversight.casework.services.plans import end_plan, start_plan
 from oversight.casework.services.writer import recorded, writer
+from oversight.codes.places import written_postcode, written_urn
 
 TEMPORARY_PLACEMENTS = frozenset({"T0", "T1", "T2", "T3", "T4"})
 # Reasons for a new episode that change the placement with the legal status.
 NEW_STATUS_AND_PLACEMENT = ("B", "U")
+
+
+@dataclass(frozen=True)
+class Where:
+    """A placement's postcode and Ofsted URN, as held (blank when not known)."""
+
+    postcode: str = ""
+    urn: str = ""
+
+
+def _postcode(field: str, text: str) -> str:
+    try:
+        return written_postcode(text)
+    except ValueError as error:
+        raise CaseworkError(field, str(error)) from None
+
+
+def _urn(text: str, placement_type: str) -> str:
+    try:
+        return written_urn(text, placement_type)
+    except ValueError as error:
+        raise CaseworkError("urn", str(error)) from None
 
 
 @recorded
@@ -41,13 +65,17 @@ def start_care_episode(
     provider: str = "",
     long_term: bool = False,
     change_reason: str = "",
+    home_postcode: str = "",
+    postcode: str = "",
+    urn: str = "",
     by: User | None = None,
     origin: str = "web",
 ) -> tuple[CareEpisode, Placement, Plan]:
     """Becoming looked after: the care plan starts, and the first review and visit clocks.
 
     An episode begun by a change of legal status and placement together (B, U) may say
-    why the child moved (``change_reason``), as a move within an episode does."""
+    why the child moved (``change_reason``), as a move within an episode does. The child's
+    home postcode, and the placement's postcode and Ofsted URN, may be given."""
     require_code("legal_status", "legal_status", legal_status)
     require_code("reason_new_episode", "reason_new_episode", reason_new_episode)
     if change_reason:
@@ -61,11 +89,13 @@ def start_care_episode(
         started_on=started_on,
         legal_status=legal_status,
         reason_new_episode=reason_new_episode,
+        home_postcode=_postcode("home_postcode", home_postcode),
     )
+    where = Where(_postcode("postcode", postcode), _urn(urn, placement_type))
     provenance(episode, by, origin)
     writer().add(episode)
     placement = _place(episode, started_on, placement_type, provider, long_term, by, origin,
-                       change_reason)  # fmt: skip
+                       change_reason, where)  # fmt: skip
     plan = start_plan(child, kind=PlanKind.CARE, start_on=started_on, by=by, origin=origin)
     open_deadline(child, "cla-first-review", started_on, f"episode:{episode.id}")
     return episode, placement, plan
@@ -80,10 +110,12 @@ def _place(
     by: User | None,
     origin: str,
     change_reason: str = "",
+    where: Where | None = None,
 ) -> Placement:
     require_code("placement_type", "placement_type", placement_type)
     if provider:
         require_code("provider", "placement_provider", provider)
+    where = where or Where()
     placement = build(
         Placement,
         episode=episode,
@@ -92,6 +124,8 @@ def _place(
         provider=provider,
         long_term=long_term,
         change_reason=change_reason,
+        postcode=where.postcode,
+        urn=where.urn,
     )
     provenance(placement, by, origin)
     writer().add(placement)
@@ -111,19 +145,24 @@ def change_placement(
     change_reason: str = "",
     provider: str = "",
     long_term: bool = False,
+    postcode: str = "",
+    urn: str = "",
     by: User | None = None,
     origin: str = "web",
 ) -> Placement:
-    """A move to a new placement in the episode, for a DfE reason for a placement change.
+    """A move to a new placement in the episode, for a DfE reason for a placement change
+    (with the new placement's postcode and Ofsted URN, when given).
 
     The reason is required on the web; imports and the generator may not know it. A move
     into or out of a temporary placement (T0 to T4) is no change of placement, as the DfE
     counts it (rule 226), and takes no reason."""
     require_on_or_after("on", on, current.started_on, "start of the current placement")
     _check_change_reason(change_reason, current.placement_type, placement_type, origin)
+    where = Where(_postcode("postcode", postcode), _urn(urn, placement_type))
     current.ended_on = on
     writer().update(current, "ended_on")
-    return _place(episode, on, placement_type, provider, long_term, by, origin, change_reason)
+    return _place(episode, on, placement_type, provider, long_term, by, origin, change_reason,
+                  where)  # fmt: skip
 
 
 def _check_change_reason(reason: str, left: str, entered: str, origin: str) -> None:
@@ -187,15 +226,40 @@ def change_legal_status(
     writer().update(episode, "ended_on", "reason_ceased")
     writer().update(current, "ended_on")
     following = build(CareEpisode, child=episode.child, started_on=on, legal_status=legal_status,
-                      reason_new_episode="L")  # fmt: skip
+                      reason_new_episode="L", home_postcode=episode.home_postcode)  # fmt: skip
     provenance(following, by, origin)
     writer().add(following)
     placement = build(Placement, episode=following, started_on=on,
                       placement_type=current.placement_type, provider=current.provider,
-                      long_term=current.long_term)  # fmt: skip
+                      long_term=current.long_term, postcode=current.postcode,
+                      urn=current.urn)  # fmt: skip
     provenance(placement, by, origin)
     writer().add(placement)
     return following, placement
+
+
+@recorded
+def record_placement_location(
+    placement: Placement,
+    *,
+    postcode: str | None = None,
+    urn: str | None = None,
+    home_postcode: str | None = None,
+) -> Placement:
+    """Add or correct where a placement is (its postcode and Ofsted URN) and, on its
+    episode, the postcode of the child's home when the episode began. ``None`` leaves an
+    item as it is held; "" clears it."""
+    if postcode is not None:
+        placement.postcode = _postcode("postcode", postcode)
+    if urn is not None:
+        placement.urn = _urn(urn, placement.placement_type)
+    if postcode is not None or urn is not None:
+        writer().update(placement, "postcode", "urn")
+    if home_postcode is not None:
+        episode = placement.episode
+        episode.home_postcode = _postcode("home_postcode", home_postcode)
+        writer().update(episode, "home_postcode")
+    return placement
 
 
 @recorded

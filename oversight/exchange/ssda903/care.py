@@ -47,6 +47,8 @@ class PlacementRecord:
     placement_type: str
     provider: str
     change_reason: str = ""  # why the child moved into it (blank for an episode's first)
+    postcode: str = ""
+    urn: str = ""
 
 
 @dataclass
@@ -62,6 +64,7 @@ class EpisodeRecord:
     # The previous permanence recorded on it, as the return gives it (PREV_PERM, LA_PERM,
     # DATE_PERM), when it begins a period of care and one is recorded.
     permanence: tuple[str, str, str] | None = None
+    home_postcode: str = ""
 
     def open_on(self, day: date) -> bool:
         return self.started_on <= day and (self.ended_on is None or self.ended_on >= day)

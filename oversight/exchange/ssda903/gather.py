@@ -19,7 +19,8 @@ later events are left out, and a later end is returned blank. For each child:
   ends in a move to the episode's next placement (or to the first placement of an
   episode begun with it, B or U) gives the reason for the change recorded with that
   placement (the DfE's REASON_PLACE_CHANGE sits on the row that
-  ends, rule 225). The records hold no postcodes and no Ofsted URN;
+  ends, rule 225). The child's home postcode is the one held on the episode, the
+  placement's postcode and Ofsted URN those held on the placement, blank where none is;
 - **reviews**: the child-in-care reviews held in the year, with the participation code
   (``participation``);
 - **UASC**: children of the return recorded as unaccompanied asylum seekers (care leavers
@@ -241,22 +242,31 @@ class _Records:
         fields = ("id", "child_id", "started_on", "ended_on", "legal_status",
                   "reason_new_episode", "reason_ceased", "previous_permanence",
                   "previous_permanence_la", "previous_permanence_on",
-                  "previous_permanence_known")  # fmt: skip
+                  "previous_permanence_known", "home_postcode")  # fmt: skip
         for row in found.order_by("started_on", "id").values(*fields):
             ended = as_at(row["ended_on"], year)
             episode = EpisodeRecord(row["started_on"], ended, row["legal_status"],
                                     row["reason_new_episode"],
                                     row["reason_ceased"] if ended else "",
-                                    permanence=_permanence(row))  # fmt: skip
+                                    permanence=_permanence(row),
+                                    home_postcode=row["home_postcode"])  # fmt: skip
             by_id[row["id"]] = episode
             self.episodes[row["child_id"]].append(episode)
         placements = Placement.objects.filter(episode__child_id__in=ids, started_on__lte=year.end)
         for row in placements.order_by("started_on", "id").values(
-            "episode_id", "started_on", "ended_on", "placement_type", "provider", "change_reason"
+            "episode_id",
+            "started_on",
+            "ended_on",
+            "placement_type",
+            "provider",
+            "change_reason",
+            "postcode",
+            "urn",
         ):
             ended = as_at(row["ended_on"], year)
             placement = PlacementRecord(row["started_on"], ended, row["placement_type"],
-                                        row["provider"], row["change_reason"])  # fmt: skip
+                                        row["provider"], row["change_reason"], row["postcode"],
+                                        row["urn"])  # fmt: skip
             if row["episode_id"] in by_id:
                 by_id[row["episode_id"]].placements.append(placement)
 
@@ -351,6 +361,8 @@ class _ChildRows:
                 PLACE_PROVIDER=placement.provider or None, DEC=ended,
                 REC=reason if ended is not None else None,
                 REASON_PLACE_CHANGE=(moved.change_reason or None) if moved else None,
+                HOME_POST=episode.home_postcode or None, PL_POST=placement.postcode or None,
+                URN=placement.urn or None,
             )  # fmt: skip
 
     def _cohorts(self) -> None:

@@ -17,8 +17,11 @@ taken in date order:
 
 A matched placement still open in the records whose row has ended ends it (a later
 return brings the end of a placement an earlier one left open). A reason for a placement
-change not followed by a move within the episode is noted, not kept. The records hold
-no postcodes and no URN (noted when given); the category
+change not followed by a move within the episode is noted, not kept. The child's home
+postcode is kept on the episode, the placement's postcode and Ofsted URN on the placement
+(a matched placement that lacks them gains them; one that differs is noted); one that is
+not of a postcode's or a URN's form is noted, not kept, and does not hold the child
+back. The category
 of need is kept only as a referral's primary need, so a row's need that the child's
 referrals do not give is noted. Placements in U1 and U4 are long-term.
 """
@@ -32,7 +35,8 @@ from oversight.casework import services
 from oversight.casework.models import CareEpisode, Child, Placement
 from oversight.casework.services import CaseworkError
 from oversight.casework.services.care import NEW_STATUS_AND_PLACEMENT
-from oversight.exchange.importing import DIFFERENT, NOT_HELD
+from oversight.codes.places import written_postcode, written_urn
+from oversight.exchange.importing import DIFFERENT
 from oversight.exchange.ssda903.care import placement_change
 from oversight.exchange.ssda903.load_file import Row
 
@@ -41,7 +45,11 @@ if TYPE_CHECKING:
 
 LONG_TERM = ("U1", "U4")  # long-term foster placements
 PLACEMENT_CHANGES = ("P", "T")
-NOT_HELD_ITEMS = ("HOME_POST", "PL_POST", "URN")
+# Where the child lives: the return's items, and the names the services give them.
+LOCATION = {"HOME_POST": "home_postcode", "PL_POST": "postcode", "URN": "urn"}
+NOT_A_POSTCODE = "is not of a postcode's form (for example AB1 2CD): not kept"
+NOT_A_URN = "is not an Ofsted URN (SC and six digits, or six or seven digits), or is given "
+NOT_A_URN += "for a placement Ofsted does not register: not kept"
 NEED_NOT_HELD = "the records keep a category of need only as a referral's primary need, "
 NEED_NOT_HELD += "and the child's referrals do not give this one: not kept"
 KEPT_AS = "the records tell a change of carers from a change of placement only by the "
@@ -115,6 +123,7 @@ class CareImport:
             placement_type=row["PLACE"], reason_new_episode=row["RNE"],
             provider=row["PLACE_PROVIDER"] or "", long_term=row["PLACE"] in LONG_TERM,
             change_reason=self._reason_for_change() if moved else "", origin=self.of.origin(row),
+            **self._location(row),
         )  # fmt: skip
         self.moved = moved
         self.stored.add_episode(episode, placement, plan)
@@ -130,6 +139,7 @@ class CareImport:
             episode, current, on=row["DECOM"], placement_type=row["PLACE"],
             change_reason=self._reason_for_change(), provider=row["PLACE_PROVIDER"] or "",
             long_term=row["PLACE"] in LONG_TERM, origin=self.of.origin(row),
+            **self._location(row, home=False),
         )  # fmt: skip
         self.moved = True
         self.stored.add_placement(episode, placement)
@@ -184,6 +194,40 @@ class CareImport:
         for name, (in_file, held) in in_file_and_held.items():
             if in_file != held:
                 self.of.note(name, DIFFERENT, row)
+        self._compare_location(row, episode, placement)
+
+    def _compare_location(self, row: Row, episode: CareEpisode, placement: Placement) -> None:
+        """What the records lack of where the child lives is added; a difference is noted."""
+        given = self._location(row)
+        held = {"home_postcode": episode.home_postcode, "postcode": placement.postcode,
+                "urn": placement.urn}  # fmt: skip
+        lacking = {}
+        for name, item in LOCATION.items():
+            value = given[item]
+            if value and not held[item]:
+                lacking[item] = value
+            elif value and value != held[item]:
+                self.of.note(name, DIFFERENT, row)
+        if lacking:
+            services.record_placement_location(placement, **lacking)
+
+    def _location(self, row: Row, home: bool = True) -> dict[str, str]:
+        """The row's postcodes and URN as the records keep them; one not of its form is
+        noted and left out."""
+        found = {}
+        for name, item in LOCATION.items():
+            if item == "home_postcode" and not home:
+                continue
+            text = row[name] or ""
+            try:
+                if item == "urn":
+                    found[item] = written_urn(text, row["PLACE"] or "")
+                else:
+                    found[item] = written_postcode(text)
+            except ValueError:
+                self.of.note(name, NOT_A_URN if item == "urn" else NOT_A_POSTCODE, row)
+                found[item] = ""
+        return found
 
     def _reason_for_change(self) -> str:
         """The reason the row before gives for the change to this row's placement."""
@@ -198,9 +242,6 @@ class CareImport:
             self.of.note("REASON_PLACE_CHANGE", REASON_NOT_KEPT, before)
 
     def _note_not_held(self, row: Row) -> None:
-        for name in NOT_HELD_ITEMS:
-            if row[name] is not None:
-                self.of.note(name, NOT_HELD, row)
         assert self.episode is not None
         if row["CIN"] is not None and row["CIN"] != self.stored.category_of_need(self.episode):
             self.of.note("CIN", NEED_NOT_HELD, row)

@@ -12,7 +12,7 @@ year's outcomes of the OC2 file (``load_events``), their previous permanence
 (``load_adoption``) and their social worker episodes as allocations
 (``load_social_workers``). Every new record's ``origin`` names the file and
 line of the row it came from. Values the records have no place for (a UN code they
-cannot tell again, postcodes) are counted in the notes. A
+cannot tell again) are counted in the notes. A
 refusal by the services becomes a ``ChildRefused``, which holds the child back with the
 field, its value and the reason.
 """
@@ -48,6 +48,7 @@ RETURN_FIELDS = {
     "provider": "PLACE_PROVIDER", "reason_new_episode": "RNE", "ended_on": "DEC",
     "reason_ceased": "REC", "held_on": "REVIEW", "returned_on": "MIS_END",
     "accommodation": "ACCOM", "activity": "ACTIV", "not_in_touch_reason": "IN_TOUCH",
+    "home_postcode": "HOME_POST", "postcode": "PL_POST", "urn": "URN",
 }  # fmt: skip
 # A bad UPN or mother's status does not hold the child back: it is left out, and noted.
 NOT_KEPT = "not kept: the records refuse it (a UPN that fails its check, or a mother's details)"

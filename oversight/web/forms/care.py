@@ -54,6 +54,15 @@ class MovePlacementForm(GovukForm):
         initial=NO,
         help_text="A long-term placement is visited every 3 months after its first year",
     )
+    postcode = forms.CharField(
+        label="Postcode of the placement (optional)", max_length=10, required=False,
+        widget=TextInput(width=10, attrs={"autocomplete": "off"}),
+    )  # fmt: skip
+    urn = forms.CharField(
+        label="Ofsted URN of the provision (optional)", max_length=10, required=False,
+        widget=TextInput(width=10, attrs={"autocomplete": "off"}),
+        help_text="For example SC123456; XXXXXXX for a placement Ofsted does not register",
+    )  # fmt: skip
 
 
 class LegalStatusForm(GovukForm):

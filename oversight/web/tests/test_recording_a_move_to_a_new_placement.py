@@ -50,6 +50,21 @@ def test_a_move_is_recorded_with_why_the_child_moved(signed_in, worker, aisha_in
     ]  # fmt: skip
 
 
+def test_the_new_placements_postcode_and_urn_are_kept_and_a_bad_one_refused(
+    signed_in, worker, aisha_in_care
+):
+    client = signed_in(worker)
+    bad = client.post(page(aisha_in_care), move(postcode="AB1", urn="SC900001"))
+    [(field, message)] = error_summary(bad)
+    assert field == "#id_postcode" and "is not a postcode" in message
+    assert (
+        client.post(page(aisha_in_care), move(postcode="nf2 7cd", urn="sc900001")).status_code
+        == 302
+    )
+    held = Placement.objects.get(ended_on__isnull=True)
+    assert (held.postcode, held.urn) == ("NF2 7CD", "SC900001")
+
+
 def test_a_move_without_a_reason_is_refused_against_the_reason(signed_in, worker, aisha_in_care):
     response = signed_in(worker).post(page(aisha_in_care), move(change_reason=""))
     assert error_summary(response) == [

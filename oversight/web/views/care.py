@@ -39,7 +39,8 @@ def move_placement(request: HttpRequest, pk: int) -> HttpResponse:
             services.change_placement(
                 current.episode, current, on=data["moved_on"],
                 placement_type=data["placement_type"], change_reason=data["change_reason"],
-                provider=data["provider"], long_term=bool(data["long_term"]), by=request.user,
+                provider=data["provider"], long_term=bool(data["long_term"]),
+                postcode=data["postcode"], urn=data["urn"], by=request.user,
             )  # fmt: skip
 
         if save(form, record):

@@ -4,6 +4,7 @@ The facts leave out what the return does not carry (names, the care before the y
 the words of the child's views, teams and deadlines), so records made by an import can
 be compared with the records the return was written from. A placement is described as
 the return describes it: its dates as at 31 March, its type, provider and legal status,
+its postcodes and URN,
 how it began, why the child moved into it (carried by the row before, so only when that
 row is in the year) and, if care ended with it, why.
 """
@@ -57,7 +58,8 @@ def _placements(child: Child) -> list[tuple[Any, ...]]:
             before_in_year = number > 0 and p.started_on >= YEAR.start
             moved = p.change_reason if before_in_year else ""
             found.append((p.started_on, until, p.placement_type, p.provider, p.long_term,
-                          episode.legal_status, began, ceased, moved))  # fmt: skip
+                          episode.legal_status, began, ceased, moved, episode.home_postcode,
+                          p.postcode, p.urn))  # fmt: skip
     return found
 
 

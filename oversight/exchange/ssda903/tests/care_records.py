@@ -54,8 +54,9 @@ def baby_in_care() -> Child:
     b5 = child("B5", "2", date(2023, 5, 1), "WBRI")
     referred(b5, date(2025, 11, 20), "N1")
     episode, placement, plan = services.start_care_episode(
-        b5, started_on=date(2025, 12, 1), legal_status="C1", placement_type="U3", provider="PR1"
-    )
+        b5, started_on=date(2025, 12, 1), legal_status="C1", placement_type="U3", provider="PR1",
+        home_postcode="NF1 4AB", postcode="NF2 7CD", urn="SC900001",
+    )  # fmt: skip
     services.record_review(b5, kind="cla", held_on=date(2025, 12, 29), plan=plan)
     services.change_placement(
         episode, placement, on=date(2026, 5, 1), placement_type="U6", change_reason="CREQO",

@@ -39,7 +39,7 @@ def test_an_episode_is_a_placement_under_one_legal_status_as_at_31_march(folder)
     # B5's move in May 2026 is after the year end; M2's first placement ended before it.
     # L1's move in September was to carry out the care plan: the row that ends says so.
     assert lines(folder, "episodes") == [
-        "B5,01/12/2025,S,C1,N1,U3,PR1,,,,,,",
+        "B5,01/12/2025,S,C1,N1,U3,PR1,,,,NF1 4AB,NF2 7CD,SC900001",
         "L1,06/05/2025,S,C1,N1,U6,PR1,01/09/2025,X1,CARPL,,,",
         "L1,01/09/2025,P,C1,N1,U4,PR1,03/11/2025,X1,,,,",
         "L1,03/11/2025,L,C2,N1,U4,PR1,,,,,,",
