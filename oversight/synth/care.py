@@ -88,6 +88,8 @@ PROVIDERS = {
 OWN_PROVISION = Weights({"PR1": 1})
 LEGAL_STATUS_16_PLUS = Weights({"V2": 45, "C2": 55})
 LEGAL_STATUS = Weights({"C2": 55, "C1": 30, "V2": 15})
+FOSTER_CARE = ("U1", "U2", "U3", "U4", "U5", "U6")
+WITH_FORMER_FOSTER_CARERS = ("E45", "E46")  # special guardianship to the foster carers
 LONG_TERM = ("U1", "U4")  # long-term fostering: visits every 3 months after the first year
 CARE_LEAVER_WEEKS = 13  # in care at least 13 weeks to be an eligible care leaver
 
@@ -99,6 +101,7 @@ class CarePlanner:
         self.journey = journey
         self.rng = journey.rng
         self.adoption = AdoptionPlanner(journey)
+        self.with_parents_allowed = True  # placed with parents: not under V2 (rule 378)
 
     def plan(self, on: date) -> tuple[str | None, date | None]:
         journey, age = self.journey, self.journey.child.age_on(on)
@@ -107,16 +110,22 @@ class CarePlanner:
         journey.end_plan(on, "Became looked after")
         journey.allocate(on, journey.team_for("children_in_care"))
         first = self._placement(age, on)
-        journey.add(on, "start_care", legal_status=self._legal_status(age), **first)
+        legal_status = self._legal_status(age)
+        self.with_parents_allowed = legal_status != "V2"
+        first = self._allowed(first)
+        journey.add(on, "start_care", legal_status=legal_status, **first)
         exit_kind, exit_on = self._exit(on, age)
         leaves_at_18 = exit_kind == "stays" or exit_on >= journey.adult
         until = next_wd(journey.adult) if leaves_at_18 else exit_on
-        self._moves(on, until, exit_kind, first)
+        last = self._moves(on, until, exit_kind, first)
         if exit_kind != "adoption" and age < 5:
             self.adoption.maybe_reversed(on, until)
         if leaves_at_18:
             return self._leave_care(on, until)
-        journey.add(exit_on, "end_care", reason=journey.pick(CEASED[exit_kind]))
+        reason = journey.pick(CEASED[exit_kind])
+        if reason in WITH_FORMER_FOSTER_CARERS and last["placement_type"] not in FOSTER_CARE:
+            reason = "E47"  # an order to carers other than the foster carers (rule 516)
+        journey.add(exit_on, "end_care", reason=reason)
         if exit_kind == "home" and self.rng.random() < 0.4:
             return "cin", exit_on  # support continues at home on a CIN plan
         return journey.close(exit_on, CLOSURE[exit_kind])
@@ -136,6 +145,12 @@ class CarePlanner:
             kind = journey.pick(next(w[era] for limit, w in PLACEMENTS_BY_AGE if age < limit))
         return self._described(kind)
 
+    def _allowed(self, placement: dict[str, object]) -> dict[str, object]:
+        """The placement, with foster care in place of with parents where not allowed."""
+        if placement["placement_type"] == "P1" and not self.with_parents_allowed:
+            return placement | {"placement_type": "U6", "provider": "PR1", "long_term": False}
+        return placement
+
     def _described(self, kind: str) -> dict[str, object]:
         provider = self.journey.pick(PROVIDERS.get(kind, OWN_PROVISION))
         return {"placement_type": kind, "provider": provider, "long_term": kind in LONG_TERM}
@@ -148,8 +163,11 @@ class CarePlanner:
         months = self.rng.randint(*EXIT_MONTHS[kind])
         return kind, next_wd(add_months(on, months) + timedelta(days=self.rng.randrange(28)))
 
-    def _moves(self, start: date, until: date, exit_kind: str, first: dict[str, object]) -> None:
-        """Placement moves: most in the first year; adoption placements before adoption."""
+    def _moves(
+        self, start: date, until: date, exit_kind: str, first: dict[str, object]
+    ) -> dict[str, object]:
+        """Placement moves: most in the first year; adoption placements before adoption.
+        Returns the last placement."""
         journey, on, current = self.journey, start, first
         adoption_on = (
             add_months(until, -self.rng.randint(6, 10)) if exit_kind == "adoption" else None
@@ -167,13 +185,13 @@ class CarePlanner:
                 # carers, or with adopters the child moves to.
                 placed = self.adoption.placement(self._described("A5"), current)
                 journey.add(placed_on, "move", **placed, change_reason="CARPL")
-                return
+                return placed
             if on >= until or on > journey.world.today:
                 self._recoded(current, since, until)
-                return
+                return current
             self._recoded(current, since, on)
             age = min(journey.child.age_on(on), 17)
-            current = self._placement(age, on)
+            current = self._allowed(self._placement(age, on))
             journey.add(on, "move", **current, change_reason=self._change_reason(on))
 
     def _change_reason(self, on: date) -> str:
