@@ -1,4 +1,4 @@
-"""Children in need (6), children in care (8) and care leavers (9); adoption (10, 11).
+"""Children in need (6), children in care (8) and care leavers (9).
 
 A child in need's row is a CIN episode: the referral that opened it, until it closed,
 unless it was only a referral: decided "no further action" or "early help", or still
@@ -197,6 +197,8 @@ def _period_columns(
         "placement_start": placement["started_on"] if placement else None,
         "placement_type": placement["placement_type"] if placement else None,
         "placement_provider": placement["provider"] if placement else None,
+        "placement_postcode": (placement["postcode"] or None) if placement else None,
+        "placement_urn": (placement["urn"] or None) if placement else None,
         "missing_12_months": sum(year.holds(m["started_on"]) for m in missing),
         "rhi_offered": yes_no(last_missing["interview_offered"]) if last_missing else None,
         "rhi_accepted": yes_no(context.known(last_missing["interview_on"]) is not None)
@@ -224,6 +226,8 @@ def _care_history(listed: Any, day: date) -> dict[str, Any]:
                 "ended_on",
                 "placement_type",
                 "provider",
+                "postcode",
+                "urn",
             )
         ),
         "reviews": by_child(reviews.values_list("child_id", "held_on")),
@@ -274,11 +278,3 @@ def _leaver_status(status: dict[str, Any] | None) -> Row:
         "suitability": suitability,
         "activity": status["activity"] if status["activity"] not in ("", "0") else None,
     }
-
-
-def adoption(context: Context) -> list[Row]:
-    return []  # the records hold no adoption decisions or matching: see spec.ADOPTION
-
-
-def adopters(context: Context) -> list[Row]:
-    return []  # the records hold no prospective adopters: see spec.ADOPTERS

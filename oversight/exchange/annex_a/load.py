@@ -16,7 +16,8 @@ The lists are loaded in the order of a child's journey, so that a later list fin
 what an earlier one recorded: children, contacts (1), early help (2), referrals (3, and
 the CIN episodes of 6), assessments (4), section 47 enquiries (5), child protection
 plans (7), CIN closures (6), children in care (8), care leavers (9). Lists 10 and 11
-are not imported: the records hold no adoption.
+are not imported: the records' adoption decisions come from the child's record and the
+SSDA903 return, and the records hold no prospective adopters.
 """
 
 from __future__ import annotations

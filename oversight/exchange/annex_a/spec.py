@@ -53,6 +53,7 @@ class AnnexList:
     imports_into: str
     columns: tuple[Column, ...]
     imported: bool = True  # whether its rows are imported at all
+    written: bool = True  # whether the records give it rows
 
     @property
     def sheet(self) -> str:
@@ -286,8 +287,10 @@ CHILDREN_IN_CARE = AnnexList(
         choices="placement_type", required=True),
      _c("placement_provider", "Placement Provider", "SSDA903 placement provider.",
         Type.CHOICE, choices="placement_provider"),
-     _blank("placement_postcode", "Placement postcode", ""),
-     _blank("placement_urn", "URN of Placement", "Ofsted's URN of the home."),
+     _c("placement_postcode", "Placement postcode", "The latest placement's postcode.",
+        held=Held.WRITTEN),
+     _c("placement_urn", "URN of Placement", "Ofsted's URN of the latest placement.",
+        held=Held.WRITTEN),
      _blank("placement_location", "Placement Location", "In or out of the LA's area."),
      _blank("placement_la", "LA of Placement", ""),
      _count("missing_12_months", "Number of Episodes the Child has been 'Missing' from their "
@@ -324,7 +327,8 @@ CARE_LEAVERS = AnnexList(
         "training).", Type.CHOICE, choices="activity")),
 )  # fmt: skip
 
-_ADOPTION = "the records hold no adoption decisions, matching or adopters"
+_ADOPTION = "the import does not read it: the records' adoption decisions come from the "
+_ADOPTION += "child's record and the SSDA903 return"
 ADOPTION = AnnexList(
     10, "Adoption",
     "Children who in the 12 months before the inspection were adopted, had a decision that "
@@ -332,15 +336,23 @@ ADOPTION = AnnexList(
     Rule.EVENT, 12, f"nothing: {_ADOPTION}",
     (CHILD_ID, _blank("family_id", "Family identifier", "Links siblings."), GENDER, ETHNICITY,
      BIRTH, AGE, DISABILITY,
-     *(_blank(key, name, "", Type.DATE) for key, name in (
-         ("entered_care", "Date the Child Entered Care"),
-         ("adoption_decision", "Date of Decision that Child Should be Placed for Adoption"),
-         ("placement_order", "Date of Placement Order"),
-         ("matched", "Date of Matching Child and Prospective Adopters"),
-         ("placed", "Date Placed for Adoption"), ("adoption_order", "Date of Adoption Order"),
+     *(_date(key, name, meaning, held=Held.WRITTEN) for key, name, meaning in (
+         ("entered_care", "Date the Child Entered Care", "The start of the period of care "
+          "the decision was made in."),
+         ("adoption_decision", "Date of Decision that Child Should be Placed for Adoption",
+          "The decision (a row for each)."),
+         ("placement_order", "Date of Placement Order", "The first episode under E1 in the "
+          "period."),
+         ("matched", "Date of Matching Child and Prospective Adopters", "The match recorded "
+          "with the decision."),
+         ("placed", "Date Placed for Adoption", "The first placement for adoption (A3 to A6) "
+          "in the period."),
+         ("adoption_order", "Date of Adoption Order", "The period ending in adoption (E11, "
+          "E12)."),
          ("decision_reversed", "Date of Decision that Child Should No Longer be Placed for "
-          "Adoption"))),
-     _blank("reversal_reason", "Reason Why Child No Longer Placed for Adoption", "RD1-RD4."),
+          "Adoption", "The decision's reversal."))),
+     _c("reversal_reason", "Reason Why Child No Longer Placed for Adoption", "RD1-RD4.",
+        held=Held.WRITTEN),
      _blank("ffa_placed", "Date the child was placed for fostering in FFA or concurrent "
             "planning placement", "", Type.DATE)),
     imported=False,
@@ -350,7 +362,7 @@ ADOPTERS = AnnexList(
     11, "Adopters",
     "Everyone who in the 12 months before the inspection had contact with the LA's "
     "adoption agency as a prospective adopter.",
-    Rule.EVENT, 12, f"nothing: {_ADOPTION}",
+    Rule.EVENT, 12, "nothing: the records hold no prospective adopters",
     (_blank("adopter_id", "Individual adopter identifier", "", Type.ID),
      _blank("family_id", "Family identifier", ""), _blank("gender", "Gender", ""),
      _blank("ethnicity", "Ethnicity", ""), _blank("disability", "Disability", ""),
@@ -369,6 +381,7 @@ ADOPTERS = AnnexList(
          ("left", "Date of leaving adoption process"))),
      _blank("left_reason", "Reason for leaving adoption process", "")),
     imported=False,
+    written=False,
 )  # fmt: skip
 
 LISTS: tuple[AnnexList, ...] = (

@@ -29,7 +29,12 @@ from openpyxl.utils import get_column_letter
 from oversight.accounts.access_log import append
 from oversight.accounts.models import User
 from oversight.casework.models import Child
-from oversight.exchange.annex_a import lists_care, lists_front_door, lists_protection
+from oversight.exchange.annex_a import (
+    lists_adoption,
+    lists_care,
+    lists_front_door,
+    lists_protection,
+)
 from oversight.exchange.annex_a.gather import Context, Row
 from oversight.exchange.annex_a.spec import LISTS, AnnexList, Held, Type
 from oversight.exchange.annex_a.values import VALUE_MAPS
@@ -44,8 +49,8 @@ BUILDERS: dict[int, Callable[[Context], list[Row]]] = {
     1: lists_front_door.contacts, 2: lists_front_door.early_help, 3: lists_front_door.referrals,
     4: lists_protection.assessments, 5: lists_protection.section_47,
     6: lists_care.children_in_need, 7: lists_protection.child_protection,
-    8: lists_care.children_in_care, 9: lists_care.care_leavers, 10: lists_care.adoption,
-    11: lists_care.adopters,
+    8: lists_care.children_in_care, 9: lists_care.care_leavers, 10: lists_adoption.adoption,
+    11: lists_adoption.adopters,
 }  # fmt: skip
 
 
@@ -184,7 +189,7 @@ def window_label(annex: AnnexList, as_at: date) -> str:
 
 
 def _who(annex: AnnexList) -> str:
-    if not annex.imported:
+    if not annex.written:
         return f"{annex.who} No rows: {annex.imports_into.removeprefix('nothing: ')}."
     return annex.who
 

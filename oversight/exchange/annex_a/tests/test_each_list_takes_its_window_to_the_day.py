@@ -126,9 +126,26 @@ def test_list_9_takes_care_leavers_with_a_pathway_plan_open_on_the_date():
     assert listed(9) == ["ended-on-date", "open"]
 
 
-def test_lists_10_and_11_are_empty_for_the_records_hold_no_adoption():
+def test_list_10_takes_adoptions_decisions_and_reversals_of_the_12_months():
+    # Twelve months to 31 March 2025 run from 1 April 2024.
+    in_care(child("adopted-first-day"), LONG_AGO, end=date(2024, 4, 1), reason="E11")
+    in_care(child("adopted-before"), LONG_AGO, end=date(2024, 3, 31), reason="E12")
+    for name, decided, reversed_on in (
+        ("decided-in", date(2024, 4, 1), None), ("decided-before", date(2024, 3, 29), None),
+        ("reversed-in", date(2023, 6, 1), AS_AT), ("decided-after", AFTER, None),
+    ):  # fmt: skip
+        episode, _, _ = services.start_care_episode(
+            child(name), started_on=LONG_AGO, legal_status="C2", placement_type="U6"
+        )
+        decision = services.record_adoption_decision(episode, decided_on=decided)
+        if reversed_on:
+            services.reverse_adoption_decision(decision, reversed_on=reversed_on, reason="RD3")
+    assert listed(10) == ["adopted-first-day", "decided-in", "reversed-in"]
+
+
+def test_list_11_is_empty_for_the_records_hold_no_adopters():
     in_care(child("adopted"), LONG_AGO, end=FIRST, reason="E11")
-    assert listed(10) == [] and listed(11) == []
+    assert listed(11) == []
 
 
 def test_what_happens_after_the_date_is_not_known_on_it():
