@@ -1,7 +1,7 @@
 """OC2 and OC3 cases where the DfE's rule needs a close reading: birthdays, the last day of
 the year, what "completed" means, and how far two years of episodes can see."""
 
-from oversight.exchange.ssda903.tests.builders import broken_by, child, episode, oc2, oc3
+from oversight.exchange.ssda903.tests.builders import broken_by, child, episode, oc2, oc3, uasc
 
 SINCE_2024 = [episode(DECOM="10/05/2024")]
 BLANK = dict.fromkeys(oc2())
@@ -109,3 +109,10 @@ def test_a_child_who_ceased_on_31_march_needs_no_twelve_month_items():
     assert broken_by("191", child("C1", episodes=ceased), child("C2", episodes=SINCE_2024)) == [
         "C2"
     ]
+
+
+def test_a_uasc_care_leaver_with_no_episode_rows_is_what_1014_is_about():
+    # csc-validator-be-903 joins the UASC file to the episodes first, so a care leaver not
+    # looked after in the year, who has no episode rows in the return, is never reported.
+    left_care = leaver("C1", DOB="15/06/2008", uasc=[uasc(DUC=None)])
+    assert broken_by("1014", left_care) == ["C1"]
