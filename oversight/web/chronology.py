@@ -24,6 +24,7 @@ from oversight.casework.models import (
 )
 from oversight.web.words import code_words, person, yes_no
 
+CHANGE = "X1"  # an episode ended, the child still looked after
 # Everything on a child's record, with the people each record names.
 JOURNEY = (
     Prefetch("contacts", Contact.objects.select_related("decided_by")),
@@ -162,23 +163,27 @@ def _heard(summary: str, event: ChildsVoice) -> str:
 
 
 def _care(child: Child) -> Iterator[Event]:
-    for episode in child.care_episodes.all():
-        yield Event(
-            episode.started_on,
-            "Became looked after",
-            code_words("legal_status", episode.legal_status),
-            12,
-        )
-        for placement in episode.placements.all():
-            yield Event(
-                placement.started_on,
-                "Placement started",
-                code_words("placement_type", placement.placement_type),
-                13,
-            )
-            if placement.ended_on:
+    # An episode that follows another the day it ended (X1) continues the period of care:
+    # a new legal status, and a new placement only when the child moved.
+    episodes = sorted(child.care_episodes.all(), key=lambda e: (e.started_on, e.pk))
+    ended_x1 = {e.ended_on for e in episodes if e.ended_on and e.reason_ceased == CHANGE}
+    same_placement = {e.started_on for e in episodes if e.reason_new_episode == "L"}
+    for episode in episodes:
+        continues = episode.started_on in ended_x1 and episode.reason_new_episode != "S"
+        title = "Legal status changed" if continues else "Became looked after"
+        yield Event(episode.started_on, title, code_words("legal_status", episode.legal_status),
+                    12)  # fmt: skip
+        placements = sorted(episode.placements.all(), key=lambda p: (p.started_on, p.pk))
+        for number, placement in enumerate(placements):
+            moved = not (continues and number == 0 and episode.reason_new_episode == "L")
+            if moved:
+                yield Event(placement.started_on, "Placement started",
+                            code_words("placement_type", placement.placement_type), 13)  # fmt: skip
+            carried_on = (placement.ended_on == episode.ended_on and episode.reason_ceased == CHANGE
+                          and placement.ended_on in same_placement)  # fmt: skip
+            if placement.ended_on and not carried_on:
                 yield Event(placement.ended_on, "Placement ended", "", 12)
-        if episode.ended_on:
+        if episode.ended_on and episode.reason_ceased != CHANGE:
             yield Event(
                 episode.ended_on,
                 "Stopped being looked after",

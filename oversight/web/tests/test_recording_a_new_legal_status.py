@@ -37,7 +37,11 @@ def test_a_placement_order_begins_a_new_episode_in_the_same_placement(
     assert (first.ended_on, first.reason_ceased) == (date(2024, 6, 3), "X1")
     assert (second.legal_status, second.reason_new_episode) == ("E1", "L")
     assert [p.placement_type for p in second.placements.all()] == ["U4"]
-    assert "Placement order granted" in text(client.get(record))
+    shown = text(client.get(record))
+    # The chronology tells a new legal status in the same placement from coming into care.
+    assert "Legal status changed Placement order granted" in shown
+    assert shown.count("Became looked after") == 1 and shown.count("Placement started") == 1
+    assert "Placement ended" not in shown and "Stopped being looked after" not in shown
 
 
 def test_the_same_status_again_is_refused_against_it(signed_in, worker, aisha_in_care):
