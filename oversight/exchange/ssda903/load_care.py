@@ -8,7 +8,9 @@ taken in date order:
   file's values are compared with the records' (a difference is noted, not written);
 - a row that begins a period of care (S), a row after a gap, or a row with a new legal
   status (L, U, B, or a placement change under another status) begins a care episode,
-  with the row's reason for a new episode; the episode it follows ends that day (X1);
+  with the row's reason for a new episode; the episode it follows ends that day (X1). A
+  new legal status in the placement the child is in (L, same type and provider) goes
+  through ``services.change_legal_status``, so the care plan runs on;
 - a change of placement only (P, T) under the same legal status is a new placement in
   the episode, kept with the reason for the change that the row before gives (the DfE
   puts REASON_PLACE_CHANGE on the row that ends, rule 225); so is the first placement of
@@ -111,9 +113,38 @@ class CareImport:
         if open_episode is not None and same_status and row["RNE"] in PLACEMENT_CHANGES:
             self._move(open_episode, row)
             return
+        if open_episode is not None and self._same_placement(open_episode, row):
+            self._new_legal_status(open_episode, row)
+            return
         if open_episode is not None:
             self._end_episode(open_episode, row, self.carried_reason or "X1")
         self._start_episode(row)
+
+    def _same_placement(self, episode: CareEpisode, row: Row) -> bool:
+        """A row that begins a new legal status (L) in the placement the child is in, with
+        the episode before ending in no more than that (X1)."""
+        current = self.stored.current_placement(episode)
+        return (
+            row["RNE"] == "L" and self.carried_reason in (None, "X1") and current is not None
+            and current.ended_on is None and episode.legal_status != row["LS"]
+            and (current.placement_type, current.provider) == (row["PLACE"],
+                                                               row["PLACE_PROVIDER"] or "")
+        )  # fmt: skip
+
+    def _new_legal_status(self, episode: CareEpisode, row: Row) -> None:
+        """The child is still looked after, in the same placement: the care plan runs on."""
+        current = self.stored.current_placement(episode)
+        assert current is not None
+        following, placement = services.change_legal_status(
+            episode, current, on=row["DECOM"], legal_status=row["LS"], origin=self.of.origin(row)
+        )
+        if episode.pk not in self.stored.new_episodes:  # a change to what the records held
+            self.of.created["care_episodes_ended"] += 1
+        self.stored.add_following_episode(following, placement)
+        self.episode, self.placement = following, placement
+        self.of.created["care_episodes"] += 1
+        self.of.created["placements"] += 1
+        self._compare_location(row, following, placement)
 
     def _start_episode(self, row: Row) -> None:
         # A new placement begun with a new legal status keeps why the child moved.

@@ -146,6 +146,13 @@ class Stored:
         self.placements[episode.pk].append(placement)
         self.care_plans[episode.child_id].append(plan)
 
+    def add_following_episode(self, episode: CareEpisode, placement: Placement) -> None:
+        """An episode that continues the period of care (and its care plan) of the last."""
+        self.new_episodes.add(episode.pk)
+        self.episodes[episode.child_id].append(episode)
+        self.episodes[episode.child_id].sort(key=lambda e: e.started_on)
+        self.placements[episode.pk].append(placement)
+
     def add_placement(self, episode: CareEpisode, placement: Placement) -> None:
         self.placements[episode.pk].append(placement)
 
