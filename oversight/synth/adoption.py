@@ -18,6 +18,7 @@ import random
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
+from oversight.codes.groups import FOSTER_CARE
 from oversight.synth.draws import Weights
 from oversight.synth.world import next_wd
 
@@ -31,7 +32,6 @@ ADOPTERS_LEGAL_STATUS = {
     "MM": COUPLE_OF_ONE_GENDER, "F1": Weights({"L0": 1}), "M1": Weights({"L0": 1}),
 }  # fmt: skip
 BY_FOSTER_CARERS = 0.25
-FOSTER_CARE = ("U1", "U2", "U3", "U4", "U5", "U6")
 AGENCIES = Weights({"PR1": 60, "PR2": 15, "PR5": 25})
 # Of children who start care under 5 and leave it other than by adoption.
 REVERSED_SHARE = 0.08

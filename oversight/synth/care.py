@@ -21,6 +21,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from oversight.codes.groups import FOSTER_CARE
 from oversight.synth.adoption import AdoptionPlanner
 from oversight.synth.draws import Weights
 from oversight.synth.world import next_wd
@@ -88,7 +89,6 @@ PROVIDERS = {
 OWN_PROVISION = Weights({"PR1": 1})
 LEGAL_STATUS_16_PLUS = Weights({"V2": 45, "C2": 55})
 LEGAL_STATUS = Weights({"C2": 55, "C1": 30, "V2": 15})
-FOSTER_CARE = ("U1", "U2", "U3", "U4", "U5", "U6")
 WITH_FORMER_FOSTER_CARERS = ("E45", "E46")  # special guardianship to the foster carers
 LONG_TERM = ("U1", "U4")  # long-term fostering: visits every 3 months after the first year
 CARE_LEAVER_WEEKS = 13  # in care at least 13 weeks to be an eligible care leaver

@@ -16,11 +16,10 @@ from __future__ import annotations
 import random
 from typing import Any
 
+from oversight.codes.groups import FOSTER_CARE, WITH_FOSTER_CARERS
 from oversight.codes.places import NO_URN, PLACEMENTS_WITHOUT_URN
 
 INSIDE, OUTSIDE = "NF", "XF"
-FOSTER_CARE = ("U1", "U2", "U3", "U4", "U5", "U6")
-WITH_CURRENT_CARERS = ("A3", "A5")  # a placement for adoption with the foster carers
 # How many provisions of each kind there are to be placed with, by its URN's prefix.
 POOLS = {"foster": ("SC91", 20), "home": ("SC92", 60), "supported": ("SC94", 25),
          "adoption": ("SC95", 8), "other": ("SC96", 40)}  # fmt: skip
@@ -39,7 +38,7 @@ class Places:
     def where(self, placement_type: str, provider: str, current: Any = None) -> dict[str, str]:
         """``postcode`` and ``urn`` for a new placement; ``current`` (the placement the
         child moves from) keeps its carers' postcode for a placement with them."""
-        if placement_type in WITH_CURRENT_CARERS and current is not None:
+        if placement_type in WITH_FOSTER_CARERS and current is not None:
             return {"postcode": current.postcode, "urn": current.urn}
         if placement_type == "P1":
             return {"postcode": self.home, "urn": NO_URN}

@@ -22,9 +22,9 @@ from oversight.casework.models import (
     Referral,
     Visit,
 )
+from oversight.codes.groups import STILL_LOOKED_AFTER as CHANGE
 from oversight.web.words import code_words, person, yes_no
 
-CHANGE = "X1"  # an episode ended, the child still looked after
 # Everything on a child's record, with the people each record names.
 JOURNEY = (
     Prefetch("contacts", Contact.objects.select_related("decided_by")),

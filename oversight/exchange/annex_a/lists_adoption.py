@@ -17,12 +17,9 @@ from typing import Any
 from django.db.models import Q
 
 from oversight.casework.models import AdoptionDecision, CareEpisode, Child, Placement
+from oversight.codes.groups import ADOPTED, ADOPTION_PLACEMENTS, PLACEMENT_ORDER
 from oversight.exchange.annex_a.gather import CHILD_FIELDS, Context, Row, by_child, child_row
 from oversight.exchange.annex_a.lists_care import Period, periods_of_care
-
-ADOPTED = ("E11", "E12")
-ADOPTION_PLACEMENTS = ("A3", "A4", "A5", "A6")
-PLACEMENT_ORDER = "E1"
 
 
 def adoption(context: Context) -> list[Row]:

@@ -19,12 +19,10 @@ from __future__ import annotations
 from typing import Any
 
 from oversight.casework.services.adoption import number_of_adopters
+from oversight.codes.groups import ADOPTED, ADOPTION_PLACEMENTS, WITH_FOSTER_CARERS
 from oversight.exchange.ssda903.care import EpisodeRecord, as_at
 from oversight.exchange.ssda903.spec import CollectionYear
 
-ADOPTED = ("E11", "E12")
-ADOPTION_PLACEMENTS = ("A3", "A4", "A5", "A6")
-WITH_FOSTER_CARERS = ("A3", "A5")
 DECISION_FIELDS = ("decided_on", "reversed_on", "reversed_reason", "matched_on", "adopters_sex",
                    "adopters_legal_status")  # fmt: skip
 Row = dict[str, Any]

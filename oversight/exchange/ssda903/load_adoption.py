@@ -15,6 +15,7 @@ adoption and the adopters' sex: a value that disagrees is noted.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -22,8 +23,8 @@ from oversight.casework import services
 from oversight.casework.models import AdoptionDecision, CareEpisode, Child
 from oversight.casework.services import CaseworkError
 from oversight.casework.services.adoption import number_of_adopters
+from oversight.codes.groups import ADOPTION_PLACEMENTS, WITH_FOSTER_CARERS
 from oversight.exchange.importing import DIFFERENT
-from oversight.exchange.ssda903.adoption import ADOPTION_PLACEMENTS, WITH_FOSTER_CARERS
 from oversight.exchange.ssda903.load_file import Row
 
 if TYPE_CHECKING:
@@ -61,11 +62,11 @@ class AdoptionImport:
         for row in self.of.filed.table("ad1"):
             self._guarded(self._adoption, row, ("DATE_INT", *MATCH_ITEMS))
 
-    def _guarded(self, record: object, row: Row, items: tuple[str, ...]) -> None:
+    def _guarded(self, record: Callable[[Row], None], row: Row, items: tuple[str, ...]) -> None:
         if not any(row[item] for item in items) and not row.get("FOSTER_CARE"):
             return  # an empty row says nothing
         try:
-            record(row)  # type: ignore[operator]
+            record(row)
         except CaseworkError as error:
             raise self.of.refused(error, row, FIELDS.get(error.field)) from None
 
