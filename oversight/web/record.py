@@ -194,15 +194,20 @@ def permanence_facts(began: CareEpisode | None) -> list[Fact]:
     return [Fact("Before this period of care", ", ".join(words))]
 
 
+def latest_decision(child: Child) -> AdoptionDecision | None:
+    """The child's latest decision to place for adoption, from the loaded journey."""
+    return max(child.adoption_decisions.all(), key=lambda d: d.decided_on, default=None)
+
+
 def standing_decision(child: Child) -> AdoptionDecision | None:
     """The child's latest decision to place for adoption, unless it was reversed."""
-    latest = max(child.adoption_decisions.all(), key=lambda d: d.decided_on, default=None)
+    latest = latest_decision(child)
     return latest if latest is not None and latest.reversed_on is None else None
 
 
 def adoption_facts(child: Child) -> list[Fact]:
     """The child's latest decision to place for adoption, and what followed."""
-    latest = max(child.adoption_decisions.all(), key=lambda d: d.decided_on, default=None)
+    latest = latest_decision(child)
     if latest is None:
         return []
     words = [f"Decided {long_date(latest.decided_on)} to place for adoption"]

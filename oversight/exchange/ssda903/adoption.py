@@ -61,14 +61,20 @@ def adoption_in_the_year(
     return None
 
 
+def by_foster_carers(placement_type: str) -> str | None:
+    """AD1's FOSTER_CARE as a placement for adoption tells it: 1 with the child's foster
+    carers (A3, A5), 0 with others (A4, A6); None for a placement of another kind."""
+    if placement_type not in ADOPTION_PLACEMENTS:
+        return None
+    return "1" if placement_type in WITH_FOSTER_CARERS else "0"
+
+
 def ad1_items(adopted: EpisodeRecord, decisions: list[Row]) -> Row:
     """The AD1 items of a child adopted at the end of the episode ``adopted``."""
     assert adopted.ended_on is not None
     made = [d for d in decisions if d["decided_on"] <= adopted.ended_on]
     placed = adopted.placements[-1].placement_type if adopted.placements else ""
-    foster_carers = (
-        ("1" if placed in WITH_FOSTER_CARERS else "0") if placed in ADOPTION_PLACEMENTS else None
-    )
+    foster_carers = by_foster_carers(placed)
     if not made:
         return {"FOSTER_CARE": foster_carers}
     decision = made[-1]

@@ -23,8 +23,9 @@ from oversight.casework import services
 from oversight.casework.models import AdoptionDecision, CareEpisode, Child
 from oversight.casework.services import CaseworkError
 from oversight.casework.services.adoption import number_of_adopters
-from oversight.codes.groups import ADOPTION_PLACEMENTS, WITH_FOSTER_CARERS
+from oversight.codes.groups import ADOPTION_PLACEMENTS
 from oversight.exchange.importing import DIFFERENT
+from oversight.exchange.ssda903.adoption import by_foster_carers
 from oversight.exchange.ssda903.load_file import Row
 
 if TYPE_CHECKING:
@@ -169,9 +170,7 @@ class AdoptionImport:
         placements = [p for e in self.stored.episodes[self.child.pk]
                       for p in self.stored.placements[e.pk]
                       if p.placement_type in ADOPTION_PLACEMENTS]  # fmt: skip
-        if not placements:
-            return None
-        return "1" if placements[-1].placement_type in WITH_FOSTER_CARERS else "0"
+        return by_foster_carers(placements[-1].placement_type) if placements else None
 
     def _note(self, row: Row, items: tuple[str, ...], why: str) -> None:
         for item in items:
