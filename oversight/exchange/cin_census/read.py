@@ -22,24 +22,19 @@ import polars as pl
 from lxml import etree
 
 from oversight.exchange.cin_census.spec import (
-    ASSESSMENT,
-    CHILD,
-    CIN_PLAN,
     COUNT,
-    CP_PLAN,
     DATE,
-    EPISODE,
     FLAG,
     FLAG_VALUES,
     HEADER,
-    PRE_PROCEEDINGS,
     RENAMED,
     REQUIRED,
-    SECTION_47,
     TABLES,
+    TEXT,
     CensusPeriod,
 )
 from oversight.exchange.validation import ERROR, Finding
+from oversight.exchange.validation.rulebook import AS_WRITTEN
 
 FORMAT = "format"
 DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}(Z|[+-]\d{2}:\d{2})?$"
@@ -83,18 +78,14 @@ class CinData(Generic[Frame]):
         return replace(self, **tables)  # type: ignore[return-value]
 
 
-class _Rows:
-    """One table's rows, each the dict of its values, as read."""
-
-    def __init__(self, keys: tuple[str, ...], fields: dict[str, str]) -> None:
-        self.keys = keys
-        self.fields = fields
-        self.names = ("LAchildID", "line", *keys, *fields)
-        self.rows: list[dict[str, Any]] = []
-
-    def add(self, values: dict[str, Any]) -> None:
-        """Keep ``values`` (not to be changed after): a name not in the table is not read."""
-        self.rows.append(values)
+# Each table's fields by the names they may have in the file (the child's sex has had two).
+FIELDS = {
+    table: {name: name for name in fields}
+    | {old: new for old, new in RENAMED.items() if new in fields}
+    for table, (_keys, fields) in TABLES.items()
+}
+# The groups within a part that are tables of their own, read apart from its fields.
+GROUPS = {"assessments": "FactorsIdentifiedAtAssessment", "cp_plans": "Reviews"}
 
 
 class _Reader:
@@ -102,7 +93,8 @@ class _Reader:
         self.name = name
         self.period = period
         self.header: dict[str, Any] = {}
-        self.tables = {table: _Rows(*shape) for table, shape in TABLES.items()}
+        # Each table's rows, each the dict of its values as read (not changed after).
+        self.rows: dict[str, list[dict[str, Any]]] = {table: [] for table in TABLES}
         self.problems: list[Finding] = []
         self.children = 0
 
@@ -137,29 +129,33 @@ class _Reader:
         self.children += 1
         values: dict[str, Any] = {"child": child, "line": element.sourceline}
         ids = {"child": child}
+        episodes = []
         for part in element:
-            name = _local(part)
-            if name == "ChildIdentifiers":
-                self.fields_of(part, CHILD, values, values)
+            name = _LOCAL_NAMES.get(part.tag) or _new_local(part)
+            if name == "CINdetails":
+                episodes.append(part)
+            elif name == "ChildIdentifiers":
+                self.fields_of(part, "children", values, None)
             elif name == "ChildCharacteristics":
                 self.read_characteristics(part, values, ids)
-            elif name != "CINdetails":
+            else:
                 self.unknown(values.get("LAchildID"), part)
         ids["LAchildID"] = values.get("LAchildID")
-        self.tables["children"].add(values)
-        for episode, part in enumerate(p for p in element if _local(p) == "CINdetails"):
+        self.rows["children"].append(values)
+        for episode, part in enumerate(episodes):
             self.read_episode(part, {**ids, "episode": episode})
 
     def read_characteristics(
         self, element: etree._Element, values: dict[str, Any], ids: dict[str, Any]
     ) -> None:
         for part in element:
-            name = _local(part)
+            name = _LOCAL_NAMES.get(part.tag) or _new_local(part)
             if name == "Ethnicity":
                 values[name] = _text(part)
             elif name == "Disabilities":
+                disabilities = self.rows["disabilities"]
                 for disability in part:
-                    self.tables["disabilities"].add(
+                    disabilities.append(
                         {**ids, "LAchildID": values.get("LAchildID"), "line": disability.sourceline,
                          "Disability": _text(disability)}
                     )  # fmt: skip
@@ -168,61 +164,67 @@ class _Reader:
 
     def read_episode(self, element: etree._Element, ids: dict[str, Any]) -> None:
         values = {**ids, "line": element.sourceline}
-        counters: defaultdict[str, int] = defaultdict(int)
+        fields = FIELDS["episodes"]
+        groups: defaultdict[str, int] = defaultdict(int)  # each group's place in the episode
         for part in element:
-            name = _local(part)
-            if name in EPISODE:
-                values[name] = _text(part)
-            elif name == "Assessments":
-                self.read_assessment(part, {**ids, "assessment": counters[name]})
+            name = _LOCAL_NAMES.get(part.tag) or _new_local(part)
+            if name in fields:
+                text = part.text
+                values[name] = (text.strip() or None) if text is not None else None
+                continue
+            place = groups[name]
+            groups[name] += 1
+            if name == "Assessments":
+                self.read_assessment(part, {**ids, "assessment": place})
             elif name == "CINPlanDates":
-                self.read_part("cin_plans", part, CIN_PLAN, {**ids, "cin_plan": counters[name]})
+                self.read_part("cin_plans", part, {**ids, "cin_plan": place})
             elif name == "Section47":
-                self.read_part("section47", part, SECTION_47, {**ids, "s47": counters[name]})
+                self.read_part("section47", part, {**ids, "s47": place})
             elif name == "ChildProtectionPlans":
-                self.read_plan(part, {**ids, "cp_plan": counters[name]})
+                self.read_plan(part, {**ids, "cp_plan": place})
             elif name == "PreProceedingsandFGDM":
-                self.read_part("pre_proceedings", part, PRE_PROCEEDINGS, ids)
+                self.read_part("pre_proceedings", part, ids)
             else:
                 self.unknown(ids["LAchildID"], part)
-            counters[name] += 1
-        self.tables["episodes"].add(values)
+        self.rows["episodes"].append(values)
 
-    def read_part(
-        self, table: str, element: etree._Element, fields: dict[str, str], ids: dict[str, Any]
-    ) -> dict[str, Any]:
+    def read_part(self, table: str, element: etree._Element, ids: dict[str, Any]) -> None:
         values = {**ids, "line": element.sourceline}
-        self.fields_of(
-            element, fields, values, ids, skip=("FactorsIdentifiedAtAssessment", "Reviews")
-        )
-        self.tables[table].add(values)
-        return values
+        self.fields_of(element, table, values, ids["LAchildID"])
+        self.rows[table].append(values)
 
     def read_assessment(self, element: etree._Element, ids: dict[str, Any]) -> None:
-        self.read_part("assessments", element, ASSESSMENT, ids)
-        for factors in element.iterchildren("{*}FactorsIdentifiedAtAssessment"):
-            for factor in factors:
-                row = {**ids, "line": factor.sourceline, "AssessmentFactors": _text(factor)}
-                self.tables["factors"].add(row)
+        self.read_part("assessments", element, ids)
+        factors = self.rows["factors"]
+        for group in element.iterchildren("{*}FactorsIdentifiedAtAssessment"):
+            for factor in group:
+                factors.append(
+                    {**ids, "line": factor.sourceline, "AssessmentFactors": _text(factor)}
+                )
 
     def read_plan(self, element: etree._Element, ids: dict[str, Any]) -> None:
-        self.read_part("cp_plans", element, CP_PLAN, ids)
-        for reviews in element.iterchildren("{*}Reviews"):
-            for review in reviews:
-                row = {**ids, "line": review.sourceline, "CPPreviewDate": _text(review)}
-                self.tables["reviews"].add(row)
-            if len(reviews) == 0:  # an empty group is a review record with no date (8842Q)
-                self.tables["reviews"].add({**ids, "line": reviews.sourceline})
+        self.read_part("cp_plans", element, ids)
+        reviews = self.rows["reviews"]
+        for group in element.iterchildren("{*}Reviews"):
+            for review in group:
+                reviews.append({**ids, "line": review.sourceline, "CPPreviewDate": _text(review)})
+            if len(group) == 0:  # an empty group is a review record with no date (8842Q)
+                reviews.append({**ids, "line": group.sourceline})
 
-    def fields_of(self, element: etree._Element, fields: dict[str, str], values: dict[str, Any],
-                  ids: dict[str, Any], skip: tuple[str, ...] = ()) -> None:  # fmt: skip
+    def fields_of(
+        self, element: etree._Element, table: str, values: dict[str, Any], child_id: str | None
+    ) -> None:
+        """The fields of ``table`` in ``element`` into ``values``; any other element is
+        reported, but for the groups read on their own (factors, reviews)."""
+        fields = FIELDS[table]
         for part in element:
-            name = _local(part)
-            name = RENAMED.get(name, name)
-            if name in fields:
-                values[name] = _text(part)
-            elif name not in skip:
-                self.unknown(ids.get("LAchildID") or values.get("LAchildID"), part)
+            name = _LOCAL_NAMES.get(part.tag) or _new_local(part)
+            field = fields.get(name)
+            if field is not None:
+                text = part.text
+                values[field] = (text.strip() or None) if text is not None else None
+            elif name != GROUPS.get(table):
+                self.unknown(child_id or values.get("LAchildID"), part)
 
     def unknown(self, child_id: str | None, element: etree._Element) -> None:
         if not isinstance(element.tag, str):
@@ -231,33 +233,57 @@ class _Reader:
                      "is not part of the CIN census here: it was not read")  # fmt: skip
 
     def frames(self) -> dict[str, pl.DataFrame]:
-        return {name: self.frame(name, rows) for name, rows in self.tables.items()}
+        """Each table typed, with its values that are missing or not of their type
+        reported. Every table's typing runs in one Polars query, and its problems are
+        looked for only in a table that has some."""
+        raw = {table: self.raw(table) for table in TABLES}
+        queries = {table: _typing(table, frame) for table, frame in raw.items()}
+        typing = [query for query in queries.values() if query is not None]
+        done = iter(pl.collect_all(typing, optimizations=AS_WRITTEN, engine="in-memory"))
+        typed = {}
+        for table, frame in raw.items():
+            typed[table] = frame if queries[table] is None else next(done)
+            self.report_missing(table, frame)
+            self.report_untyped(table, frame, typed[table])
+        return typed
+
+    def raw(self, table: str) -> pl.DataFrame:
+        """The table's rows as read, every field as text."""
+        keys, fields = TABLES[table]
+        names = ("LAchildID", "line", *keys, *fields)
+        schema = {name: pl.Int64 for name in ("line", *keys)} | {"LAchildID": pl.String}
+        return pl.from_dicts(self.rows[table], schema={n: schema.get(n, pl.String) for n in names})
 
     def report_missing(self, table: str, raw: pl.DataFrame) -> None:
         for name in REQUIRED.get(table, ()):
-            missing = raw.filter(pl.col(name).is_null()).select("LAchildID", "line")
-            for child_id, line in missing.iter_rows():
-                self.problem(child_id, line, name, "", "is required by the census and is missing")
+            column = raw.get_column(name)
+            if column.null_count():
+                missing = raw.filter(column.is_null()).select("LAchildID", "line")
+                for child_id, line in missing.iter_rows():
+                    self.problem(child_id, line, name, "", REQUIRED_BUT_MISSING)
 
-    def frame(self, table: str, rows: _Rows) -> pl.DataFrame:
-        schema = {name: pl.Int64 for name in ("line", *rows.keys)} | {"LAchildID": pl.String}
-        raw = pl.from_dicts(rows.rows, schema={n: schema.get(n, pl.String) for n in rows.names})
-        self.report_missing(table, raw)
-        kinds = {name: kind for name, kind in rows.fields.items() if kind != "text"}
-        if not kinds:
-            return raw
-        # Every column typed in one pass; then a value that was given but is not of its
-        # type is found by comparing the two columns.
-        typed = raw.with_columns(_typed(name, kind) for name, kind in kinds.items())
-        for name, kind in kinds.items():
-            untyped = raw.get_column(name).is_not_null() & typed.get_column(name).is_null()
-            if untyped.any():
+    def report_untyped(self, table: str, raw: pl.DataFrame, typed: pl.DataFrame) -> None:
+        """A value given but not of its type is found by comparing the two columns."""
+        for name, kind in TABLES[table][1].items():
+            if kind == TEXT:
+                continue
+            given, read = raw.get_column(name), typed.get_column(name)
+            if read.null_count() > given.null_count():  # (a count Polars keeps: no search)
+                untyped = given.is_not_null() & read.is_null()
                 bad = raw.filter(untyped).select("LAchildID", "line", name)
                 for child_id, line, value in bad.iter_rows():
                     self.problem(child_id, line, name, value, WHY_UNTYPED[kind])
-        return typed
 
 
+def _typing(table: str, raw: pl.DataFrame) -> pl.LazyFrame | None:
+    """The query typing every field of the table that is not text, or ``None``."""
+    kinds = {name: kind for name, kind in TABLES[table][1].items() if kind != TEXT}
+    if not kinds:
+        return None
+    return raw.lazy().with_columns(_typed(name, kind) for name, kind in kinds.items())
+
+
+REQUIRED_BUT_MISSING = "is required by the census and is missing"
 WHY_UNTYPED = {
     DATE: "is not a date (YYYY-MM-DD)",
     FLAG: "is not true, false, 1 or 0",
@@ -322,6 +348,7 @@ def read_cin(
         parsing = etree.iterparse(
             source, events=("end",), tag=("{*}Header", "{*}Child"), resolve_entities=False,
             no_network=True, load_dtd=False, huge_tree=False, remove_comments=True,
+            remove_blank_text=True, collect_ids=False,
         )  # fmt: skip
         for _event, element in parsing:
             if _local(element) == "Header":

@@ -70,8 +70,8 @@ class Return903(Generic[Frame]):
     previous: Return903[Frame] | None = None
     # Tables derived from the return that several rules share (``derive``).
     derived: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
-    # Rules run in several threads: a table is derived by the first rule that asks, while
-    # the others asking for it wait.
+    # A table is derived by the first rule that asks; should rules ever be made in several
+    # threads at once, the others asking for it wait.
     deriving: threading.RLock = field(default_factory=threading.RLock, repr=False, compare=False)
 
     def derive(self, name: str, compute: Callable[[Return903[Frame]], T]) -> T:

@@ -42,10 +42,21 @@ def per_return(
 
 def given(data: Return903, table: str, column: str) -> pl.Expr:
     """The value was given, whether or not it could be read (an unreadable one is not blank)."""
-    unread = data.unreadable.filter((pl.col("table") == table) & (pl.col("field") == column))
-    places = collected(unread.select(pl.concat_str("file", pl.lit(":"), "line").alias("_at")))
+    places = data.derive("unreadable places", _unreadable_places).get((table, column))
+    if not places:
+        return pl.col(column).is_not_null()
     at = pl.concat_str("file", pl.lit(":"), "line")
-    return pl.col(column).is_not_null() | at.is_in(places.get_column("_at").implode())
+    return pl.col(column).is_not_null() | at.is_in(places)
+
+
+def _unreadable_places(data: Return903) -> dict[tuple[str, str], list[str]]:
+    """Where each (table, column)'s unreadable values are, as "file:line"."""
+    at = pl.concat_str("file", pl.lit(":"), "line")
+    unread = collected(data.unreadable.select("table", "field", at.alias("_at")))
+    places: dict[tuple[str, str], list[str]] = {}
+    for table, column, place in unread.iter_rows():
+        places.setdefault((table, column), []).append(place)
+    return places
 
 
 def is_one_of(column: str, codes: Iterable[str]) -> pl.Expr:
