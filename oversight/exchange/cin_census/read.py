@@ -37,7 +37,7 @@ from oversight.exchange.validation import ERROR, Finding
 from oversight.exchange.validation.rulebook import AS_WRITTEN
 
 FORMAT = "format"
-DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}(Z|[+-]\d{2}:\d{2})?$"
+DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}(Z|[+-][0-9]{2}:[0-9]{2})?$"
 
 
 class CinUnreadable(ValueError):

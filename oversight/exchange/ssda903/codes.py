@@ -11,7 +11,7 @@ ETHNICITY = {
 }  # fmt: skip
 UPN_UNKNOWN = {"UN1", "UN2", "UN3", "UN4", "UN5"}
 # A UPN: a check letter (not I, O or S), then 12 digits, or 11 digits and a letter.
-UPN_PATTERN = r"^[A-HJ-NP-RT-Z](\d{12}|\d{11}[A-Z])$"
+UPN_PATTERN = r"^[A-HJ-NP-RT-Z]([0-9]{12}|[0-9]{11}[A-Z])$"
 YES_NO = {"0", "1"}
 
 REASON_NEW_EPISODE = {"S", "P", "L", "T", "U", "B"}

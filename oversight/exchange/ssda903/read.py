@@ -40,7 +40,7 @@ T = TypeVar("T")
 Frame = TypeVar("Frame", pl.DataFrame, pl.LazyFrame)
 READING_THREADS = 4
 FORMAT = "format"
-DATE_PATTERN = r"^\d{2}/\d{2}/\d{4}$"
+DATE_PATTERN = r"^[0-9]{2}/[0-9]{2}/[0-9]{4}$"
 WHY = {DATE: "is not a date (dd/mm/YYYY)", NUMBER: "is not a whole number"}
 UNREADABLE_SCHEMA = {
     "table": pl.String, ID: pl.String, "line": pl.Int64, "file": pl.String,

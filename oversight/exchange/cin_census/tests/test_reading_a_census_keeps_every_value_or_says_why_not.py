@@ -28,6 +28,13 @@ def test_a_date_in_another_layout_is_not_read_as_a_date():
     assert [f.fields for f in cin.format_findings] == [(("PersonBirthDate", "27/03/2015"),)]
 
 
+def test_a_date_written_in_digits_other_than_0_to_9_is_not_read_as_a_date():
+    arabic_indic = "\u0662\u0660\u0661\u0665-\u0660\u0663-\u0662\u0667"  # 2015-03-27
+    cin = census(child(PersonBirthDate=arabic_indic))
+    assert [f.fields for f in cin.format_findings] == [(("PersonBirthDate", arabic_indic),)]
+    assert cin.children["PersonBirthDate"].to_list() == [None]
+
+
 def test_a_flag_that_is_not_true_false_one_or_zero_is_reported():
     cin = census(child(episodes=[episode(ReferralNFA="yes")]))
     assert [f.fields for f in cin.format_findings] == [(("ReferralNFA", "yes"),)]

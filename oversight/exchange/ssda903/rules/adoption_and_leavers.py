@@ -30,7 +30,7 @@ ACCOMMODATION = {
     "R2", "S2", "T1", "T2", "U1", "U2", "V1", "V2", "W1", "W2", "X2", "Y1", "Y2", "Z1", "Z2", "0",
 }  # fmt: skip
 # A previous permanence order's date may have ZZ for a day or month not known.
-PARTIAL_DATE = r"^(\d{2}|ZZ)/(\d{2}|ZZ)/\d{4}$"
+PARTIAL_DATE = r"^([0-9]{2}|ZZ)/([0-9]{2}|ZZ)/[0-9]{4}$"
 
 date_rule("112", "ad1", "DATE_INT", required=False)
 date_rule("113", "ad1", "DATE_MATCH", required=False)

@@ -4,6 +4,8 @@ import pytest
 
 from oversight.exchange.ssda903.tests.builders import broken_by, child, episode, girl
 
+# Digits other than 0-9 are not a UPN's.
+ARABIC_INDIC_201000000017 = "".join(chr(0x0660 + int(d)) for d in "201000000017")
 RESPITE_ONLY = [episode(LS="V3", PLACE="R1", URN=None, DEC="12/05/2025", REC="E13")]
 
 
@@ -20,6 +22,7 @@ RESPITE_ONLY = [episode(LS="V3", PLACE="R1", URN=None, DEC="12/05/2025", REC="E1
         ("168", {"UPN": "I201000000017"}, {"UPN": "A20100000001B"}),
         ("168", {"UPN": "A20100000001"}, {"UPN": "UN5"}),
         ("168", {"UPN": "UN6"}, {"UPN": None}),
+        ("168", {"UPN": "A" + ARABIC_INDIC_201000000017}, {"UPN": "A201000000017"}),
         ("171", {"MC_DOB": "2020-01-01"}, {"MC_DOB": None}),
         ("174", {"MC_DOB": "01/01/2025"}, {"SEX": "F", "MOTHER": "1", "MC_DOB": "01/01/2025"}),
         ("232", {"SEX": "U"}, {"SEX": "F"}),
