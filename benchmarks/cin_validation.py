@@ -1,13 +1,14 @@
 """Our CIN census validation against csc-validator-be-cin, side by side, on the same files.
 
 Usage: uv run python -m benchmarks.cin_validation [--sizes 1000,10000,50000]
-       [--source FILE.xml] [--reference-up-to N] [--keep DIR]
+       [--source FILE.xml] [--reference-up-to N] [--runs N] [--keep DIR]
 
 The files are made from a census return of a synthetic LA (``--source``, or one written
 here from a generated medium LA), its children repeated with fresh ids until each file
 has the number of children asked for. Each tool runs in its own process, from the file on
 disk to its list of findings: the time inside that process (imports excluded, reported
-separately as the whole process's wall time) and its peak memory. csc-validator-be-cin is
+separately as the whole process's wall time) and its peak memory, the fastest of
+``--runs`` runs of each, the two tools run in turn (``side_by_side``). csc-validator-be-cin is
 installed from PyPI into a throwaway virtual environment, never into the project's.
 Findings are compared rule by rule as the set of (rule, child) pairs each tool reports.
 Nothing here asserts a time: it prints what it measured.
@@ -22,7 +23,7 @@ from pathlib import Path
 
 from benchmarks.cin_files import scaled_census, synthetic_census
 from benchmarks.reference_tools import reference_python
-from benchmarks.side_by_side import compare, measured, ratios, run
+from benchmarks.side_by_side import compare, in_turn, measured, ratios
 
 REFERENCE = "csc-validator-be-cin==0.1.13"
 # Its pinned pandas 1.5.3 is built against NumPy 1 and fails to import with NumPy 2.
@@ -75,6 +76,7 @@ def main() -> None:
         default=10_000,
         help="run the reference only up to this many children",
     )
+    parser.add_argument("--runs", type=int, default=3, help="runs of each tool, fastest kept")
     parser.add_argument("--keep", type=Path, help="keep the generated files in this folder")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
@@ -87,13 +89,18 @@ def main() -> None:
         print(f"files made from {source.name}, children repeated with fresh ids\n")
         for size in sizes:
             file = scaled_census(source, size, folder / f"cin_{size}.xml")
-            ours = run(sys.executable, OUR_DRIVER, file)
+            compared = size <= args.reference_up_to
+            ours, theirs = in_turn(
+                (sys.executable, OUR_DRIVER),
+                (reference, REFERENCE_DRIVER) if compared else None,
+                (file,),
+                args.runs,
+            )
             print(f"{size:,} children ({file.stat().st_size / 1e6:.1f} MB):")
             print(measured("Oversight", ours))
-            if size > args.reference_up_to:
+            if theirs is None:
                 print(f"  {REFERENCE} not run at this size (--reference-up-to)\n")
                 continue
-            theirs = run(reference, REFERENCE_DRIVER, file)
             print(measured("csc-validator-be-cin", theirs))
             print(ratios(ours, theirs))
             print("\n".join(compare(ours, theirs)) + "\n")

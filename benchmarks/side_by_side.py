@@ -5,6 +5,11 @@ JSON line: ``seconds`` inside the process (imports excluded), ``cpu`` (the proce
 time it used meanwhile, every thread's: on a busy machine the fairer measure of work),
 ``peak_mb`` (its maximum resident memory), ``pairs`` (each finding as rule and child)
 and ``rules`` (the codes it implements). The whole process's wall time is measured from outside.
+
+Each tool is run ``runs`` times, the two in turn (ours, theirs, ours, ...), so that what
+else the machine is doing falls on both alike; each tool's fastest run is kept, as
+``timeit`` keeps the fastest, with the range of its times beside it. On a shared machine
+a run of a twentieth of a second can come out a fifth slower for no reason of its own.
 """
 
 from __future__ import annotations
@@ -27,6 +32,26 @@ def run(python: str, driver: str, *paths: Path) -> dict:
     result["wall"] = wall
     result["pairs"] = {tuple(p) for p in result["pairs"]}
     return result
+
+
+def in_turn(
+    ours: tuple[str, str], theirs: tuple[str, str] | None, paths: tuple[Path, ...], runs: int
+) -> tuple[dict, dict | None]:
+    """Each tool's fastest of ``runs`` runs on ``paths``, the two run in turn; ``theirs``
+    is ``None`` when the reference is not to be run."""
+    mine: list[dict] = []
+    other: list[dict] = []
+    for _ in range(runs):
+        mine.append(run(*ours, *paths))
+        if theirs is not None:
+            other.append(run(*theirs, *paths))
+    return fastest(mine), fastest(other) if other else None
+
+
+def fastest(results: list[dict]) -> dict:
+    best = min(results, key=lambda result: result["seconds"])
+    times = [result["seconds"] for result in results]
+    return best | {"runs": len(results), "slowest": max(times)}
 
 
 def code_order(code: str) -> tuple[int, str]:
@@ -53,11 +78,17 @@ def compare(ours: dict, theirs: dict) -> list[str]:
 
 
 def measured(name: str, result: dict) -> str:
+    runs = result.get("runs", 1)
+    spread = f" (fastest of {runs}, slowest {_seconds(result['slowest'])})" if runs > 1 else ""
     return (
-        f"  {name:<22}{result['seconds']:8.2f} s in process ({result['cpu']:.2f} s of CPU), "
-        f"{result['wall']:6.2f} s whole process, peak {result['peak_mb']:7.0f} MB, "
-        f"{len(result['pairs']):,} findings"
+        f"  {name:<22}{_seconds(result['seconds']):>8} s in process{spread}, "
+        f"{result['cpu']:.3f} s of CPU, {result['wall']:.2f} s whole process, "
+        f"peak {result['peak_mb']:.0f} MB, {len(result['pairs']):,} findings"
     )
+
+
+def _seconds(value: float) -> str:
+    return f"{value:.3f}" if value < 10 else f"{value:.1f}"
 
 
 def ratios(ours: dict, theirs: dict) -> str:

@@ -1,7 +1,7 @@
 """Our SSDA903 validation against csc-validator-be-903, side by side, on the same returns.
 
 Usage: uv run python -m benchmarks.ssda903_validation [--sizes 1000,10000,27000,50000]
-       [--source DIR] [--reference-up-to N] [--keep DIR] [--this-year-only]
+       [--source DIR] [--reference-up-to N] [--runs N] [--keep DIR] [--this-year-only]
 
 The returns are made from a synthetic LA's SSDA903 return (``--source``, or one written
 here from a generated LA), its children repeated with fresh ids until each return has the
@@ -9,7 +9,8 @@ number of children asked for. Each size is validated twice: this year's return a
 with last year's beside it as LAs submit it (``--source``'s folder with ``_last_year``
 added to its name; the rules comparing the two years run only then). Each tool runs in
 its own process, from the CSV files on disk to its list of findings: time inside that
-process (imports excluded; the whole process's wall time beside it) and peak memory.
+process (imports excluded; the whole process's wall time beside it) and peak memory, the
+fastest of ``--runs`` runs of each, the two tools run in turn (``side_by_side``).
 csc-validator-be-903 is installed from PyPI into a throwaway virtual environment, never
 into the project's. Findings are compared rule by rule as the set of (rule, child) pairs
 each tool reports. Nothing here asserts a time.
@@ -23,7 +24,7 @@ import tempfile
 from pathlib import Path
 
 from benchmarks.reference_tools import reference_python
-from benchmarks.side_by_side import compare, measured, ratios, run
+from benchmarks.side_by_side import compare, in_turn, measured, ratios
 from benchmarks.ssda903_files import (
     last_year_of,
     scaled_last_year,
@@ -85,6 +86,7 @@ def main() -> None:
     parser.add_argument("--sizes", default="1000,10000,27000,50000")
     parser.add_argument("--source", type=Path, help="a folder with a return to scale")
     parser.add_argument("--reference-up-to", type=int, default=50_000)
+    parser.add_argument("--runs", type=int, default=3, help="runs of each tool, fastest kept")
     parser.add_argument("--keep", type=Path, help="keep the generated returns in this folder")
     parser.add_argument(
         "--this-year-only", action="store_true", help="leave out the runs with last year's return"
@@ -109,12 +111,17 @@ def main() -> None:
                 runs.append((f"{size:,} children, with last year's return", (before,)))
             for title, extra in runs:
                 print(f"{title}:")
-                ours = run(sys.executable, OUR_DRIVER, made, *extra)
+                compared = size <= args.reference_up_to
+                ours, theirs = in_turn(
+                    (sys.executable, OUR_DRIVER),
+                    (reference, REFERENCE_DRIVER) if compared else None,
+                    (made, *extra),
+                    args.runs,
+                )
                 print(measured("Oversight", ours))
-                if size > args.reference_up_to:
+                if theirs is None:
                     print(f"  {REFERENCE} not run at this size (--reference-up-to)\n")
                     continue
-                theirs = run(reference, REFERENCE_DRIVER, made, *extra)
                 print(measured("csc-validator-be-903", theirs))
                 print(ratios(ours, theirs))
                 print("\n".join(compare(ours, theirs)) + "\n")

@@ -26,17 +26,26 @@ def _upn() -> pl.Expr:
     return pl.col("UPN").str.to_uppercase()
 
 
-def _check_letter(upn: pl.Expr) -> pl.Expr:
-    """The check letter a 13-character UPN should start with, worked out as
-    ``codes.upn.check_letter`` does (a test holds them equal) over the whole column at
-    once; null when characters 2 to 13 are not 11 digits and a digit or allowed letter."""
-    body = upn.str.slice(1)
+def with_check_letter(children: pl.LazyFrame) -> pl.LazyFrame:
+    """The children with ``_expected``: the check letter their 13-character UPN should
+    start with, worked out as ``codes.upn.check_letter`` does (a test holds them equal)
+    over the whole column at once; null when characters 2 to 13 are not 11 digits and a
+    digit or allowed letter."""
+    upn = pl.col("_UPN")
+    # Characters 2 to 12 read once as one number; each digit is then taken out of it by
+    # arithmetic.
+    number = pl.col("_number")
     weighted = pl.sum_horizontal(
-        body.str.slice(place, 1).cast(pl.Int32, strict=False) * (place + 2) for place in range(11)
+        (number // 10 ** (10 - place)) % 10 * (place + 2) for place in range(11)
     )
-    last = body.str.slice(11, 1).replace_strict(LAST_VALUES, default=None, return_dtype=pl.Int32)
+    last = upn.str.slice(12, 1).replace_strict(LAST_VALUES, default=None, return_dtype=pl.Int64)
     letter = ((weighted + last * 13) % 23).replace_strict(LETTERS, return_dtype=pl.String)
-    return pl.when(upn.str.contains(rf"^.[0-9]{{11}}{LAST_CHARACTER}$")).then(letter)
+    wellformed = upn.str.contains(rf"^.[0-9]{{11}}{LAST_CHARACTER}$")
+    return (
+        children.with_columns(_UPN=_upn())
+        .with_columns(_number=upn.str.slice(1, 11).cast(pl.Int64, strict=False))
+        .with_columns(_expected=pl.when(wellformed).then(letter))
+    )
 
 
 # The value of the 13th character: a digit its own, a letter its place in CHECK_LETTERS.
@@ -54,8 +63,8 @@ def _children_with_upn(cin: Census) -> pl.LazyFrame:
 def upn_starts_with_its_check_letter(cin: Census) -> pl.LazyFrame:
     # A UPN whose characters 2 to 13 are malformed has no check letter to compare:
     # rules 1540 and 1550 report it.
-    expected = _check_letter(_upn())
-    broken = _children_with_upn(cin).filter(_upn().str.slice(0, 1) != expected)
+    children = with_check_letter(_children_with_upn(cin))
+    broken = children.filter(pl.col("_UPN").str.slice(0, 1) != pl.col("_expected"))
     return broken.select("LAchildID", "line", "UPN")
 
 
