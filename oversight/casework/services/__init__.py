@@ -13,6 +13,7 @@ from oversight.casework.services.adoption import (
 from oversight.casework.services.assessment import complete_assessment, start_assessment
 from oversight.casework.services.care import (
     change_legal_status,
+    change_legal_status_and_placement,
     change_placement,
     end_care_episode,
     record_care_leaver_status,
@@ -65,6 +66,7 @@ __all__ = [
     "allocate",
     "batch",
     "change_legal_status",
+    "change_legal_status_and_placement",
     "change_placement",
     "record_child_details",
     "change_child_details",

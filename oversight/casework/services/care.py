@@ -25,6 +25,7 @@ from oversight.casework.services.deadlines import (
 from oversight.casework.services.errors import CaseworkError, require_code, require_on_or_after
 from oversight.casework.services.plans import end_plan, start_plan
 from oversight.casework.services.writer import recorded, writer
+from oversight.codes.groups import STILL_LOOKED_AFTER, WITH_FOSTER_CARERS
 from oversight.codes.places import written_postcode, written_urn
 
 TEMPORARY_PLACEMENTS = frozenset({"T0", "T1", "T2", "T3", "T4"})
@@ -214,6 +215,67 @@ def change_legal_status(
     SSDA903 counts it, the episode ends that day (X1) and a new one begins (L), in a
     placement of the same type, provider and term. The child is still looked after: the
     care plan runs on, and no first visit or first review falls due."""
+    following = _following_episode(episode, current, on, legal_status, "L", by, origin)
+    placement = build(Placement, episode=following, started_on=on,
+                      placement_type=current.placement_type, provider=current.provider,
+                      long_term=current.long_term, postcode=current.postcode,
+                      urn=current.urn)  # fmt: skip
+    provenance(placement, by, origin)
+    writer().add(placement)
+    return following, placement
+
+
+@recorded
+def change_legal_status_and_placement(
+    episode: CareEpisode,
+    current: Placement,
+    *,
+    on: date,
+    legal_status: str,
+    placement_type: str,
+    reason_new_episode: str | None = None,
+    change_reason: str = "",
+    provider: str = "",
+    long_term: bool = False,
+    postcode: str = "",
+    urn: str = "",
+    by: User | None = None,
+    origin: str = "web",
+) -> tuple[CareEpisode, Placement]:
+    """A new legal status and a move the same day: B (new carers too) or U (the same
+    carers). As the SSDA903 counts it, the episode ends that day (X1) and a new one begins
+    with the new placement. The child is still looked after: the care plan runs on and no
+    first review falls due; the new placement is visited within a week, as every new
+    placement is. Why the child moved is asked for as a move within an episode asks.
+
+    Without ``reason_new_episode``, the placement type tells the carers: the same (U) for
+    a placement for adoption with the child's foster carers (A3, A5), else new (B)."""
+    if reason_new_episode is None:
+        reason_new_episode = "U" if placement_type in WITH_FOSTER_CARERS else "B"
+    if reason_new_episode not in NEW_STATUS_AND_PLACEMENT:
+        raise CaseworkError("reason_new_episode", "a new legal status with a new placement "
+                            "begins an episode for reason B or U")  # fmt: skip
+    require_code("placement_type", "placement_type", placement_type)
+    _check_change_reason(change_reason, current.placement_type, placement_type, origin)
+    where = Where(_postcode("postcode", postcode), _urn(urn, placement_type))
+    following = _following_episode(episode, current, on, legal_status, reason_new_episode, by,
+                                   origin)  # fmt: skip
+    placement = _place(following, on, placement_type, provider, long_term, by, origin,
+                       change_reason, where)  # fmt: skip
+    return following, placement
+
+
+def _following_episode(
+    episode: CareEpisode,
+    current: Placement,
+    on: date,
+    legal_status: str,
+    reason_new_episode: str,
+    by: User | None,
+    origin: str,
+) -> CareEpisode:
+    """The episode ended ``on`` with the child still looked after (X1), and the episode
+    that follows it under ``legal_status``: the care plan runs on."""
     require_code("legal_status", "legal_status", legal_status)
     if legal_status == episode.legal_status:
         raise CaseworkError("legal_status", f"the child is already looked after under "
@@ -222,20 +284,15 @@ def change_legal_status(
         raise CaseworkError("on", "the placement has ended: a new legal status follows the "
                             "placement the child is in")  # fmt: skip
     require_on_or_after("on", on, current.started_on, "start of the current placement")
-    episode.ended_on, episode.reason_ceased, current.ended_on = on, "X1", on
+    episode.ended_on, episode.reason_ceased, current.ended_on = on, STILL_LOOKED_AFTER, on
     writer().update(episode, "ended_on", "reason_ceased")
     writer().update(current, "ended_on")
     following = build(CareEpisode, child=episode.child, started_on=on, legal_status=legal_status,
-                      reason_new_episode="L", home_postcode=episode.home_postcode)  # fmt: skip
+                      reason_new_episode=reason_new_episode,
+                      home_postcode=episode.home_postcode)  # fmt: skip
     provenance(following, by, origin)
     writer().add(following)
-    placement = build(Placement, episode=following, started_on=on,
-                      placement_type=current.placement_type, provider=current.provider,
-                      long_term=current.long_term, postcode=current.postcode,
-                      urn=current.urn)  # fmt: skip
-    provenance(placement, by, origin)
-    writer().add(placement)
-    return following, placement
+    return following
 
 
 @recorded

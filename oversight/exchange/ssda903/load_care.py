@@ -6,11 +6,14 @@ taken in date order:
 
 - a row whose placement the records hold (same child, same first day) is matched: the
   file's values are compared with the records' (a difference is noted, not written);
-- a row that begins a period of care (S), a row after a gap, or a row with a new legal
-  status (L, U, B, or a placement change under another status) begins a care episode,
-  with the row's reason for a new episode; the episode it follows ends that day (X1). A
-  new legal status in the placement the child is in (L, same type and provider) goes
-  through ``services.change_legal_status``, so the care plan runs on;
+- a row that begins a period of care (S), or a row after a gap, begins a care episode
+  and its care plan;
+- a row with a new legal status (L, U, B, or a placement change under another status)
+  while the child is looked after begins a care episode with the row's reason, the one
+  it follows ending that day (X1), and the care plan runs on: in the placement the child
+  is in (L, same type and provider) through ``services.change_legal_status``, else with
+  the move through ``services.change_legal_status_and_placement`` (an L or a placement
+  change in a new placement is kept as B, and noted);
 - a change of placement only (P, T) under the same legal status is a new placement in
   the episode, kept with the reason for the change that the row before gives (the DfE
   puts REASON_PLACE_CHANGE on the row that ends, rule 225); so is the first placement of
@@ -56,6 +59,8 @@ NEED_NOT_HELD = "the records keep a category of need only as a referral's primar
 NEED_NOT_HELD += "and the child's referrals do not give this one: not kept"
 KEPT_AS = "the records tell a change of carers from a change of placement only by the "
 KEPT_AS += "placement type: kept as {code}"
+KEPT_AS_NEW_STATUS = "a new legal status begun in a new placement is a new episode for "
+KEPT_AS_NEW_STATUS += "reason B or U: kept as {code}"
 ENDED_LATER = "the records hold a later placement in this episode: the end is not kept"
 REASON_NOT_KEPT = "the records keep a reason for a placement change only with the move to "
 REASON_NOT_KEPT += "the next placement in the same episode, and no such move follows: not kept"
@@ -116,6 +121,9 @@ class CareImport:
         if open_episode is not None and self._same_placement(open_episode, row):
             self._new_legal_status(open_episode, row)
             return
+        if open_episode is not None and self._continues(open_episode, row):
+            self._new_legal_status_and_placement(open_episode, row)
+            return
         if open_episode is not None:
             self._end_episode(open_episode, row, self.carried_reason or "X1")
         self._start_episode(row)
@@ -130,6 +138,41 @@ class CareImport:
             and (current.placement_type, current.provider) == (row["PLACE"],
                                                                row["PLACE_PROVIDER"] or "")
         )  # fmt: skip
+
+    def _continues(self, episode: CareEpisode, row: Row) -> bool:
+        """A row that begins a new legal status with a new placement (B, U, or L or a
+        placement change in another placement), the episode before ending in no more
+        than that (X1): the child is still looked after."""
+        current = self.stored.current_placement(episode)
+        return (
+            row["RNE"] != "S" and self.carried_reason in (None, "X1")
+            and episode.legal_status != row["LS"]
+            and current is not None and current.ended_on is None
+        )  # fmt: skip
+
+    def _new_legal_status_and_placement(self, episode: CareEpisode, row: Row) -> None:
+        """The care plan runs on; the move keeps the reason the row before gives."""
+        current = self.stored.current_placement(episode)
+        assert current is not None
+        began = row["RNE"] if row["RNE"] in NEW_STATUS_AND_PLACEMENT else "B"
+        where = self._location(row)
+        following, placement = services.change_legal_status_and_placement(
+            episode, current, on=row["DECOM"], legal_status=row["LS"],
+            placement_type=row["PLACE"], reason_new_episode=began,
+            change_reason=self._reason_for_change(), provider=row["PLACE_PROVIDER"] or "",
+            long_term=row["PLACE"] in LONG_TERM, origin=self.of.origin(row),
+            postcode=where["postcode"], urn=where["urn"],
+        )  # fmt: skip
+        if began != row["RNE"]:
+            self.of.note("RNE", KEPT_AS_NEW_STATUS.format(code=began), row)
+        if episode.pk not in self.stored.new_episodes:  # a change to what the records held
+            self.of.created["care_episodes_ended"] += 1
+        self.moved = True
+        self.stored.add_following_episode(following, placement)
+        self.episode, self.placement = following, placement
+        self.of.created["care_episodes"] += 1
+        self.of.created["placements"] += 1
+        self._compare_location(row, following, placement, where)
 
     def _new_legal_status(self, episode: CareEpisode, row: Row) -> None:
         """The child is still looked after, in the same placement: the care plan runs on."""
@@ -227,9 +270,11 @@ class CareImport:
                 self.of.note(name, DIFFERENT, row)
         self._compare_location(row, episode, placement)
 
-    def _compare_location(self, row: Row, episode: CareEpisode, placement: Placement) -> None:
-        """What the records lack of where the child lives is added; a difference is noted."""
-        given = self._location(row)
+    def _compare_location(self, row: Row, episode: CareEpisode, placement: Placement,
+                          given: dict[str, str] | None = None) -> None:  # fmt: skip
+        """What the records lack of where the child lives is added; a difference is noted.
+        ``given`` is the row's ``_location``, when it was read before."""
+        given = self._location(row) if given is None else given
         held = {"home_postcode": episode.home_postcode, "postcode": placement.postcode,
                 "urn": placement.urn}  # fmt: skip
         lacking = {}

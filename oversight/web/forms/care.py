@@ -28,11 +28,16 @@ def placement_type_choices() -> list[tuple[str, str]]:
 
 
 class MovePlacementForm(GovukForm):
-    """The new placement, from when, and why the child moved (the DfE's reasons)."""
+    """The new placement, from when, and why the child moved (the DfE's reasons); and the
+    new legal status, when it changed with the move."""
 
     service_fields = {"on": "moved_on"}
 
     moved_on = DateField(label="Date of the move", past_only=True)
+    legal_status = CodeField(
+        "legal_status", blank="No change", required=False,
+        label="New legal status, if it changed with the move",
+    )  # fmt: skip
     placement_type = forms.ChoiceField(
         label="Placement type",
         choices=placement_type_choices,

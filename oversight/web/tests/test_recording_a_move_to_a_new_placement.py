@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 
 from oversight.casework import services
-from oversight.casework.models import Child, Placement
+from oversight.casework.models import CareEpisode, Child, Deadline, Placement, Plan, PlanKind
 from oversight.web.tests.helpers import date_fields, error_summary, text
 
 pytestmark = pytest.mark.django_db
@@ -93,3 +93,23 @@ def test_the_record_of_a_child_in_a_placement_links_to_the_form(signed_in, worke
     )
     html = signed_in(worker).get(record).content.decode()
     assert f'href="{page(aisha)}"' in html and "Record a move to a new placement" in html
+
+
+def test_a_move_with_a_new_legal_status_begins_an_episode_and_keeps_the_care_plan(
+    signed_in, worker, aisha_in_care
+):
+    reviews = Deadline.objects.filter(rule="cla-first-review").count()
+    response = signed_in(worker).post(page(aisha_in_care), move(legal_status="E1"))
+    assert response.status_code == 302
+    episodes = CareEpisode.objects.order_by("started_on")
+    assert list(episodes.values_list("legal_status", "reason_new_episode", "reason_ceased")) == [
+        ("C2", "S", "X1"), ("E1", "B", ""),
+    ]  # fmt: skip
+    assert Placement.objects.get(ended_on__isnull=True).episode == episodes.last()
+    assert Plan.objects.get(kind=PlanKind.CARE).end_on is None
+    assert Deadline.objects.filter(rule="cla-first-review").count() == reviews
+
+
+def test_the_same_legal_status_given_again_is_a_move_only(signed_in, worker, aisha_in_care):
+    assert signed_in(worker).post(page(aisha_in_care), move(legal_status="C2")).status_code == 302
+    assert CareEpisode.objects.count() == 1 and Placement.objects.count() == 2

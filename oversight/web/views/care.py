@@ -1,6 +1,7 @@
-"""Recording a child's move to a new placement, with why the child moved; a new legal
-status in the same placement; the year's
-outcomes of a child looked after for 12 months; and the child's previous permanence.
+"""Recording a child's move to a new placement, with why the child moved (and the new
+legal status, when it changed with the move); a new legal status in the same placement;
+the year's outcomes of a child looked after for 12 months; and the child's previous
+permanence.
 
 As the other recording forms: only roles that record work may open it, the child is
 fetched through ``casework.access``, and a refusal of the service shows on the form.
@@ -36,12 +37,16 @@ def move_placement(request: HttpRequest, pk: int) -> HttpResponse:
 
         def record() -> None:
             assert current is not None
-            services.change_placement(
-                current.episode, current, on=data["moved_on"],
-                placement_type=data["placement_type"], change_reason=data["change_reason"],
-                provider=data["provider"], long_term=bool(data["long_term"]),
-                postcode=data["postcode"], urn=data["urn"], by=request.user,
-            )  # fmt: skip
+            move = dict(on=data["moved_on"], placement_type=data["placement_type"],
+                        change_reason=data["change_reason"], provider=data["provider"],
+                        long_term=bool(data["long_term"]), postcode=data["postcode"],
+                        urn=data["urn"], by=request.user)  # fmt: skip
+            if data["legal_status"] and data["legal_status"] != current.episode.legal_status:
+                services.change_legal_status_and_placement(
+                    current.episode, current, legal_status=data["legal_status"], **move
+                )
+            else:
+                services.change_placement(current.episode, current, **move)
 
         if save(form, record):
             return recorded(request, child, "Move to a new placement recorded")
