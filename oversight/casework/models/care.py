@@ -1,5 +1,7 @@
 """Children in care (episodes and placements), missing episodes and care leavers."""
 
+from datetime import date
+
 from django.db import models
 
 from oversight.casework.models.base import Recorded
@@ -65,9 +67,20 @@ class Placement(Recorded):
         help_text="Why the child moved into this placement from the one before (SSDA903 "
         "REASON_PLACE_CHANGE code); blank for an episode's first placement",
     )
+    moved_in_on = models.DateField(
+        null=True, blank=True,
+        help_text="When the child moved into the placement, where that was before this row "
+        "began: a new legal status in the same placement begins a row of its own, as the "
+        "SSDA903 counts it (blank: the child moved in when this row began)",
+    )  # fmt: skip
 
     class Meta:
         ordering = ["-started_on"]
+
+    @property
+    def lived_in_since(self) -> date:
+        """When the child moved into the placement."""
+        return self.moved_in_on or self.started_on
 
 
 class MissingEpisode(Recorded):

@@ -213,13 +213,15 @@ def change_legal_status(
 ) -> tuple[CareEpisode, Placement]:
     """A new legal status in the same placement (a placement order granted, say): as the
     SSDA903 counts it, the episode ends that day (X1) and a new one begins (L), in a
-    placement of the same type, provider and term. The child is still looked after: the
-    care plan runs on, and no first visit or first review falls due."""
+    placement of the same type, provider and term, which the child moved into when they
+    moved into the last (so a long-term placement's first year runs on). The child is
+    still looked after: the care plan runs on, and no first visit or first review falls
+    due."""
     following = _following_episode(episode, current, on, legal_status, "L", by, origin)
     placement = build(Placement, episode=following, started_on=on,
                       placement_type=current.placement_type, provider=current.provider,
                       long_term=current.long_term, postcode=current.postcode,
-                      urn=current.urn)  # fmt: skip
+                      urn=current.urn, moved_in_on=current.lived_in_since)  # fmt: skip
     provenance(placement, by, origin)
     writer().add(placement)
     return following, placement

@@ -132,7 +132,7 @@ def _next_visit_rule(
     if kind == VisitKind.CLA:
         if placement is None or placement.ended_on is not None:
             return None
-        settled = visited_on >= add_months(placement.started_on, 12)
+        settled = visited_on >= add_months(placement.lived_in_since, 12)
         return "cla-visit-long-term" if placement.long_term and settled else "cla-visit-first-year"
     if plan is None or not plan.is_open:
         return None
