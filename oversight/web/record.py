@@ -55,6 +55,8 @@ def identity(child: Child, today: date) -> list[Fact]:
         Fact("Disability", codes_words("disability", child.disabilities) or "Not recorded"),
         Fact("Unique pupil number (UPN)", child.upn or "Not recorded"),
     ]
+    if child.former_upn:
+        facts.append(Fact("Former UPN", child.former_upn))
     if child.uasc:
         facts.append(Fact("Unaccompanied asylum-seeking child", "Yes"))
     if child.is_mother is not None:

@@ -25,6 +25,11 @@ class Child(Recorded):
         "UPN", max_length=13, blank=True,
         help_text="Unique pupil number, given by the child's school; blank when not known",
     )  # fmt: skip
+    former_upn = models.CharField(
+        "former UPN", max_length=13, blank=True,
+        help_text="A unique pupil number the child had before (after an adoption, say); "
+        "blank when none is known (CIN census FormerUPN)",
+    )  # fmt: skip
     died_on = models.DateField("date of death", null=True, blank=True)
     is_mother = models.BooleanField(
         "is a mother", null=True, blank=True,

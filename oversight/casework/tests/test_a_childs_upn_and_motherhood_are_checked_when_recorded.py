@@ -82,3 +82,14 @@ def test_changing_the_details_is_checked_as_recording_them_is_and_saves_nothing_
         )
     assert refused.value.field == "first_child_born_on"
     assert Child.objects.get(pk=child.pk).upn == "R870200120017"
+
+
+def test_a_former_upn_is_checked_as_a_upn_and_is_not_the_upn_now():
+    child = record_child_details(registered("1"), upn="R870200120017")
+    for former, why in (("A201000000017", "should be W"), ("r870200120017", "UPN now")):
+        with pytest.raises(services.CaseworkError, match=why) as refused:
+            record_child_details(child, former_upn=former)
+        assert refused.value.field == "former_upn"
+    record_child_details(child, former_upn="w201000000017")
+    child.refresh_from_db()
+    assert (child.upn, child.former_upn) == ("R870200120017", "W201000000017")

@@ -80,6 +80,7 @@ class CensusChild:
     ethnicity: str  # Ethnicity
     disabilities: list[str]  # Disability codes; NONE when the child has none
     upn: str = ""  # UPN
+    former_upn: str = ""  # FormerUPN
     upn_unknown: str = ""  # UPNunknown: why there is no UPN
     died: date | None = None  # PersonDeathDate
     episodes: list[CensusEpisode] = field(default_factory=list)

@@ -98,7 +98,7 @@ def gather(
 
 CHILD_FIELDS = (
     "id", "la_child_id", "date_of_birth", "expected_date_of_birth", "sex", "ethnicity",
-    "disabilities", "upn", "uasc", "died_on",
+    "disabilities", "upn", "former_upn", "uasc", "died_on",
 )  # fmt: skip
 
 
@@ -142,6 +142,7 @@ def _child(gathering: Gathering, row: dict[str, Any]) -> CensusChild:
         ethnicity=row["ethnicity"],
         disabilities=codes,
         upn=row["upn"],
+        former_upn=row["former_upn"],
         died=gathering.by_end(row["died_on"]),
         record_id=row["id"],
     )

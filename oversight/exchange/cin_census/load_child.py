@@ -12,7 +12,6 @@ the child back with the census field, its value and the services' reason.
 from __future__ import annotations
 
 from collections import Counter
-from datetime import date
 from typing import Any
 
 from oversight.casework import services
@@ -42,7 +41,7 @@ PLACEHOLDER_LAST_NAME = "(the CIN census holds no names)"
 CHILD_FIELDS = {
     "la_child_id": "LAchildID", "date_of_birth": "PersonBirthDate", "sex": "Sex",
     "ethnicity": "Ethnicity", "disabilities": "Disability", "upn": "UPN",
-    "died_on": "PersonDeathDate",
+    "died_on": "PersonDeathDate", "former_upn": "FormerUPN",
 }  # fmt: skip
 
 # A bad UPN or date of death does not hold the child back: it is left out, and noted.
@@ -108,7 +107,7 @@ class ChildImport:
         except CaseworkError as error:
             name = CHILD_FIELDS.get(error.field, error.field)
             raise self.refused(error, name, row.get(name), self.filed.line) from None
-        self._record_details(child, row["UPN"] or "", row["PersonDeathDate"])
+        self._add_details(child)
         self.stored.add_child(child)
         self.created["children"] += 1
         return child
@@ -143,38 +142,46 @@ class ChildImport:
         self._add_details(child)
 
     def _add_details(self, child: Child) -> None:
-        """The file's UPN and date of death where the records hold none; a different one
-        is noted, not written over."""
-        upn, died = (self.filed.row["UPN"] or "").upper(), self.filed.row["PersonDeathDate"]
+        """The file's UPN, former UPN and date of death where the records hold none; a
+        different one is noted, not written over."""
+        row = self.filed.row
+        upn, former = (row["UPN"] or "").upper(), (row["FormerUPN"] or "").upper()
+        died = row["PersonDeathDate"]
         if upn and child.upn not in ("", upn):
             self.note("UPN", DIFFERENT, self.filed.line)
+        if former and child.former_upn not in ("", former):
+            self.note("FormerUPN", DIFFERENT, self.filed.line)
         if died is not None and child.died_on not in (None, died):
             self.note("PersonDeathDate", DIFFERENT, self.filed.line)
         self._record_details(
-            child, upn if not child.upn else "", died if child.died_on is None else None
-        )
+            child, upn=upn if not child.upn else "",
+            former_upn=former if not child.former_upn else "",
+            died_on=died if child.died_on is None else None,
+        )  # fmt: skip
 
-    def _record_details(self, child: Child, upn: str, died: date | None) -> None:
-        if not upn and died is None:
-            return
-        try:
-            record_child_details(child, upn=upn, died_on=died)
-        except CaseworkError as error:
-            name = CHILD_FIELDS.get(error.field, error.field)
-            self.note(name, NOT_KEPT, self.filed.line)
+    def _record_details(self, child: Child, **details: Any) -> None:
+        """Record what is given; one the records refuse is noted, and the rest recorded."""
+        given = {name: value for name, value in details.items() if value}
+        while given:
+            try:
+                record_child_details(child, **given)
+                return
+            except CaseworkError as error:
+                self.note(CHILD_FIELDS.get(error.field, error.field), NOT_KEPT, self.filed.line)
+                if given.pop(error.field, None) is None:
+                    return
 
     def _note_identifiers(self) -> None:
-        for name in ("FormerUPN", "UPNunknown"):
-            if self.filed.row.get(name) is not None and not self._derived(name):
-                self.note(name, NOT_HELD, self.filed.line)
+        """A reason for no UPN that the records cannot tell again is noted."""
+        if self.filed.row.get("UPNunknown") is not None and not self._derived():
+            self.note("UPNunknown", NOT_HELD, self.filed.line)
 
-    def _derived(self, name: str) -> bool:
+    def _derived(self) -> bool:
         """UN7 (every episode a referral with no further action) follows from the episodes,
         UN1 (not of school age) from the date of birth."""
-        reason, born = self.filed.row[name], self.filed.row["PersonBirthDate"]
+        reason, born = self.filed.row["UPNunknown"], self.filed.row["PersonBirthDate"]
         every_nfa = all(episode.row["ReferralNFA"] for episode in self.filed.episodes)
         young = born is not None and born > school_age_birth_date(self.period.end)
-        return name == "UPNunknown" and (
-            (reason == UPN_UNKNOWN_NFA and every_nfa)
-            or (reason == UPN_UNKNOWN_NOT_AT_SCHOOL and young)
+        return (reason == UPN_UNKNOWN_NFA and every_nfa) or (
+            reason == UPN_UNKNOWN_NOT_AT_SCHOOL and young
         )

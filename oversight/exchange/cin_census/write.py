@@ -202,6 +202,7 @@ def child_element(child: CensusChild) -> etree._Element:
     ids = etree.SubElement(root, "ChildIdentifiers")
     _add(ids, "LAchildID", child.la_child_id)
     _add(ids, "UPN", child.upn)
+    _add(ids, "FormerUPN", child.former_upn)
     _add(ids, "UPNunknown", child.upn_unknown)
     _add(ids, "PersonBirthDate", child.birth)
     _add(ids, "ExpectedPersonBirthDate", child.expected_birth)

@@ -90,3 +90,24 @@ def test_others_may_not_change_them(signed_in, senior_leader, other_worker, aish
     assert signed_in(senior_leader).post(page(aisha), answers(aisha, upn=UPN)).status_code == 403
     assert signed_in(other_worker).post(page(aisha), answers(aisha, upn=UPN)).status_code == 404
     assert Child.objects.get(pk=aisha.pk).upn == ""
+
+
+FORMER = "W201000000017"  # the CIN census builders' UPN, its check letter worked out there
+
+
+def test_a_former_upn_is_saved_shown_and_refused_when_it_is_the_upn_now(signed_in, worker, aisha):
+    client = signed_in(worker)
+    same = client.post(page(aisha), answers(aisha, upn=UPN, former_upn=UPN))
+    [(field, message)] = error_summary(same)
+    assert field == "#id_former_upn" and "the child's UPN now" in message
+    assert Child.objects.get(pk=aisha.pk).upn == ""
+    assert (
+        client.post(page(aisha), answers(aisha, upn=UPN, former_upn=FORMER.lower())).status_code
+        == 302
+    )
+    aisha.refresh_from_db()
+    assert (aisha.upn, aisha.former_upn) == (UPN, FORMER)
+    assert "Former UPN" in text(client.get(reverse("web:child", args=[aisha.pk])))
+    wrong = client.post(page(aisha), answers(aisha, upn=UPN, former_upn="A201000000017"))
+    [(field, message)] = error_summary(wrong)
+    assert field == "#id_former_upn" and message.endswith("or leave the former UPN empty")

@@ -27,7 +27,8 @@ def change_details(request: HttpRequest, pk: int) -> HttpResponse:
 
         def record() -> None:
             services.change_child_details(
-                locked(Child.objects, child.pk, form), upn=data["upn"], died_on=data["died_on"],
+                locked(Child.objects, child.pk, form), upn=data["upn"],
+                former_upn=data["former_upn"], died_on=data["died_on"],
                 is_mother=data.get("is_mother"),
                 first_child_born_on=data.get("first_child_born_on"),
             )  # fmt: skip

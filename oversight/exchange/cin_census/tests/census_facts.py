@@ -30,7 +30,7 @@ def census_facts() -> dict[str, dict[str, Any]]:
 def _child_facts(child: Child) -> dict[str, Any]:
     return {
         "child": (child.date_of_birth, child.expected_date_of_birth, child.sex,
-                  child.ethnicity, sorted(child.disabilities.split()), child.upn,
+                  child.ethnicity, sorted(child.disabilities.split()), child.upn, child.former_upn,
                   child.died_on),
         "episodes": [_episode(r) for r in Referral.objects.filter(child=child)
                      .order_by("received_on")],

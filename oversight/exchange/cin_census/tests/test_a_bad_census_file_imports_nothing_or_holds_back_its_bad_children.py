@@ -94,10 +94,11 @@ def test_a_file_that_is_not_well_formed_xml_imports_nothing_either_way(quarantin
 
 
 def test_values_the_records_have_no_place_for_are_counted_never_dropped_silently():
-    xml = builders.census_xml(builders.child("C1", FormerUPN=builders.SECOND_UPN))
+    # A reason for no UPN the records cannot tell again (they tell UN1 and UN7).
+    xml = builders.census_xml(builders.child("C1", UPN=None, UPNunknown="UN5"))
     summary = load_cin(io.BytesIO(xml))
     notes = {name: count for (name, _), count in summary.notes.counts.items()}
-    assert notes == {"FormerUPN": 1}
+    assert notes == {"UPNunknown": 1}
 
 
 def test_an_assessment_before_its_referral_is_held_back_naming_the_assessment():

@@ -1,4 +1,5 @@
-"""The child's UPN and date of death: written from the records, and kept on import.
+"""The child's UPN, former UPN and date of death: written from the records, and kept on
+import.
 
 UPNs are the builders' (``W201000000017``, worked out in the UPN rules' tests) and A1's
 (``R870200120017``, worked out in ``records``). A child with no UPN is given the reason
@@ -113,3 +114,35 @@ def test_a_upn_with_the_wrong_check_letter_is_left_out_and_the_child_kept():
     assert Child.objects.get(la_child_id="C1").upn == ""
     assert summary.held_back == {}
     assert summary.notes.counts[("UPN", NOT_KEPT)] == 1
+
+
+def test_a_former_upn_comes_after_the_upn_and_back_after_an_import_into_empty_records():
+    records.in_year_children()
+    record_child_details(Child.objects.get(la_child_id="A1"), former_upn=builders.SECOND_UPN)
+    assert list(identifiers("A1").items())[1:3] == [
+        ("UPN", "R870200120017"), ("FormerUPN", builders.SECOND_UPN),
+    ]  # fmt: skip
+    before = census_facts()
+    xml, _ = written()
+    Child.objects.all().delete()
+    summary = load_cin(io.BytesIO(xml), name="census.xml")
+    assert census_facts() == before
+    assert Child.objects.get(la_child_id="A1").former_upn == builders.SECOND_UPN
+    assert {name for name, _ in summary.notes.counts} == set()
+
+
+def test_a_held_former_upn_is_not_written_over_and_a_refused_one_leaves_the_rest():
+    held = records.child("C1", "1", date(2015, 3, 27))
+    record_child_details(held, former_upn="R870200120017")
+    xml = builders.census_xml(
+        builders.child("C1", FormerUPN=builders.SECOND_UPN),
+        # Its former UPN fails its check letter (it should start W): left out, and noted;
+        # the date of death is still kept.
+        builders.child("C2", FormerUPN="A201000000017", PersonDeathDate="2025-12-01"),
+    )
+    summary = load_cin(io.BytesIO(xml), name="census.xml")
+    assert Child.objects.get(la_child_id="C1").former_upn == "R870200120017"
+    second = Child.objects.get(la_child_id="C2")
+    assert (second.former_upn, second.died_on) == ("", date(2025, 12, 1))
+    assert summary.notes.counts[("FormerUPN", DIFFERENT)] == 1
+    assert summary.notes.counts[("FormerUPN", NOT_KEPT)] == 1
