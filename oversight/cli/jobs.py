@@ -114,6 +114,8 @@ def _show(job: Job) -> None:
             click.echo(f"  held back {child}: {problem}")
     for problem in job.summary.get("problems", []):
         click.echo(f"  {problem}")
+    for note in job.summary.get("notes", []):
+        click.echo(f"  not kept as given: {note}")
 
 
 def queue_import(kind: str, path: Path, **options: object) -> None:

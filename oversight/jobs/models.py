@@ -10,6 +10,7 @@ from django.utils import timezone
 class JobKind(models.TextChoices):
     CIN_CENSUS_IMPORT = "cin-census-import", "Import a CIN census return"
     ANNEX_A_IMPORT = "annex-a-import", "Import an Annex A workbook"
+    SSDA903_IMPORT = "ssda903-import", "Import an SSDA903 return"
     INDICATOR_REFRESH = "indicator-refresh", "Refresh the indicators"
     READINESS_PACK = "readiness-pack", "Inspection readiness pack (PDF)"
 

@@ -8,6 +8,8 @@ takes it. The caller gets the job, as it stands when ``start`` returns.
 
 from __future__ import annotations
 
+import io
+import zipfile
 from datetime import date
 from typing import Any
 
@@ -48,6 +50,18 @@ def import_annex_a(
 ) -> Job:  # fmt: skip
     return start(JobKind.ANNEX_A_IMPORT, by, payload=content, file=file, quarantine=quarantine,
                  as_at=as_at.isoformat() if as_at else None)  # fmt: skip
+
+
+def import_ssda903(files: dict[str, bytes], by: User | None = None,
+                   quarantine: bool = False) -> Job:  # fmt: skip
+    """The return's CSV files, by name, kept together in one zip until the job ends."""
+    packed = io.BytesIO()
+    with zipfile.ZipFile(packed, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in files.items():
+            archive.writestr(name, content)
+    return start(JobKind.SSDA903_IMPORT, by, payload=packed.getvalue(),
+                 file=f"An SSDA903 return of {len(files)} files", files=sorted(files),
+                 quarantine=quarantine)  # fmt: skip
 
 
 def readiness_pack(by: User) -> Job:

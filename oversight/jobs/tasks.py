@@ -10,8 +10,11 @@ once finished; a report is made again from the records.
 from __future__ import annotations
 
 import io
+import tempfile
+import zipfile
 from datetime import date
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from django.utils import timezone
 from django_tasks import task, task_backends
@@ -20,6 +23,9 @@ from django_tasks.backends.immediate import ImmediateBackend
 from oversight.jobs.models import Job, JobKind
 from oversight.jobs.progress import Progress
 from oversight.jobs.running import JobRefused, Outcome, Work, run
+
+if TYPE_CHECKING:
+    from oversight.exchange.importing import Notes
 
 # How many held-back children (or rows with problems) a summary lists one by one.
 LISTED = 50
@@ -51,16 +57,60 @@ def _cin_census(job: Job, progress: Progress) -> Outcome:
     made = ", ".join(f"{loaded.created[kind]:,} {label}" for kind, label in KINDS.items())
     text = (f"Imported {loaded.file}: {loaded.children_loaded:,} of "
             f"{children(loaded.children_in_file)} in the file; new records: {made}.")  # fmt: skip
+    return _children_imported(text, loaded.children_in_file, loaded)
+
+
+def _children_imported(text: str, in_file: int, loaded: Any) -> Outcome:
+    """How an import of children (a CIN census, an SSDA903 return) ended."""
     return Outcome({
-        "text": text, "children_in_file": loaded.children_in_file,
-        "children_loaded": loaded.children_loaded, "created": dict(loaded.created),
-        "held_back": _held_back(loaded.held_back),
+        "text": text, "children_in_file": in_file, "children_loaded": loaded.children_loaded,
+        "created": dict(loaded.created), "held_back": _held_back(loaded.held_back),
+        "notes": _notes(loaded.notes),
     })  # fmt: skip
+
+
+def _ssda903(job: Job, progress: Progress) -> Outcome:
+    from oversight.exchange.ssda903.load import KINDS, ReturnNotImported, children, load_903
+    from oversight.exchange.ssda903.read import Unreadable903
+
+    quarantine = bool(job.options.get("quarantine"))
+    with tempfile.TemporaryDirectory() as folder:
+        try:
+            paths = _unpacked(_payload(job), Path(folder))
+            loaded = load_903(paths, quarantine=quarantine, progress=progress)
+        except (Unreadable903, zipfile.BadZipFile) as error:
+            raise JobRefused(f"Cannot import: {error}") from error
+        except ReturnNotImported as refused:
+            raise JobRefused(str(refused).capitalize(),
+                             {"held_back": _held_back(refused.held_back)}) from None  # fmt: skip
+    made = ", ".join(f"{loaded.created[kind]:,} {label}" for kind, label in KINDS.items())
+    text = (f"Imported the SSDA903 return {loaded.year}: {loaded.children_loaded:,} of "
+            f"{children(loaded.children_in_return)} in it; new records: {made}.")  # fmt: skip
+    return _children_imported(text, loaded.children_in_return, loaded)
+
+
+def _unpacked(payload: bytes, folder: Path) -> list[Path]:
+    """The return's files, written into ``folder`` under their own names (no path)."""
+    paths = []
+    with zipfile.ZipFile(io.BytesIO(payload)) as archive:
+        for member in archive.infolist():
+            path = folder / Path(member.filename).name
+            path.write_bytes(archive.read(member))
+            paths.append(path)
+    return paths
 
 
 def _held_back(held_back: dict[str, list[Any]]) -> dict[str, list[str]]:
     shown = sorted(held_back.items())[:LISTED]
     return {child: [str(problem) for problem in problems] for child, problems in shown}
+
+
+def _notes(notes: Notes) -> list[str]:
+    """Each kind of value not kept as given: the item, how many, a first example, why."""
+    return [
+        f"{name} ({count:,}, e.g. {notes.examples[(name, why)]}): {why}"
+        for (name, why), count in sorted(notes.counts.items())
+    ]
 
 
 def _annex_a(job: Job, progress: Progress) -> Outcome:
@@ -88,6 +138,7 @@ def _annex_a(job: Job, progress: Progress) -> Outcome:
         "text": text, "rows": loaded.rows, "added": dict(loaded.added),
         "matched": dict(loaded.matched), "problems": [str(p) for p in loaded.problems[:LISTED]],
         "not_imported": list(loaded.not_imported),
+        "notes": [f"Not imported: {what}" for what in loaded.not_imported],
     })  # fmt: skip
 
 
@@ -124,6 +175,11 @@ def import_annex_a(job_id: str) -> dict[str, Any]:
 
 
 @task()
+def import_ssda903(job_id: str) -> dict[str, Any]:
+    return _run(job_id, _ssda903)
+
+
+@task()
 def refresh_indicators(job_id: str) -> dict[str, Any]:
     return _run(job_id, _indicator_refresh)
 
@@ -136,6 +192,7 @@ def make_readiness_pack(job_id: str) -> dict[str, Any]:
 TASK_FOR = {
     JobKind.CIN_CENSUS_IMPORT: import_cin_census,
     JobKind.ANNEX_A_IMPORT: import_annex_a,
+    JobKind.SSDA903_IMPORT: import_ssda903,
     JobKind.INDICATOR_REFRESH: refresh_indicators,
     JobKind.READINESS_PACK: make_readiness_pack,
 }

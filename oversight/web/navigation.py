@@ -89,7 +89,9 @@ SECTIONS = {
         "census-from-records",
         "validate-census-from-records",
         "import-census",
-        "census-import",
+        "import-ssda903",
+        "import-annex-a",
+        "return-import",
     },
     "inspection": {
         "inspection",

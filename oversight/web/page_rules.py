@@ -237,7 +237,9 @@ PAGE_RULES: dict[str, PageRule] = {
     # Importing a census runs as a job, whose page only the person who started it opens:
     # the matrix's import was started by its senior leader.
     "web:import-census": page(roles(RETURN_IMPORTERS)),
-    "web:census-import": page(roles(Role.SENIOR_LEADER), args={"pk": "census_import_job"}),
+    "web:import-ssda903": page(roles(RETURN_IMPORTERS)),
+    "web:import-annex-a": page(roles(RETURN_IMPORTERS)),
+    "web:return-import": page(roles(Role.SENIOR_LEADER), args={"pk": "census_import_job"}),
     # A background job, for the person who started it alone: the matrix's job is a
     # readiness pack its senior leader asked for.
     "web:job-status": page(roles(Role.SENIOR_LEADER), args={"pk": "job"}, post=False),

@@ -1,5 +1,5 @@
-"""The returns pages' forms: a return to validate, which of a run's findings to show, and
-a census to import into the records; the date of an Annex A.
+"""The returns pages' forms: a return to validate, which of a run's findings to show, a
+return (CIN census, SSDA903, Annex A) to import into the records; the date of an Annex A.
 
 An upload is checked here, before any validator reads it (``web.uploads``): its size, that
 its name and first bytes are of the return's type, and for XML that it declares no
@@ -7,6 +7,8 @@ document type (billion laughs, external entities). Each refusal says what was wr
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
@@ -21,13 +23,14 @@ from oversight.web.forms.choices import YesNoField
 from oversight.web.forms.dates import DateField
 from oversight.web.forms.files import FilesField
 from oversight.web.forms.widgets import FileUpload, Radios, Select, TextInput
-from oversight.web.uploads import CSV, MEGABYTE, XML, UnsafeUpload, check_upload
+from oversight.web.uploads import CSV, MEGABYTE, XLSX, XML, UnsafeUpload, check_upload
 from oversight.web.uploads import refuse_document_type as refuse_dtd
 
 # The largest LA's CIN census is some tens of megabytes; an SSDA903 file a few at most.
 MAX_CENSUS_BYTES = 100 * MEGABYTE
 MAX_903_FILE_BYTES = 20 * MEGABYTE
 MAX_903_FILES = len(TABLES)  # a file for each of the return's tables
+MAX_WORKBOOK_BYTES = 100 * MEGABYTE  # as the command line takes
 ALL = [("", "All")]
 
 
@@ -96,6 +99,23 @@ def ssda903_files(files: list[UploadedFile]) -> None:
         check_upload(file, (CSV,), MAX_903_FILE_BYTES)
 
 
+def workbook(files: list[UploadedFile]) -> None:
+    if len(files) != 1:
+        raise UnsafeUpload(f"An Annex A is one workbook; {len(files)} were chosen. Choose one.")
+    check_upload(files[0], (XLSX,), MAX_WORKBOOK_BYTES)
+
+
+def _checked(
+    files: list[UploadedFile], check: Callable[[list[UploadedFile]], None]
+) -> list[UploadedFile]:
+    """The files, if ``check`` finds nothing wrong; else its reason, against the field."""
+    try:
+        check(files)
+    except UnsafeUpload as error:
+        raise forms.ValidationError(str(error)) from error
+    return files
+
+
 class FindingFilterForm(GovukForm):
     """Which findings of a run to show; every field may be left at All."""
 
@@ -126,6 +146,14 @@ class FindingFilterForm(GovukForm):
         return Filters(**{name: value for name, value in chosen.items() if value})
 
 
+def _quarantine(what: str) -> YesNoField:
+    return YesNoField(
+        label=f"If some {what} cannot be imported, import the others?",
+        help_text=f"Yes: the {what} with problems are held back, each with its reasons, and "
+        "the others imported. No: nothing is imported until the file is corrected.",
+    )
+
+
 class CensusImportForm(GovukForm):
     """A CIN census to import into the records, as a background job."""
 
@@ -135,19 +163,51 @@ class CensusImportForm(GovukForm):
         help_text="The XML file of a CIN census return.",
         error_messages={"required": "Choose the census file"},
     )
-    quarantine = YesNoField(
-        label="If some children cannot be imported, import the others?",
-        help_text="Yes: the children with problems are held back, each with its reasons, and "
-        "the others imported. No: nothing is imported until the file is corrected.",
-    )
+    quarantine = _quarantine("children")
 
     def clean_file(self) -> UploadedFile:
-        files = self.cleaned_data["file"]
-        try:
-            census(files)
-        except UnsafeUpload as error:
-            raise forms.ValidationError(str(error)) from error
-        return files[0]
+        return _checked(self.cleaned_data["file"], census)[0]
+
+
+class Ssda903ImportForm(GovukForm):
+    """An SSDA903 return's CSV files to import into the records, as a background job."""
+
+    files = FilesField(
+        label="The return's files",
+        help_text="All its CSV files, chosen together (header, episodes, reviews and the others).",
+        error_messages={"required": "Choose the return's files"},
+    )
+    quarantine = _quarantine("children")
+
+    def clean_files(self) -> list[UploadedFile]:
+        files = _checked(self.cleaned_data["files"], ssda903_files)
+        names = [file.name for file in files]
+        if len(set(names)) != len(names):
+            raise forms.ValidationError("Two of the files have the same name: choose each once")
+        return files  # type: ignore[no-any-return]
+
+
+class AnnexAImportForm(GovukForm):
+    """An Annex A workbook to import into the records, as a background job."""
+
+    file = FilesField(
+        widget=FileUpload(),
+        label="The Annex A workbook",
+        help_text="The Excel workbook (.xlsx), one sheet for each list.",
+        error_messages={"required": "Choose the workbook"},
+    )
+    as_at = DateField(
+        label="The date the workbook was produced",
+        name="the date the workbook was produced",
+        past_only=True,
+        required=False,
+        help_text="Only if the workbook does not say: care leavers' statuses are recorded "
+        "as at this date.",
+    )
+    quarantine = _quarantine("rows")
+
+    def clean_file(self) -> UploadedFile:
+        return _checked(self.cleaned_data["file"], workbook)[0]
 
 
 class AnnexAForm(GovukForm):

@@ -10,7 +10,8 @@ function show(job) {
     bar.value = job.percent;
     bar.textContent = `${job.percent}%`;
   }
-  words.textContent = job.total ? `${job.status_text}: ${job.done} of ${job.total} children` : job.status_text;
+  const unit = box.dataset.unit || "children";
+  words.textContent = job.total ? `${job.status_text}: ${job.done} of ${job.total} ${unit}` : job.status_text;
 }
 
 async function follow() {
