@@ -138,7 +138,7 @@ def _annex_a(job: Job, progress: Progress) -> Outcome:
         "text": text, "rows": loaded.rows, "added": dict(loaded.added),
         "matched": dict(loaded.matched), "problems": [str(p) for p in loaded.problems[:LISTED]],
         "not_imported": list(loaded.not_imported),
-        "notes": [f"Not imported: {what}" for what in loaded.not_imported],
+        "notes": _notes(loaded.notes) + [f"Not imported: {what}" for what in loaded.not_imported],
     })  # fmt: skip
 
 

@@ -188,13 +188,17 @@ def _period_columns(
         "legal_status": current["legal_status"],
         "cla_latest_review": latest(history["reviews"].get(child_id, []), period.start, until),
         "cla_last_visit": latest(history["visits"].get(child_id, []), period.start, until),
-        "placements_12_months": sum(
-            chosen(Rule.OPEN_OR_ENDED, year, p["started_on"], p["ended_on"])
+        # A new legal status in the same placement starts a row of its own: the child
+        # moved into each placement once.
+        "placements_12_months": len({
+            p["moved_in_on"] or p["started_on"]
             for p in history["placements"].get(child_id, [])
-        ),
+            if chosen(Rule.OPEN_OR_ENDED, year, p["started_on"], p["ended_on"])
+        }),
         "care_ceased": ended,
         "ceased_reason": current["reason_ceased"] if ended else None,
-        "placement_start": placement["started_on"] if placement else None,
+        "placement_start": (placement["moved_in_on"] or placement["started_on"])
+        if placement else None,
         "placement_type": placement["placement_type"] if placement else None,
         "placement_provider": placement["provider"] if placement else None,
         "placement_postcode": (placement["postcode"] or None) if placement else None,
@@ -228,6 +232,7 @@ def _care_history(listed: Any, day: date) -> dict[str, Any]:
                 "provider",
                 "postcode",
                 "urn",
+                "moved_in_on",
             )
         ),
         "reviews": by_child(reviews.values_list("child_id", "held_on")),

@@ -9,7 +9,9 @@ and the rest is imported.
 Every row is matched before anything is recorded: a child by the LA's child id, a
 referral by child and date, and so on (``load_journey``, ``load_care``). A record that
 is already held, from this workbook or from another import, is matched, never
-duplicated, so importing the same workbook again changes nothing. New records name
+duplicated, so importing the same workbook again changes nothing. A matched child or
+child in care whose row says something else (a date of birth, a legal status) keeps what
+the records hold, and the difference is noted (``Loaded.notes``). New records name
 the file, sheet and row they came from in ``origin``.
 
 The lists are loaded in the order of a child's journey, so that a later list finds
@@ -37,6 +39,7 @@ from oversight.casework.services import CaseworkError
 from oversight.exchange.annex_a.read import ListRow, Problem, Reading
 from oversight.exchange.annex_a.spec import LISTS, Held, Type
 from oversight.exchange.annex_a.values import VALUE_MAPS
+from oversight.exchange.importing import DIFFERENT, Notes
 
 ORIGIN_LENGTH = 120  # Recorded.origin
 
@@ -66,6 +69,7 @@ class Loaded:
     matched: Counter[str] = field(default_factory=Counter)
     problems: list[Problem] = field(default_factory=list)
     not_imported: dict[str, int] = field(default_factory=dict)
+    notes: Notes = field(default_factory=Notes)  # values held differently, kept as held
     rows: int = 0
     seconds: float = 0.0
 
@@ -98,6 +102,13 @@ class Job:
 
     def counted(self, kind: str, added: bool) -> None:
         (self.loaded.added if added else self.loaded.matched)[kind] += 1
+
+    def differs(self, row: ListRow, key: str, given: object, held: object) -> None:
+        """Note a value of the row that a record held holds differently (and keeps)."""
+        if given is not None and held not in (None, "") and given != held:
+            where = f"{row.sheet} row {row.row}"
+            self.loaded.notes.add(row.annex.column(key).name, DIFFERENT, row.get("child_id"),
+                                  None, where)  # fmt: skip
 
     def each(self, number: int, handle: Callable[[Job, ListRow], None]) -> None:
         """Record each good row of a list in its own savepoint."""

@@ -5,7 +5,12 @@
   Annex A gives only the latest placement: the episode starts in it, or, when the latest
   placement began later, in one of the same type and provider until then (the earlier
   placements' types are not in Annex A). Then the latest review, the last visit and the
-  day care ended, with its reason.
+  day care ended, with its reason. A held episode whose row gives a new legal status,
+  begun after its placement, is followed by an episode of the new status (the care plan
+  running on): in the same placement, or with the move to the latest placement when that
+  began the same day. A legal status (or a latest placement begun when the held one did)
+  the row gives otherwise, with no such start, keeps what the records hold; the
+  difference is noted.
 - 9 care leavers: an open pathway plan (one starting on the workbook's date when none
   is open: Annex A does not give its start), and the care leaver's status on that date:
   in touch, accommodation and its suitability, activity (unless the latest status held
@@ -56,11 +61,48 @@ def child_in_care(job: Job, row: ListRow) -> None:
                 provider=row.get("placement_provider") or "",
                 long_term=row.get("placement_type") in LONG_TERM, origin=job.origin(row),
             )  # fmt: skip
+    if not added:
+        episode = _legal_status(job, row, episode)
     _latest_placement(job, row, episode)
     _review(job, row, child)
     _visit(job, row, child)
     _ceased(row, episode)
     job.counted("care episode", added=added)
+
+
+def _legal_status(job: Job, row: ListRow, episode: CareEpisode) -> CareEpisode:
+    """The held episode, or the one a new legal status begins: the child is still looked
+    after, so the care plan runs on. The new status begins in the placement the child is
+    in, or, when the latest placement began that day, with the move to it. A status the
+    row gives otherwise with no later start (or none) is noted, the records' kept."""
+    status, began = row.get("legal_status"), row.get("legal_status_start")
+    current = _placement(episode)
+    changed = status is not None and status != episode.legal_status
+    if not changed or began is None or began <= current.started_on or episode.ended_on:
+        job.differs(row, "legal_status", status, episode.legal_status)
+        if row.get("placement_start") == current.started_on:
+            job.differs(row, "placement_type", row.get("placement_type"), current.placement_type)
+            job.differs(row, "placement_provider", row.get("placement_provider"),
+                        current.provider)  # fmt: skip
+        return episode
+    moved = row.get("placement_start") == began and (
+        row.get("placement_type"),
+        row.get("placement_provider") or "",
+    ) != (current.placement_type, current.provider)
+    with about("legal_status_start", began):
+        if moved:
+            following, _ = services.change_legal_status_and_placement(
+                episode, current, on=began, legal_status=status,
+                placement_type=row.get("placement_type"),
+                provider=row.get("placement_provider") or "",
+                long_term=row.get("placement_type") in LONG_TERM, origin=job.origin(row),
+            )  # fmt: skip
+        else:
+            following, _ = services.change_legal_status(
+                episode, current, on=began, legal_status=status, origin=job.origin(row)
+            )
+    job.counted("care episode", added=True)
+    return following
 
 
 def _held_episode(child: Child, start: object) -> CareEpisode | None:

@@ -5,7 +5,8 @@ A child is registered from the first row that names them, with facts from every 
 lists 4-9 and UASC from list 8). Annex A gives no names, so a child is registered
 without one. It says only whether a child is disabled: a disabled child is registered
 with the DfE's "other" disability (DDA). A date of birth after the workbook's date is
-an expected date of birth. A child already held keeps what the records say.
+an expected date of birth. A child already held keeps what the records say, and a sex,
+ethnicity or date of birth the rows give otherwise is noted.
 
 Matching by the LA child id (unique) is the import's own look-up: it shows no child to
 anyone, so it does not go through the need-to-know helpers in ``casework.access``.
@@ -35,6 +36,7 @@ def load_children(job: Job) -> None:
         for child in Child.objects.filter(la_child_id__in=ids[start : start + CHUNK]):
             job.children[child.la_child_id] = child
             job.counted("child", added=False)
+            _compare(job, firsts[child.la_child_id], facts[child.la_child_id], child)
     for child_id, row in firsts.items():
         if child_id not in job.children:
             known = facts[child_id]
@@ -58,6 +60,14 @@ def _children_of(job: Job) -> tuple[dict[str, ListRow], dict[str, dict[str, Any]
                 if row.get(key) is not None:
                     known.setdefault(key, row.get(key))
     return firsts, facts
+
+
+def _compare(job: Job, row: ListRow, facts: dict[str, Any], child: Child) -> None:
+    """What the rows say of a child held that the records hold differently is noted."""
+    held = {"gender": child.sex, "ethnicity": child.ethnicity,
+            "date_of_birth": child.date_of_birth or child.expected_date_of_birth}  # fmt: skip
+    for key, value in held.items():
+        job.differs(row, key, facts.get(key), value)
 
 
 def _register(job: Job, row: ListRow, facts: dict[str, Any]) -> Child:

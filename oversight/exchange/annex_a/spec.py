@@ -263,7 +263,7 @@ CHILDREN_IN_CARE = AnnexList(
              "in the 12 months before this one began.", held=Held.DERIVED,
              variants=(r"second or subsequent",)),
      _date("legal_status_start", "Start date of current legal status", "The day the current "
-           "legal status began.", held=Held.WRITTEN),
+           "legal status began."),
      _c("legal_status", "Child's Legal Status", "SSDA903 legal status code.", Type.CHOICE,
         choices="legal_status", required=True, variants=(r"legal status$",)),
      _date("cla_latest_review", "Date of Latest Statutory Review", "The last child in care "
