@@ -17,6 +17,7 @@ from oversight.exchange.ssda903.rules.common import (
     given,
     in_order,
     is_one_of,
+    per_return,
     previous,
 )
 from oversight.exchange.ssda903.spec import ID
@@ -42,6 +43,7 @@ def flagged(frame: pl.LazyFrame, children: pl.LazyFrame, name: str) -> pl.LazyFr
     return frame.join(marked, on=ID, how="left").with_columns(pl.col(name).fill_null(False))
 
 
+@per_return
 def decisions(data: Return903) -> pl.LazyFrame:
     """The decisions, each marked whether it was reversed (its date or reason of ceasing given)."""
     table = "placed_for_adoption"
@@ -53,6 +55,7 @@ def decisions(data: Return903) -> pl.LazyFrame:
     )
 
 
+@per_return
 def latest_decisions(data: Return903) -> pl.LazyFrame:
     """Each child's latest decision (by its date, then its line in the file)."""
     ordered = in_order(decisions(data), start="DATE_PLACED")

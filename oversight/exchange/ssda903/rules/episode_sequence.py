@@ -15,6 +15,7 @@ from oversight.exchange.ssda903.rules.common import (
     episodes_in_order,
     following,
     is_one_of,
+    per_return,
     previous,
     report,
     same_child_shifted,
@@ -23,7 +24,9 @@ from oversight.exchange.ssda903.rules.common import (
 PLACEMENT = ("PLACE", "PL_POST", "URN", "PLACE_PROVIDER")
 
 
+@per_return
 def with_neighbours(data: Return903) -> pl.LazyFrame:
+    """The episodes in order, each with its child's previous and next rows' values."""
     columns = ("DECOM", "DEC", "REC", "RNE", "LS", "CIN", "REASON_PLACE_CHANGE", *PLACEMENT)
     return episodes_in_order(data).with_columns(
         *previous(*columns), *following("DECOM", "RNE", "PLACE")
