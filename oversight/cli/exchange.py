@@ -120,8 +120,9 @@ def _advance(bar: Any) -> Callable[[int, int], None]:
 
 def _print_summary(summary: LoadSummary) -> None:
     from oversight.exchange.cin_census.load import KINDS, children
+    from oversight.exchange.importing import counted
 
-    loaded = ", ".join(f"{summary.created[kind]:,} {label}" for kind, label in KINDS.items())
+    loaded = counted(summary.created, KINDS)
     click.echo(
         f"Imported {summary.file} in {summary.seconds:.1f} s: {summary.children_loaded:,} of "
         f"{summary.children_in_file:,} children in the file; new records: {loaded}."
@@ -208,10 +209,10 @@ def import_ssda903(paths: tuple[str, ...], quarantine: bool, db: str | None) -> 
 
 
 def _print_903_summary(summary: LoadSummary903) -> None:
+    from oversight.exchange.importing import counted
     from oversight.exchange.ssda903.load import CHANGES, KINDS, children
 
-    made = ", ".join(f"{summary.created[kind]:,} {label}" for kind, label in KINDS.items())
-    changed = ", ".join(f"{summary.created[kind]:,} {label}" for kind, label in CHANGES.items())
+    made, changed = counted(summary.created, KINDS), counted(summary.created, CHANGES)
     click.echo(
         f"Imported the SSDA903 {summary.year} ({len(summary.files)} files) in "
         f"{summary.seconds:.1f} s: {summary.children_loaded:,} of {summary.children_in_return:,}"

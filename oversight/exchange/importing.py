@@ -57,6 +57,15 @@ class Notes:
         self.examples.setdefault(key, ", ".join(part for part in (who, where) if part))
 
 
+def counted(created: Counter[str], kinds: dict[str, tuple[str, str]]) -> str:
+    """ "1 child, 2 care episodes, ...": each kind's count, in the order of ``kinds`` (each
+    kind with its name for one and for more)."""
+    return ", ".join(
+        f"{created[kind]:,} {one if created[kind] == 1 else many}"
+        for kind, (one, many) in kinds.items()
+    )
+
+
 def origin(source: str, file: str, line: int | None) -> str:
     """``<source> <file> line <n>``, the file name shortened to fit the records."""
     where = f" line {line}" if line else ""

@@ -44,6 +44,7 @@ def _payload(job: Job) -> bytes:
 def _cin_census(job: Job, progress: Progress) -> Outcome:
     from oversight.exchange.cin_census.load import KINDS, CensusNotImported, children, load_cin
     from oversight.exchange.cin_census.read import CinUnreadable
+    from oversight.exchange.importing import counted
 
     name = job.options.get("file", "census.xml")
     quarantine = bool(job.options.get("quarantine"))
@@ -54,7 +55,7 @@ def _cin_census(job: Job, progress: Progress) -> Outcome:
         raise JobRefused(f"Cannot import: {error}") from error
     except CensusNotImported as refused:
         raise JobRefused(str(refused), {"held_back": _held_back(refused.held_back)}) from None
-    made = ", ".join(f"{loaded.created[kind]:,} {label}" for kind, label in KINDS.items())
+    made = counted(loaded.created, KINDS)
     text = (f"Imported {loaded.file}: {loaded.children_loaded:,} of "
             f"{children(loaded.children_in_file)} in the file; new records: {made}.")  # fmt: skip
     return _children_imported(text, loaded.children_in_file, loaded)
@@ -70,6 +71,7 @@ def _children_imported(text: str, in_file: int, loaded: Any) -> Outcome:
 
 
 def _ssda903(job: Job, progress: Progress) -> Outcome:
+    from oversight.exchange.importing import counted
     from oversight.exchange.ssda903.load import KINDS, ReturnNotImported, children, load_903
     from oversight.exchange.ssda903.read import Unreadable903
 
@@ -83,7 +85,7 @@ def _ssda903(job: Job, progress: Progress) -> Outcome:
         except ReturnNotImported as refused:
             raise JobRefused(str(refused).capitalize(),
                              {"held_back": _held_back(refused.held_back)}) from None  # fmt: skip
-    made = ", ".join(f"{loaded.created[kind]:,} {label}" for kind, label in KINDS.items())
+    made = counted(loaded.created, KINDS)
     text = (f"Imported the SSDA903 return {loaded.year}: {loaded.children_loaded:,} of "
             f"{children(loaded.children_in_return)} in it; new records: {made}.")  # fmt: skip
     return _children_imported(text, loaded.children_in_return, loaded)

@@ -35,10 +35,13 @@ from oversight.exchange.cin_census.validate import YEARS
 
 # What the summary counts, in the order it lists them, and what it calls them.
 KINDS = {
-    "children": "children", "episodes": "CIN episodes", "assessments": "assessments",
-    "section47s": "section 47 enquiries", "initial_conferences": "initial conferences",
-    "cin_plans": "CIN plans", "cp_plans": "child protection plans",
-    "reviews": "review conferences",
+    "children": ("child", "children"), "episodes": ("CIN episode", "CIN episodes"),
+    "assessments": ("assessment", "assessments"),
+    "section47s": ("section 47 enquiry", "section 47 enquiries"),
+    "initial_conferences": ("initial conference", "initial conferences"),
+    "cin_plans": ("CIN plan", "CIN plans"),
+    "cp_plans": ("child protection plan", "child protection plans"),
+    "reviews": ("review conference", "review conferences"),
 }  # fmt: skip
 Progress = Callable[[int, int], None]  # (children done, children to do)
 

@@ -37,16 +37,21 @@ from oversight.exchange.ssda903.validate import YEARS
 
 # What the summary counts, in the order it lists them, and what it calls them.
 KINDS = {
-    "children": "children", "care_episodes": "care episodes", "placements": "placements",
-    "reviews": "reviews", "missing_episodes": "missing periods",
-    "care_leaver_statuses": "care leaver statuses", "year_outcomes": "years' outcomes (OC2)",
-    "previous_permanence": "previous permanence", "allocations": "social worker allocations",
-    "adoption_decisions": "decisions to place for adoption",
-    "adoption_matches": "matches with adopters",
+    "children": ("child", "children"), "care_episodes": ("care episode", "care episodes"),
+    "placements": ("placement", "placements"), "reviews": ("review", "reviews"),
+    "missing_episodes": ("missing period", "missing periods"),
+    "care_leaver_statuses": ("care leaver status", "care leaver statuses"),
+    "year_outcomes": ("year's outcomes (OC2)", "years' outcomes (OC2)"),
+    "previous_permanence": ("previous permanence", "previous permanence"),
+    "allocations": ("social worker allocation", "social worker allocations"),
+    "adoption_decisions": ("decision to place for adoption", "decisions to place for adoption"),
+    "adoption_matches": ("match with adopters", "matches with adopters"),
 }  # fmt: skip
 CHANGES = {
-    "care_episodes_ended": "care episodes ended", "returns": "returns from missing",
-    "adoption_decisions_reversed": "decisions to place for adoption reversed",
+    "care_episodes_ended": ("care episode ended", "care episodes ended"),
+    "returns": ("return from missing", "returns from missing"),
+    "adoption_decisions_reversed": ("decision to place for adoption reversed",
+                                    "decisions to place for adoption reversed"),
 }  # fmt: skip
 Progress = Callable[[int, int], None]  # (children done, children to do)
 

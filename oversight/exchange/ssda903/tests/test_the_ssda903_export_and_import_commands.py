@@ -51,6 +51,12 @@ def test_an_import_summarises_what_it_loaded_and_what_it_did_not_keep(tmp_path):
     assert "nothing changed" in again.stdout
 
 
+def test_one_of_a_kind_is_counted_in_the_singular(tmp_path):
+    result = run("import", "ssda903", str(builders.write(tmp_path / "in", builders.child("C1"))))
+    assert "new records: 1 child, 1 care episode, 1 placement," in result.stdout
+    assert "0 decisions to place for adoption" in result.stdout
+
+
 def test_an_import_with_bad_children_imports_nothing_and_lists_them(tmp_path):
     bad = builders.child("BAD", ETHNIC="XXXX")
     folder = builders.write(tmp_path / "in", builders.child("C1"), bad)
