@@ -1,9 +1,9 @@
 """``oversight export`` and ``oversight import``: DfE returns out of and into the records.
 
     oversight export cin-census --year 2025-26 [--la 870] [--db F] OUT.xml
-    oversight import cin-census FILE.xml [--quarantine] [--db F]
+    oversight import cin-census FILE.xml [--quarantine] [--background] [--db F]
     oversight export ssda903 --year 2025-26 [--db F] OUT_DIR
-    oversight import ssda903 PATHS... [--quarantine] [--db F]
+    oversight import ssda903 PATHS... [--quarantine] [--background] [--db F]
 
 An export leaves the system with children's records in it, so it is written to the
 access log. An import shows its progress on stderr, then what it loaded, what it held
@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from oversight.cli.base import db_option, main, migrate, use_database
-from oversight.cli.jobs import BACKGROUND_HELP, queue_import
+from oversight.cli.jobs import BACKGROUND_HELP, queue_import, queue_ssda903
 
 if TYPE_CHECKING:
     from oversight.exchange.cin_census.load import LoadSummary
@@ -186,13 +186,20 @@ def export_ssda903(out_dir: str, year: str, db: str | None) -> None:
     is_flag=True,
     help="Hold back the children who cannot be imported, with reasons; import the rest.",
 )
+@click.option("--background", is_flag=True, help=BACKGROUND_HELP)
 @db_option
-def import_ssda903(paths: tuple[str, ...], quarantine: bool, db: str | None) -> None:
+def import_ssda903(
+    paths: tuple[str, ...], quarantine: bool, background: bool, db: str | None
+) -> None:
     """Import an SSDA903 return (its CSV files, or folders of them) into the records."""
     use_database(db)
     migrate()
     from oversight.exchange.ssda903.load import ReturnNotImported, load_903
-    from oversight.exchange.ssda903.read import Unreadable903
+    from oversight.exchange.ssda903.read import Unreadable903, csv_files
+
+    if background:
+        queue_ssda903(csv_files(paths), quarantine=quarantine)
+        return
 
     with click.progressbar(length=1, label="Importing children", file=sys.stderr) as bar:
         try:

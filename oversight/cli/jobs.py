@@ -120,12 +120,28 @@ def _show(job: Job) -> None:
 
 def queue_import(kind: str, path: Path, **options: object) -> None:
     """Queue an import of the file at ``path`` for a worker, and say how to follow it."""
-    from django.conf import settings
-
     from oversight.jobs import starting
+
+    _require_workers()
+    start = {"cin-census": starting.import_cin_census, "annex-a": starting.import_annex_a}[kind]
+    _queued(start(path.read_bytes(), path.name, **options))  # type: ignore[arg-type]
+
+
+def queue_ssda903(paths: list[Path], quarantine: bool) -> None:
+    """Queue an import of an SSDA903 return's CSV files for a worker."""
+    from oversight.jobs import starting
+
+    _require_workers()
+    _queued(starting.import_ssda903({path.name: path.read_bytes() for path in paths},
+                                    quarantine=quarantine))  # fmt: skip
+
+
+def _require_workers() -> None:
+    from django.conf import settings
 
     if settings.OVERSIGHT_TASKS != "database":
         raise click.UsageError("--background needs OVERSIGHT_TASKS=database and a worker")
-    start = {"cin-census": starting.import_cin_census, "annex-a": starting.import_annex_a}[kind]
-    job = start(path.read_bytes(), path.name, **options)  # type: ignore[arg-type]
+
+
+def _queued(job: Job) -> None:
     click.echo(f"Queued job {job.pk}: `oversight jobs {job.pk}` shows how it goes.")

@@ -83,3 +83,21 @@ def test_an_import_of_files_that_are_not_a_return_says_why(tmp_path):
     result = run("import", "ssda903", str(path))
     assert result.exit_code == 2
     assert "Cannot import: in.csv: its columns" in result.stderr
+
+
+def test_in_the_background_the_files_are_queued_as_one_job_for_a_worker(
+    tmp_path, settings, django_capture_on_commit_callbacks
+):
+    from oversight.jobs.models import Job, JobKind
+
+    folder = builders.write(tmp_path / "in", builders.child("C1"))
+    assert run("import", "ssda903", str(folder), "--background").exit_code == 2  # no workers
+    settings.OVERSIGHT_TASKS = "database"
+    with django_capture_on_commit_callbacks(execute=True):
+        result = run("import", "ssda903", str(folder), "--quarantine", "--background")
+    assert result.exit_code == 0, result.output
+    job = Job.objects.get()
+    assert f"Queued job {job.pk}" in result.stdout
+    assert (job.kind, job.options["quarantine"], len(job.options["files"])) == (
+        JobKind.SSDA903_IMPORT, True, 11,
+    )  # fmt: skip
