@@ -353,8 +353,9 @@ ADOPTION = AnnexList(
           "Adoption", "The decision's reversal."))),
      _c("reversal_reason", "Reason Why Child No Longer Placed for Adoption", "RD1-RD4.",
         held=Held.WRITTEN),
-     _blank("ffa_placed", "Date the child was placed for fostering in FFA or concurrent "
-            "planning placement", "", Type.DATE)),
+     _date("ffa_placed", "Date the child was placed for fostering in FFA or concurrent "
+           "planning placement", "The first fostering for adoption or concurrent planning "
+           "placement (U2, U5) in the period.", held=Held.WRITTEN)),
     imported=False,
 )  # fmt: skip
 

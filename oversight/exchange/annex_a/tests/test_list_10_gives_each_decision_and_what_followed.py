@@ -59,3 +59,23 @@ def test_an_adoption_with_no_decision_recorded_has_a_row_with_the_decision_blank
     services.end_care_episode(episode, placement, plan, ended_on=date(2024, 10, 1),
                               reason_ceased="E12")  # fmt: skip
     assert rows() == [("N1", LONG_AGO, None, None, None, None, date(2024, 10, 1), None, None)]
+
+
+def test_a_fostering_for_adoption_placement_gives_the_day_the_child_was_placed_in_it():
+    # Care from LONG_AGO in U6; the decision on 1 May 2024; moved on 6 May 2024 to foster
+    # carers approved as adopters (U5); the placement order there on 3 June 2024 (the same
+    # placement, a row of its own); placed for adoption with them (A5) on 2 September 2024.
+    episode, placement, plan = services.start_care_episode(
+        child("F1"), started_on=LONG_AGO, legal_status="C2", placement_type="U6"
+    )
+    services.record_adoption_decision(episode, decided_on=date(2024, 5, 1))
+    placement = services.change_placement(episode, placement, on=date(2024, 5, 6),
+                                          placement_type="U5", change_reason="CARPL")  # fmt: skip
+    episode, placement = services.change_legal_status(episode, placement, on=date(2024, 6, 3),
+                                                      legal_status="E1")  # fmt: skip
+    services.change_placement(episode, placement, on=date(2024, 9, 2), placement_type="A5",
+                              change_reason="CARPL")  # fmt: skip
+    [row] = BUILDERS[10](Context(AS_AT))
+    assert (row["ffa_placed"], row["placement_order"], row["placed"]) == (
+        date(2024, 5, 6), date(2024, 6, 3), date(2024, 9, 2),
+    )  # fmt: skip
