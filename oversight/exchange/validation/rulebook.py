@@ -7,10 +7,11 @@ the whole return), ``line`` and ``file`` say where, and every other column is a 
 involved, reported with its value. Private columns start with an underscore.
 
 A rule may return a lazy query (``pl.LazyFrame``) instead, and most do: the book's lazy
-queries then run together as one, with Polars' in-memory engine and none of its query
-optimisations but expression simplification (see ``together``). On returns of a few
-thousand children a Polars step run on its own costs a fixed tenth of a millisecond or
-so whatever the rows, most of it handing the step to Polars' threads and back.
+queries then run together in batches, with Polars' in-memory engine and none of its
+query optimisations but expression simplification (see ``collected_together``). On
+returns of a few thousand children a Polars step run on its own costs a fixed tenth of a
+millisecond or so whatever the rows, most of it handing the step to Polars' threads and
+back.
 """
 
 from __future__ import annotations
