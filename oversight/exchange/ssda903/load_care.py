@@ -165,14 +165,8 @@ class CareImport:
         )  # fmt: skip
         if began != row["RNE"]:
             self.of.note("RNE", KEPT_AS_NEW_STATUS.format(code=began), row)
-        if episode.pk not in self.stored.new_episodes:  # a change to what the records held
-            self.of.created["care_episodes_ended"] += 1
         self.moved = True
-        self.stored.add_following_episode(following, placement)
-        self.episode, self.placement = following, placement
-        self.of.created["care_episodes"] += 1
-        self.of.created["placements"] += 1
-        self._compare_location(row, following, placement, where)
+        self._followed(episode, following, placement, row, where)
 
     def _new_legal_status(self, episode: CareEpisode, row: Row) -> None:
         """The child is still looked after, in the same placement: the care plan runs on."""
@@ -181,13 +175,18 @@ class CareImport:
         following, placement = services.change_legal_status(
             episode, current, on=row["DECOM"], legal_status=row["LS"], origin=self.of.origin(row)
         )
+        self._followed(episode, following, placement, row)
+
+    def _followed(self, episode: CareEpisode, following: CareEpisode, placement: Placement,
+                  row: Row, where: dict[str, str] | None = None) -> None:  # fmt: skip
+        """Keep and count the episode that follows ``episode``, and its placement."""
         if episode.pk not in self.stored.new_episodes:  # a change to what the records held
             self.of.created["care_episodes_ended"] += 1
         self.stored.add_following_episode(following, placement)
         self.episode, self.placement = following, placement
         self.of.created["care_episodes"] += 1
         self.of.created["placements"] += 1
-        self._compare_location(row, following, placement)
+        self._compare_location(row, following, placement, where)
 
     def _start_episode(self, row: Row) -> None:
         # A new placement begun with a new legal status keeps why the child moved.
