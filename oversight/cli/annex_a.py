@@ -164,9 +164,8 @@ def _echo_loaded(loaded: Loaded, sheets_not_read: list[str]) -> None:
     if loaded.problems:
         click.echo(f"{loaded.quarantined} rows left out (quarantined):")
         _echo_problems(loaded, err=False)
-    for (name, why), count in sorted(loaded.notes.counts.items()):
-        example = loaded.notes.examples[(name, why)]
-        click.echo(f"  not kept as given: {name} ({count}, e.g. {example}): {why}")
+    for line in loaded.notes.lines():
+        click.echo(f"  not kept as given: {line}")
     for what in loaded.not_imported:
         click.echo(f"Not imported: {what}.")
     if sheets_not_read:

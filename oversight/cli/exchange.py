@@ -137,9 +137,8 @@ def _print_summary(summary: LoadSummary) -> None:
 
 
 def _print_notes(notes: Notes) -> None:
-    for (name, why), count in sorted(notes.counts.items()):
-        example = notes.examples[(name, why)]
-        click.echo(f"  not kept as given: {name} ({count}, e.g. {example}): {why}")
+    for line in notes.lines():
+        click.echo(f"  not kept as given: {line}")
 
 
 def _print_held_back(held_back: dict[str, list[Problem]], err: bool = True) -> None:

@@ -56,6 +56,13 @@ class Notes:
         who = f"child {child_id}" if child_id else ""
         self.examples.setdefault(key, ", ".join(part for part in (who, where) if part))
 
+    def lines(self) -> list[str]:
+        """Each kind of value not kept: the item, how many, a first example, and why."""
+        return [
+            f"{name} ({count:,}, e.g. {self.examples[(name, why)]}): {why}"
+            for (name, why), count in sorted(self.counts.items())
+        ]
+
 
 def counted(created: Counter[str], kinds: dict[str, tuple[str, str]]) -> str:
     """ "1 child, 2 care episodes, ...": each kind's count, in the order of ``kinds`` (each

@@ -14,7 +14,7 @@ import tempfile
 import zipfile
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from django.utils import timezone
 from django_tasks import task, task_backends
@@ -23,9 +23,6 @@ from django_tasks.backends.immediate import ImmediateBackend
 from oversight.jobs.models import Job, JobKind
 from oversight.jobs.progress import Progress
 from oversight.jobs.running import JobRefused, Outcome, Work, run
-
-if TYPE_CHECKING:
-    from oversight.exchange.importing import Notes
 
 # How many held-back children (or rows with problems) a summary lists one by one.
 LISTED = 50
@@ -66,7 +63,7 @@ def _children_imported(text: str, in_file: int, loaded: Any) -> Outcome:
     return Outcome({
         "text": text, "children_in_file": in_file, "children_loaded": loaded.children_loaded,
         "created": dict(loaded.created), "held_back": _held_back(loaded.held_back),
-        "notes": _notes(loaded.notes),
+        "notes": loaded.notes.lines(),
     })  # fmt: skip
 
 
@@ -107,14 +104,6 @@ def _held_back(held_back: dict[str, list[Any]]) -> dict[str, list[str]]:
     return {child: [str(problem) for problem in problems] for child, problems in shown}
 
 
-def _notes(notes: Notes) -> list[str]:
-    """Each kind of value not kept as given: the item, how many, a first example, why."""
-    return [
-        f"{name} ({count:,}, e.g. {notes.examples[(name, why)]}): {why}"
-        for (name, why), count in sorted(notes.counts.items())
-    ]
-
-
 def _annex_a(job: Job, progress: Progress) -> Outcome:
     from oversight.exchange.annex_a.load import ImportRefused, load
     from oversight.exchange.annex_a.read import read_workbook
@@ -140,7 +129,7 @@ def _annex_a(job: Job, progress: Progress) -> Outcome:
         "text": text, "rows": loaded.rows, "added": dict(loaded.added),
         "matched": dict(loaded.matched), "problems": [str(p) for p in loaded.problems[:LISTED]],
         "not_imported": list(loaded.not_imported),
-        "notes": _notes(loaded.notes) + [f"Not imported: {what}" for what in loaded.not_imported],
+        "notes": loaded.notes.lines() + [f"Not imported: {what}" for what in loaded.not_imported],
     })  # fmt: skip
 
 

@@ -68,7 +68,8 @@ def test_a_new_status_in_the_same_placement_is_written_with_the_day_the_child_mo
 def test_it_is_imported_as_a_change_of_legal_status_and_the_care_plan_runs_on():
     episode, placement, _plan = in_care()
     services.change_legal_status(episode, placement, on=ORDER, legal_status="E1")
-    loaded = imported(exported())
+    workbook = exported()
+    loaded = imported(workbook)
     episodes = CareEpisode.objects.order_by("started_on")
     assert list(episodes.values_list("legal_status", "reason_new_episode", "reason_ceased")) == [
         ("C1", "S", "X1"), ("E1", "L", ""),
@@ -77,6 +78,9 @@ def test_it_is_imported_as_a_change_of_legal_status_and_the_care_plan_runs_on():
     assert Plan.objects.get(kind=PlanKind.CARE).end_on is None
     assert Deadline.objects.filter(rule="cla-first-review").count() == 1
     assert loaded.problems == [] and dict(loaded.notes.counts) == {}
+    again = load(read_workbook(open_workbook(io.BytesIO(workbook)), "annex-a.xlsx"))
+    assert dict(again.added) == {} and dict(again.notes.counts) == {}
+    assert CareEpisode.objects.count() == 2
 
 
 def test_a_new_status_begun_with_the_move_to_the_latest_placement_is_imported_as_b():
