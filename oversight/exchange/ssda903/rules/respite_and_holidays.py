@@ -33,16 +33,56 @@ def respite_at_most_75_days_in_a_year(data: Return903) -> pl.LazyFrame:
     # is taken as the end of a year's window; the days of every break inside it are added.
     breaks = data.episodes.filter((pl.col("LS") == SHORT_BREAK) & pl.col("DECOM").is_not_null())
     breaks = numbered(breaks.with_columns(_end=pl.col("DEC").fill_null(pl.lit(data.year.end))))
-    others = breaks.select(ID, pl.col("DECOM").alias("_from"), pl.col("_end").alias("_to"))
-    pairs = breaks.join(others, on=ID, how="inner")
-    window_start = pl.col("_end").dt.offset_by(A_YEAR_BEFORE)
-    inside = pl.min_horizontal("_to", "_end") - pl.max_horizontal("_from", window_start)
-    days = inside.dt.total_days().clip(lower_bound=0)
-    totals = pairs.group_by("_row").agg(days.sum().alias("respite days in the year to DEC"))
+    ends = breaks.select(ID, "_row", _day=_day(pl.col("_end")))
+    starts = breaks.select(ID, "_row", _day=_day(pl.col("_end").dt.offset_by(A_YEAR_BEFORE)))
+    marks = _marks(breaks)
+    days = pl.col("_before") - pl.col("_before_right")
+    totals = _days_before(ends, marks).join(_days_before(starts, marks), on="_row")
+    totals = totals.select("_row", days.alias("respite days in the year to DEC"))
     breaks = breaks.join(totals, on="_row", how="inner")
     wrong = pl.col("respite days in the year to DEC") > MOST_RESPITE_DAYS
     return report(breaks.filter(wrong).sort("file", "line"), "LS", "DECOM", "DEC",
                   "respite days in the year to DEC")  # fmt: skip
+
+
+# A child on short breaks can have dozens of episodes in a year, so the days of breaks in a
+# year's window are not found by trying every pair of a child's breaks, but in one pass.
+# A break from day f lasting d days (none, if it ends before it starts) holds
+# min(max(t - f, 0), d) of the days before day t, that is max(t - f, 0) - max(t - f - d, 0).
+# Summed over the child's breaks: t times the number of marks before t, less the sum of
+# those marks, where each break marks +1 at f and -1 at f + d. The days in a window are the
+# days before its end less the days before its start.
+
+
+def _day(date: pl.Expr) -> pl.Expr:
+    return date.cast(pl.Int32).cast(pl.Int64)
+
+
+def _marks(breaks: pl.LazyFrame) -> pl.LazyFrame:
+    """Each child's marks in order, with the running count and sum of them (see above)."""
+    starts = _day(pl.col("DECOM"))
+    lasting = (_day(pl.col("_end")) - starts).clip(lower_bound=0)
+    marks = pl.concat([
+        breaks.select(ID, _mark=starts, _sign=pl.lit(1, pl.Int64)),
+        breaks.select(ID, _mark=starts + lasting, _sign=pl.lit(-1, pl.Int64)),
+    ]).sort("_mark")  # fmt: skip
+    return marks.select(
+        ID, "_mark",
+        _count=pl.col("_sign").cum_sum().over(ID),
+        _sum=(pl.col("_sign") * pl.col("_mark")).cum_sum().over(ID),
+    )  # fmt: skip
+
+
+def _days_before(days: pl.LazyFrame, marks: pl.LazyFrame) -> pl.LazyFrame:
+    """For each row's ``_day``, the child's days of short breaks before it (``_before``).
+
+    A mark on the day itself counts nothing whether it is taken or not (t - f is 0)."""
+    found = days.sort("_day").join_asof(
+        marks, left_on="_day", right_on="_mark", by=ID, strategy="backward",
+        check_sortedness=False,
+    )  # fmt: skip
+    before = pl.col("_day") * pl.col("_count").fill_null(0) - pl.col("_sum").fill_null(0)
+    return found.select("_row", before.alias("_before"))
 
 
 @RULES.rule("377")
@@ -53,7 +93,7 @@ def at_most_two_holiday_placements_in_a_year(data: Return903) -> pl.LazyFrame:
                                     & pl.col("DECOM").is_not_null())  # fmt: skip
     holidays = numbered(holidays)
     earlier = holidays.select(ID, pl.col("DECOM").alias("_began"))
-    pairs = holidays.join(earlier, on=ID, how="inner")
+    pairs = holidays.select(ID, "_row", "DECOM").join(earlier, on=ID, how="inner")
     in_year = (pl.col("_began") <= pl.col("DECOM")) & (
         pl.col("_began") > pl.col("DECOM").dt.offset_by(A_YEAR_BEFORE)
     )

@@ -1,6 +1,20 @@
 """Rules about short-term respite and holiday placements, each case worked out by hand."""
 
-from oversight.exchange.ssda903.tests.builders import broken_by, child, episode, girl, review
+from datetime import date, timedelta
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from oversight.exchange.ssda903.tests.builders import (
+    YEAR,
+    broken_by,
+    child,
+    episode,
+    findings,
+    girl,
+    return903,
+    review,
+)
 
 
 def short_break(began: str, ended: str) -> dict:
@@ -61,3 +75,32 @@ def test_a_mother_field_or_review_for_a_child_only_in_respite_is_reported():
         girl("G1", episodes=respite, reviews=[]),
     )
     assert found == ["C1", "G1"]
+
+
+def days_in_the_year_to(end: date, breaks: list[tuple[date, date]]) -> int:
+    """Rule 367's count for the window ending ``end``, worked out by trying every break."""
+    start = (
+        end.replace(year=end.year - 1)
+        if (end.month, end.day) != (2, 29)
+        else date(end.year - 1, 2, 28)
+    )
+    return sum(max((min(to, end) - max(began, start)).days, 0) for began, to in breaks)
+
+
+a_day = st.dates(date(2024, 1, 1), date(2026, 3, 31))
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(a_day, st.integers(-5, 60), st.booleans()), min_size=1, max_size=9))
+def test_the_respite_days_counted_are_those_found_by_trying_every_break(drawn):
+    # Breaks in any order, overlapping, ending before they begin, or still open: each break's
+    # count is the one worked out pair by pair, and those over 75 days are reported with it.
+    breaks = [(began, None if still_open else began + timedelta(days=lasting))
+              for began, lasting, still_open in drawn]  # fmt: skip
+    dated = [(began, ended or YEAR.end) for began, ended in breaks]
+    episodes = [short_break(f"{began:%d/%m/%Y}", f"{ended:%d/%m/%Y}" if ended else None)
+                for began, ended in breaks]  # fmt: skip
+    found = findings("367", return903(child("C1", episodes=episodes)))
+    reported = sorted(int(dict(f.fields)["respite days in the year to DEC"]) for f in found)
+    expected = sorted(d for _, end in dated if (d := days_in_the_year_to(end, dated)) > 75)
+    assert reported == expected
