@@ -1,6 +1,7 @@
 """The child's journey as records. Write to them only through ``casework.services``."""
 
 from oversight.casework.models.access import Alert, BreakGlass
+from oversight.casework.models.adopters import Adopter, AdopterHousehold, LeavingReason
 from oversight.casework.models.adoption import AdoptionDecision
 from oversight.casework.models.assessment import Assessment, AssessmentOutcome
 from oversight.casework.models.care import (
@@ -33,6 +34,9 @@ from oversight.casework.models.protection import (
 from oversight.casework.models.voice import ChildsVoice, HowExpressed
 
 __all__ = [
+    "Adopter",
+    "AdopterHousehold",
+    "LeavingReason",
     "AdoptionDecision",
     "Alert",
     "BreakGlass",

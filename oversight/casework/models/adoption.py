@@ -2,6 +2,7 @@
 
 from django.db import models
 
+from oversight.casework.models.adopters import AdopterHousehold
 from oversight.casework.models.base import Recorded
 from oversight.casework.models.child import Child
 
@@ -34,6 +35,10 @@ class AdoptionDecision(Recorded):
     adopters_legal_status = models.CharField(
         max_length=3, blank=True, help_text="SSDA903 LS_ADOPTR code (L0 to L4)"
     )
+    household = models.ForeignKey(
+        AdopterHousehold, null=True, blank=True, on_delete=models.PROTECT,
+        related_name="matches", help_text="The prospective adopters matched with the child",
+    )  # fmt: skip
 
     class Meta:
         ordering = ["-decided_on"]

@@ -5,6 +5,12 @@ validates the event, stamps its due dates through ``timescales``, opens and meet
 child's deadlines, and saves through the current writer (``batch()`` for bulk paths).
 """
 
+from oversight.casework.services.adopters import (
+    AdopterDetails,
+    record_adopter_enquiry,
+    record_adopter_steps,
+    record_adopters_left,
+)
 from oversight.casework.services.adoption import (
     record_adoption_decision,
     record_adoption_match,
@@ -59,6 +65,10 @@ from oversight.casework.services.protection import (
 from oversight.casework.services.writer import batch, detached_batch
 
 __all__ = [
+    "AdopterDetails",
+    "record_adopter_enquiry",
+    "record_adopter_steps",
+    "record_adopters_left",
     "record_adoption_decision",
     "record_adoption_match",
     "reverse_adoption_decision",

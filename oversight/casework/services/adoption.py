@@ -13,8 +13,10 @@ from collections.abc import Sequence
 from datetime import date
 
 from oversight.accounts.models import User
-from oversight.casework.models import AdoptionDecision, CareEpisode
+from oversight.casework.models import AdopterHousehold, AdoptionDecision, CareEpisode
 from oversight.casework.models.build import build
+from oversight.casework.services.adopters import adopters_sex as adopters_sex_of
+from oversight.casework.services.adopters import check_can_be_matched
 from oversight.casework.services.children import provenance
 from oversight.casework.services.errors import CaseworkError, require_code, require_on_or_after
 from oversight.casework.services.writer import BatchWriter, recorded, writer
@@ -91,8 +93,11 @@ def record_adoption_match(
     matched_on: date,
     adopters_sex: str,
     adopters_legal_status: str,
+    household: AdopterHousehold | None = None,
 ) -> AdoptionDecision:
-    """The child matched with the adopters: the day, their sex and their legal status."""
+    """The child matched with the adopters: the day, their sex and their legal status,
+    and (when they are the LA's own prospective adopters) their household, which must be
+    approved by then and whose people's sexes must agree with ``adopters_sex``."""
     if decision.reversed_on is not None:
         raise CaseworkError("matched_on", f"the decision was reversed on {decision.reversed_on}: "
                             "a match follows a decision that stands")  # fmt: skip
@@ -103,9 +108,15 @@ def record_adoption_match(
     if adopters_sex not in allowed:
         raise CaseworkError("adopters_sex", f"adopters of legal status {adopters_legal_status} "
                             f"are {' or '.join(allowed)}, not {adopters_sex}")  # fmt: skip
-    decision.matched_on = matched_on
+    if household is not None:
+        check_can_be_matched(household, matched_on)
+        theirs = adopters_sex_of(household)
+        if theirs is not None and theirs != adopters_sex:
+            raise CaseworkError("adopters_sex", f"household {household.family_id}'s adopters "
+                                f"are {theirs}, not {adopters_sex}")  # fmt: skip
+    decision.matched_on, decision.household = matched_on, household
     decision.adopters_sex, decision.adopters_legal_status = adopters_sex, adopters_legal_status
-    writer().update(decision, "matched_on", "adopters_sex", "adopters_legal_status")
+    writer().update(decision, "matched_on", "adopters_sex", "adopters_legal_status", "household")
     return decision
 
 

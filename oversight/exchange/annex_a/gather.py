@@ -34,7 +34,14 @@ class Context:
 
     as_at: date
     scope: QuerySet[Child] | None = None
+    # Whether prospective adopters (list 11) are listed: by default, in an export for the
+    # whole LA; one made for a user, when that user may see them.
+    adopters: bool | None = None
     _allocations: dict[int, tuple[str, str]] | None = field(default=None, repr=False)
+
+    def __post_init__(self) -> None:
+        if self.adopters is None:
+            self.adopters = self.scope is None
 
     def window(self, months: int = 6) -> Window:
         return Window.months_to(self.as_at, months)

@@ -8,8 +8,9 @@ episode under E1), the match, the placement for adoption (its first A3 to A6 pla
 the fostering for adoption or concurrent planning placement before it (its first U2 or
 U5), and the adoption order (the period ending E11 or E12), and the reversal with its
 reason.
-Nothing after the date is shown. The records hold no prospective adopters, so list 11
-has no rows.
+Nothing after the date is shown. The family identifier is that of the prospective
+adopters the child was matched with (list 11, ``lists_adopters``), once the match is
+known.
 """
 
 from __future__ import annotations
@@ -61,7 +62,10 @@ def adoption(context: Context) -> list[Row]:
         .values_list("episode__child_id", "started_on")
     )
     held = by_child(
-        (d.child_id, d) for d in decisions.filter(child__in=listed).order_by("decided_on")
+        (d.child_id, d)
+        for d in decisions.filter(child__in=listed)
+        .select_related("household")
+        .order_by("decided_on")
     )
     rows = []
     for child in listed.order_by("la_child_id").values("pk", *CHILD_FIELDS):
@@ -74,10 +78,6 @@ def adoption(context: Context) -> list[Row]:
             columns = _columns(decision, period, placements, context)
             rows.append(child_row(values, context) | columns)
     return rows
-
-
-def adopters(context: Context) -> list[Row]:
-    return []  # the records hold no prospective adopters: see spec.ADOPTERS
 
 
 def _period_of(periods: list[Period], decision: AdoptionDecision | None) -> Period | None:
@@ -93,9 +93,13 @@ def _columns(decision: AdoptionDecision | None, period: Period | None,
     """The row's dates; ``placements``: the days the child was placed for adoption, and
     in fostering for adoption placements."""
     reversed_on = context.known(decision.reversed_on) if decision else None
+    matched = context.known(decision.matched_on) if decision else None
     row: Row = {
         "adoption_decision": decision.decided_on if decision else None,
-        "matched": context.known(decision.matched_on) if decision else None,
+        "matched": matched,
+        "family_id": decision.household.family_id
+        if decision and matched and decision.household
+        else None,
         "decision_reversed": reversed_on,
         "reversal_reason": (decision.reversed_reason or None) if decision and reversed_on else None,
     }

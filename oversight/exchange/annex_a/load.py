@@ -17,9 +17,9 @@ the file, sheet and row they came from in ``origin``.
 The lists are loaded in the order of a child's journey, so that a later list finds
 what an earlier one recorded: children, contacts (1), early help (2), referrals (3, and
 the CIN episodes of 6), assessments (4), section 47 enquiries (5), child protection
-plans (7), CIN closures (6), children in care (8), care leavers (9). Lists 10 and 11
-are not imported: the records' adoption decisions come from the child's record and the
-SSDA903 return, and the records hold no prospective adopters.
+plans (7), CIN closures (6), children in care (8), care leavers (9), and then the
+prospective adopters (11). List 10 is not imported: the records' adoption decisions come
+from the child's record and the SSDA903 return.
 """
 
 from __future__ import annotations
@@ -161,7 +161,7 @@ def load(
 ) -> Loaded:
     """Import ``reading``; ``ImportRefused`` (nothing imported) when a row has a problem
     and ``quarantine`` is off. ``as_at`` is the workbook's date when it does not say."""
-    from oversight.exchange.annex_a import load_care, load_children, load_journey
+    from oversight.exchange.annex_a import load_adopters, load_care, load_children, load_journey
 
     started = time.perf_counter()
     loaded = Loaded(reading.file, problems=list(reading.problems), rows=reading.row_count)
@@ -172,6 +172,7 @@ def load(
         load_children.load_children(job)
         load_journey.load_journey(job)
         load_care.load_care(job)
+        load_adopters.load_adopters(job)
         _not_imported(job)
         if loaded.problems and not quarantine:
             transaction.set_rollback(True)
@@ -182,7 +183,7 @@ def load(
 
 
 def _not_imported(job: Job) -> None:
-    """Say what the import left out by design: lists 10 and 11, and columns not held."""
+    """Say what the import left out by design: list 10, and columns not imported."""
     for annex in LISTS:
         rows = job.reading.rows.get(annex.number, [])
         if not annex.imported and rows:

@@ -334,7 +334,9 @@ ADOPTION = AnnexList(
     "Children who in the 12 months before the inspection were adopted, had a decision that "
     "they should be placed for adoption, or had that decision reversed.",
     Rule.EVENT, 12, f"nothing: {_ADOPTION}",
-    (CHILD_ID, _blank("family_id", "Family identifier", "Links siblings."), GENDER, ETHNICITY,
+    (CHILD_ID, _c("family_id", "Family identifier", "The prospective adopters the child was "
+                  "matched with: their family identifier on list 11.", held=Held.WRITTEN),
+     GENDER, ETHNICITY,
      BIRTH, AGE, DISABILITY,
      *(_date(key, name, meaning, held=Held.WRITTEN) for key, name, meaning in (
          ("entered_care", "Date the Child Entered Care", "The start of the period of care "
@@ -359,30 +361,47 @@ ADOPTION = AnnexList(
     imported=False,
 )  # fmt: skip
 
+_STEP = "The household's step, as recorded."
+_FROM_CHILDREN = "; from the children's records, not imported"
 ADOPTERS = AnnexList(
     11, "Adopters",
     "Everyone who in the 12 months before the inspection had contact with the LA's "
-    "adoption agency as a prospective adopter.",
-    Rule.EVENT, 12, "nothing: the records hold no prospective adopters",
-    (_blank("adopter_id", "Individual adopter identifier", "", Type.ID),
-     _blank("family_id", "Family identifier", ""), _blank("gender", "Gender", ""),
-     _blank("ethnicity", "Ethnicity", ""), _blank("disability", "Disability", ""),
-     _blank("ffa", "Is the (prospective) adopter fostering for adoption?", ""),
-     *(_blank(key, name, "", Type.DATE) for key, name in (
-         ("enquiry", "Date enquiry received"), ("stage1_start", "Date Stage 1 started"),
-         ("stage1_end", "Date Stage 1 ended"), ("stage2_start", "Date Stage 2 started"),
-         ("stage2_end", "Date Stage 2 ended"),
+    "adoption agency as a prospective adopter: a row for each adopter, a couple's two "
+    "rows sharing a family identifier.",
+    Rule.EVENT, 12, "prospective adopters, each household with its steps",
+    (_c("adopter_id", "Individual adopter identifier", "The agency's id for the person.",
+        Type.ID, required=True, variants=(r"adopter.*id",)),
+     _c("family_id", "Family identifier", "The household: one adopter, or a couple (blank "
+        "for one adopter: the household is named by the adopter's identifier).",
+        variants=(r"family.*id",)),
+     _c("gender", "Gender", "The adopter's sex (DfE code).", Type.CHOICE, choices="gender",
+        required=True, variants=(r"^sex$",)),
+     _c("ethnicity", "Ethnicity", "DfE ethnicity code.", Type.CHOICE, choices="ethnicity",
+        required=True),
+     _yes_no("disability", "Disability", "Whether the adopter has a disability.",
+             variants=(r"disab",)),
+     _yes_no("ffa", "Is the (prospective) adopter fostering for adoption?", "Whether the "
+             "household is approved to foster a child while adoption is planned.",
+             variants=(r"fostering for adoption",)),
+     _date("enquiry", "Date enquiry received", _STEP, required=True, variants=(r"enquiry",)),
+     *(_date(key, name, _STEP) for key, name in (
+         ("stage1_start", "Date Stage 1 started"), ("stage1_end", "Date Stage 1 ended"),
+         ("stage2_start", "Date Stage 2 started"), ("stage2_end", "Date Stage 2 ended"),
          ("submitted", "Date application submitted"),
-         ("approved", "Date application approved"),
-         ("matched", "Date adopter matched with child(ren)"),
-         ("placed", "Date child/children placed with adopter(s)"))),
-     _blank("children_placed", "No. of children placed", "", Type.INTEGER),
-     *(_blank(key, name, "", Type.DATE) for key, name in (
-         ("adoption_order", "Date of Adoption Order"),
-         ("left", "Date of leaving adoption process"))),
-     _blank("left_reason", "Reason for leaving adoption process", "")),
-    imported=False,
-    written=False,
+         ("approved", "Date application approved"))),
+     _date("matched", "Date adopter matched with child(ren)", "The first match of a child "
+           f"with the household{_FROM_CHILDREN}.", held=Held.WRITTEN),
+     _date("placed", "Date child/children placed with adopter(s)", "The first placement for "
+           "adoption (A3 to A6) of a child matched with them, on or after the match"
+           f"{_FROM_CHILDREN}.", held=Held.WRITTEN),
+     _c("children_placed", "No. of children placed", "The children matched with them who "
+        "were placed with them.", Type.INTEGER, held=Held.DERIVED),
+     _date("adoption_order", "Date of Adoption Order", "The latest adoption order (care "
+           f"ending E11 or E12) of a child placed with them{_FROM_CHILDREN}.",
+           held=Held.WRITTEN),
+     _date("left", "Date of leaving adoption process", _STEP),
+     _c("left_reason", "Reason for leaving adoption process", "Why they left.", Type.CHOICE,
+        choices="leaving_adoption")),
 )  # fmt: skip
 
 LISTS: tuple[AnnexList, ...] = (

@@ -237,10 +237,17 @@ ACTIVITY = ValueMap(
     code_set="care_leaver_activity",
     aliases={"F3": "F5", "P3": "P5"},  # the older "training or employment" codes
 )  # fmt: skip
+LEAVING_ADOPTION = ValueMap(
+    "leaving_adoption",
+    {"1": "1 - Adopter withdrew from process", "2": "2 - Process put on hold",
+     "3": "3 - Application refused"},
+    words={r"withdr": "1", r"hold": "2", r"refus": "3"},
+)  # fmt: skip
 
 VALUE_MAPS = {
     m.id: m
     for m in (YES_NO, NFA, GENDER, ETHNICITY, SOURCE, CATEGORY_OF_ABUSE, PRIMARY_NEED,
               CLOSURE_REASON, CASE_STATUS, LEGAL_STATUS, PLACEMENT_TYPE, PLACEMENT_PROVIDER,
-              REASON_CEASED, ELIGIBILITY, IN_TOUCH, ACCOMMODATION, SUITABILITY, ACTIVITY)
+              REASON_CEASED, ELIGIBILITY, IN_TOUCH, ACCOMMODATION, SUITABILITY, ACTIVITY,
+              LEAVING_ADOPTION)
 }  # fmt: skip

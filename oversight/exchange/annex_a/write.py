@@ -30,6 +30,7 @@ from oversight.accounts.access_log import append
 from oversight.accounts.models import User
 from oversight.casework.models import Child
 from oversight.exchange.annex_a import (
+    lists_adopters,
     lists_adoption,
     lists_care,
     lists_front_door,
@@ -50,7 +51,7 @@ BUILDERS: dict[int, Callable[[Context], list[Row]]] = {
     4: lists_protection.assessments, 5: lists_protection.section_47,
     6: lists_care.children_in_need, 7: lists_protection.child_protection,
     8: lists_care.children_in_care, 9: lists_care.care_leavers, 10: lists_adoption.adoption,
-    11: lists_adoption.adopters,
+    11: lists_adopters.adopters,
 }  # fmt: skip
 
 
@@ -78,13 +79,16 @@ def write_workbook(
     la_name: str = "",
     progress: Callable[[AnnexList], None] | None = None,
     address: str | None = None,
+    adopters: bool | None = None,
 ) -> Written:
-    """Write every list for ``as_at`` to ``out``; ``scope`` limits it to a user's children.
+    """Write every list for ``as_at`` to ``out``; ``scope`` limits it to a user's children,
+    and ``adopters`` says whether prospective adopters are listed (by default, only for the
+    whole LA).
 
     The export is written to the access log with every child on a list (from ``address``,
     for a download)."""
     started = time.perf_counter()
-    context = Context(as_at, scope)
+    context = Context(as_at, scope, adopters)
     book = Workbook(write_only=True)
     written = Written(as_at)
     children: set[int] = set()
@@ -92,7 +96,7 @@ def write_workbook(
         rows = sorted(BUILDERS[annex.number](context), key=_order(annex))
         _write_list(book, annex, rows)
         written.rows[annex.number] = len(rows)
-        children |= {row["child"] for row in rows}
+        children |= {row["child"] for row in rows if "child" in row}
         if progress:
             progress(annex)
     written.children = len(children)

@@ -55,8 +55,8 @@ IMPORTS = {
     JobKind.ANNEX_A_IMPORT: Importing(
         "Import an Annex A workbook",
         "The workbook's children and their contacts, early help, referrals, assessments, "
-        "enquiries, plans, care and leaving care are recorded through the same checks as "
-        "every other record. Lists 10 and 11 (adoption) are not imported.",
+        "enquiries, plans, care and leaving care, and its prospective adopters, are recorded "
+        "through the same checks as every other record. List 10 (adoption) is not imported.",
         "rows",
     ),
 }
