@@ -24,6 +24,7 @@ import subprocess
 import sys
 import tempfile
 from collections import defaultdict
+from datetime import date, timedelta
 from pathlib import Path
 
 from oversight.exchange.ssda903.read import csv_files, table_of
@@ -48,8 +49,6 @@ def synthetic_return(folder: Path) -> Path:
 def write_synthetic_return(folder: Path, size: str = "medium", seed: int = 1) -> Path:
     """Generate a synthetic LA into a temporary database and write its return in ``folder``,
     and last year's beside it (``last_year_of``)."""
-    from datetime import date
-
     from benchmarks.generation import _setup
 
     with tempfile.TemporaryDirectory() as scratch:
@@ -68,6 +67,32 @@ def write_synthetic_return(folder: Path, size: str = "medium", seed: int = 1) ->
         write_903(last_year_of(out), LAST_YEAR)
         connections.close_all()
     return out
+
+
+def with_short_breaks(source_dir: Path, out_dir: Path, share: float, breaks: int = 35) -> Path:
+    """Write in ``out_dir`` the return of ``source_dir`` with children on short breaks added:
+    ``share`` of its number of children, each with ``breaks`` breaks of two nights ten
+    days apart from 4 April (legal status V3, each break an episode of its own, as the DfE
+    asks for a series recorded break by break). The generator makes no such children; an
+    LA's return has some, and a rule that pairs a child's episodes grows with the square
+    of their number. The rows are valid against every rule but the ones about respite."""
+    order, rows = _children(source_dir)
+    added = round(len(order) * share)
+    for n in range(added):
+        child = f"SB{n:05d}"
+        order.append(child)
+        born = "01/01/2012"
+        rows[child]["header"].append([child, "1" if n % 2 else "2", born, "WBRI", "", "", ""])
+        rows[child]["previous_permanence"].append([child, born, "Z1", "", ""])
+        began = date(2025, 4, 4)
+        for _ in range(breaks):
+            ended = began + timedelta(days=2)
+            rows[child]["episodes"].append([
+                child, f"{began:%d/%m/%Y}", "S", "V3", "N1", "U6", "PR1", f"{ended:%d/%m/%Y}",
+                "E8", "", "NF3 2QW", "NF4 9AQ", "XXXXXXX",
+            ])  # fmt: skip
+            began += timedelta(days=10)
+    return _write([(child, 0) for child in order], rows, out_dir)
 
 
 def last_year_of(source_dir: Path) -> Path:

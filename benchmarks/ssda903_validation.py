@@ -2,6 +2,7 @@
 
 Usage: uv run python -m benchmarks.ssda903_validation [--sizes 1000,10000,27000,50000]
        [--source DIR] [--reference-up-to N] [--runs N] [--keep DIR] [--this-year-only]
+       [--short-breaks SHARE]
 
 The returns are made from a synthetic LA's SSDA903 return (``--source``, or one written
 here from a generated LA), its children repeated with fresh ids until each return has the
@@ -11,6 +12,8 @@ added to its name; the rules comparing the two years run only then). Each tool r
 its own process, from the CSV files on disk to its list of findings: time inside that
 process (imports excluded; the whole process's wall time beside it) and peak memory, the
 fastest of ``--runs`` runs of each, the two tools run in turn (``side_by_side``).
+``--short-breaks 0.04`` adds that share of children on a series of short breaks, each
+break an episode (``ssda903_files.with_short_breaks``), which the generator does not make.
 csc-validator-be-903 is installed from PyPI into a throwaway virtual environment, never
 into the project's. Findings are compared rule by rule as the set of (rule, child) pairs
 each tool reports. Nothing here asserts a time.
@@ -30,6 +33,7 @@ from benchmarks.ssda903_files import (
     scaled_last_year,
     scaled_return,
     synthetic_return,
+    with_short_breaks,
 )
 
 REFERENCE = "csc-validator-be-903==0.1.17"
@@ -91,6 +95,10 @@ def main() -> None:
     parser.add_argument(
         "--this-year-only", action="store_true", help="leave out the runs with last year's return"
     )
+    parser.add_argument(
+        "--short-breaks", type=float, default=0.0, metavar="SHARE",
+        help="add this share of children on a series of short breaks (0.04: 4 in 100)",
+    )  # fmt: skip
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     with tempfile.TemporaryDirectory() as scratch:
@@ -98,10 +106,14 @@ def main() -> None:
         folder.mkdir(parents=True, exist_ok=True)
         source = args.source or synthetic_return(folder)
         last_year = last_year_of(source)
+        made_from = source.name
+        if args.short_breaks:
+            source = with_short_breaks(source, folder / "with_short_breaks", args.short_breaks)
+            made_from += f" and {args.short_breaks:.0%} more children on short breaks"
         with_last_year = not args.this_year_only and last_year.is_dir()
         reference = reference_python(REFERENCE)
         print(f"SSDA903 validation, 2025/26 rules: Oversight against {REFERENCE}")
-        print(f"returns made from {source.name}, children repeated with fresh ids\n")
+        print(f"returns made from {made_from}, children repeated with fresh ids\n")
         for size in sizes:
             made = scaled_return(source, size, folder / f"ssda903_{size}")
             megabytes = sum(f.stat().st_size for f in made.glob("*.csv")) / 1e6
