@@ -15,9 +15,10 @@ directly, and a test fails if code asks ``has_perm`` without the backend.
 from collections.abc import Collection
 
 import rules
+from django.conf import settings
 from django.utils import timezone
 
-from oversight.accounts.models import User
+from oversight.accounts.models import Service, Team, User
 from oversight.accounts.roles import Role
 from oversight.casework.access import inside_inspection_window, may_break_glass, visible_children
 from oversight.casework.models import Child
@@ -64,6 +65,17 @@ VALIDATION_RUN_READERS = {Role.PERFORMANCE_ANALYST, Role.SENIOR_LEADER}
 # Importing a census writes children's records anywhere in the LA: for those of them who
 # see every child.
 RETURN_IMPORTERS = {Role.PERFORMANCE_ANALYST, Role.SENIOR_LEADER}
+# Prospective adopters are adults known to the LA's adoption agency, not children, so no
+# scope of children reaches them: they are need-to-know on their own terms. Those who see
+# every record for the LA read them (an inspector only inside the inspection window), to
+# lead, assure and report on the agency's work (Annex A list 11). The practitioners and
+# managers of the service the agency's work sits in (``OVERSIGHT_ADOPTION_SERVICE``) read
+# and record them, as a worker of a team sees its own children; workers of other services,
+# IROs (who review children's plans, not adopters) and administrators do not.
+ADOPTER_READERS = {
+    Role.SENIOR_LEADER, Role.QA_OFFICER, Role.PERFORMANCE_ANALYST, Role.INSPECTOR,
+}  # fmt: skip
+ADOPTER_RECORDERS = {Role.PRACTITIONER, Role.TEAM_MANAGER, Role.SERVICE_MANAGER}
 
 
 def holds(user: User, roles: Collection[Role]) -> bool:
@@ -76,6 +88,17 @@ def reads(user: User, roles: Collection[Role]) -> bool:
     if not holds(user, roles):
         return False
     return user.role_enum != Role.INSPECTOR or inside_inspection_window(user, timezone.localdate())
+
+
+def in_adoption_service(user: User) -> bool:
+    """Works in the service that records prospective adopters: a team of it, or (a service
+    manager, who has no team) the service itself."""
+    named = settings.OVERSIGHT_ADOPTION_SERVICE
+    if user.team_id:
+        return Team.objects.filter(pk=user.team_id, service__name__iexact=named).exists()
+    if user.service_id:
+        return Service.objects.filter(pk=user.service_id, name__iexact=named).exists()
+    return False
 
 
 def _holding(name: str, roles: Collection[Role]) -> rules.Predicate:
@@ -104,6 +127,13 @@ manages_accounts = _holding("manages_accounts", ACCOUNT_MANAGERS)
 prepares_returns = _holding("prepares_returns", RETURN_PREPARERS)
 reads_every_validation_run = _holding("reads_every_validation_run", VALIDATION_RUN_READERS)
 imports_returns = _holding("imports_returns", RETURN_IMPORTERS)
+records_adopters = rules.predicate(
+    lambda user: holds(user, ADOPTER_RECORDERS) and in_adoption_service(user),
+    name="records_adopters",
+)
+reads_adopters = rules.predicate(
+    lambda user: reads(user, ADOPTER_READERS) or records_adopters(user), name="reads_adopters"
+)
 exports_names = rules.predicate(
     lambda user: bool(user.is_authenticated) and user.role_enum not in PSEUDONYMISED,
     name="exports_names",
@@ -152,6 +182,8 @@ POLICY = {
     "reads_every_validation_run": reads_every_validation_run,
     "reads_validation_run": reads_validation_run,
     "imports_returns": imports_returns,
+    "reads_adopters": reads_adopters,
+    "records_adopters": records_adopters,
     "views_child": views_child,
     "breaks_glass": breaks_glass,
 }

@@ -40,7 +40,8 @@ def annex_a_group() -> None:
     "username",
     default=None,
     metavar="USERNAME",
-    help="Only the children this user may see; the export is logged as theirs.",
+    help="Only the children (and prospective adopters) this user may see; the export is "
+    "logged as theirs.",
 )
 @db_option
 def export_command(as_at: datetime, out: Path, username: str | None, db: str | None) -> None:
@@ -49,13 +50,15 @@ def export_command(as_at: datetime, out: Path, username: str | None, db: str | N
     from django.conf import settings
 
     from oversight.casework.access import visible_children
+    from oversight.casework.policy_rules import reads_adopters
     from oversight.exchange.annex_a.spec import LISTS
     from oversight.exchange.annex_a.write import write_workbook
 
     user = _user(username) if username else None
     scope = visible_children(user) if user else None
+    adopters = reads_adopters(user) if user else None
     with click.progressbar(length=len(LISTS), label="Writing the lists", file=sys.stderr) as bar:
-        written = write_workbook(out, as_at.date(), by=user, scope=scope,
+        written = write_workbook(out, as_at.date(), by=user, scope=scope, adopters=adopters,
                                  la_name=settings.OVERSIGHT_LA_NAME,
                                  progress=lambda _: bar.update(1))  # fmt: skip
     _echo_written(written, out, user)

@@ -216,6 +216,9 @@ FILE_UPLOAD_PERMISSIONS = 0o600
 OVERSIGHT_LA_NAME = env_str("OVERSIGHT_LA_NAME", "Northfield (synthetic)")
 # JSON, e.g. {"cp_visit_working_days": 10}; see docs/timescales.md.
 OVERSIGHT_POLICY = env_json("OVERSIGHT_POLICY", {})
+# The service whose workers and managers record prospective adopters, by name (the LA's
+# adoption agency work; in the synthetic LA, "Children in care"): see docs/security.md.
+OVERSIGHT_ADOPTION_SERVICE = env_str("OVERSIGHT_ADOPTION_SERVICE", "Children in care")
 # The LA's GSS code (e.g. E06000001): which published figures, region and statistical
 # neighbours its indicators are compared with. Empty: England only.
 OVERSIGHT_LA_CODE = env_str("OVERSIGHT_LA_CODE", "")

@@ -1,8 +1,8 @@
 """Writing the access log from a request: every view of a child's record, every list of
-children, every export or download that contains children. Entries go through
-``accounts.access_log.append``, the hash chain's one write path. A list or an export
-passes the ids of the children it showed (``child_ids``), so that "who has looked at this
-child" finds it.
+children, every export or download that contains children, and every view or list of
+prospective adopters. Entries go through ``accounts.access_log.append``, the hash chain's
+one write path. A list or an export passes the ids of the children it showed
+(``child_ids``), so that "who has looked at this child" finds it.
 """
 
 import ipaddress
@@ -16,6 +16,9 @@ VIEW_CHILD = "view-child"
 LIST_CHILDREN = "list-children"
 EXPORT = "export"
 VIEW_ACCESS_LOG = "view-access-log"
+# Prospective adopters are not children: the entry's detail names the households.
+VIEW_ADOPTERS = "view-adopters"
+LIST_ADOPTERS = "list-adopters"
 
 
 def client_address(request: HttpRequest) -> str | None:

@@ -1,4 +1,5 @@
-"""The service navigation: My work, Children, Teams, shown to the roles that use them."""
+"""The service navigation: My work, Children, Prospective adopters, Teams and the rest, each
+shown to the roles that use it."""
 
 from dataclasses import dataclass
 
@@ -11,6 +12,7 @@ from oversight.web.permissions import (
     dip_samples,
     manages_accounts,
     prepares_returns,
+    reads_adopters,
     reads_audits,
     reads_escalations,
     reads_improvement,
@@ -59,6 +61,13 @@ SECTIONS = {
         "decide-referral",
         "record-visit",
         "record-oversight",
+    },
+    "adopters": {
+        "adopters",
+        "record-adopter-enquiry",
+        "adopter-household",
+        "adopter-steps",
+        "adopters-left",
     },
     "teams": {"teams", "team"},
     "users": {"users", "reset-authenticator"},
@@ -112,6 +121,8 @@ def navigation(request: HttpRequest) -> list[NavItem]:
     wanted = [(_my_work(user), "my-work")]
     if user.scope != Scope.NONE:
         wanted.append(("Children", "children"))
+    if reads_adopters(user):
+        wanted.append(("Prospective adopters", "adopters"))
     if teams_for(user).exists():
         wanted.append(("Teams", "teams"))
     if reads_performance(user):

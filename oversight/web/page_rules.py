@@ -24,6 +24,8 @@ from oversight.accounts.roles import Role
 from oversight.casework.policy_rules import (
     ACCESS_LOG_READERS,
     ACCOUNT_MANAGERS,
+    ADOPTER_READERS,
+    ADOPTER_RECORDERS,
     AUDIT_PLANNERS,
     AUDITORS,
     DIP_SAMPLERS,
@@ -114,6 +116,7 @@ CHILD = {"pk": "child"}
 INDICATOR = {"id": "indicator"}
 ESCALATION = {"escalation": "escalation"}
 AUDIT = {"pk": "audit"}
+HOUSEHOLD = {"pk": "household"}
 PAGE_RULES: dict[str, PageRule] = {
     # Everyone: the start page, signing in and out, and the (scoped) list of children.
     "web:my-work": page(EVERYONE),
@@ -161,6 +164,15 @@ PAGE_RULES: dict[str, PageRule] = {
     "web:teams": page(roles(OVERSEERS, Role.SENIOR_LEADER)),
     "web:team": page(roles(OVERSEERS, Role.SENIOR_LEADER), args={"pk": "team"}),
     "web:alert-seen": page(roles(Role.SENIOR_LEADER), method="POST", args={"pk": "alert"}),
+    # Prospective adopters: read by those who see every record and by the adoption service,
+    # which records them. The matrix's own service is the adoption service, so its
+    # practitioner, team manager and service manager open them (a worker of another
+    # service is refused: test_prospective_adopters_are_need_to_know.py).
+    "web:adopters": page(roles(ADOPTER_READERS, ADOPTER_RECORDERS)),
+    "web:adopter-household": page(roles(ADOPTER_READERS, ADOPTER_RECORDERS), args=HOUSEHOLD),
+    "web:record-adopter-enquiry": page(roles(ADOPTER_RECORDERS)),
+    "web:adopter-steps": page(roles(ADOPTER_RECORDERS), args=HOUSEHOLD),
+    "web:adopters-left": page(roles(ADOPTER_RECORDERS), args=HOUSEHOLD),
     # Quality: dip-sampling, escalations.
     "web:dip-sampling": page(roles(DIP_SAMPLERS)),
     "web:dip-sampling-csv": page(roles(DIP_SAMPLERS)),

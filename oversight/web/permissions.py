@@ -1,8 +1,8 @@
 """Who may do what in the web interface, beyond which children they see.
 
 Which children a user sees is decided by ``casework.access`` alone. Here: who records
-work (``Role.records_work``), who records management oversight, and which teams'
-pages a manager may open.
+work (``Role.records_work``), who records management oversight, which teams' pages a
+manager may open, and who reads and records prospective adopters.
 """
 
 from collections.abc import Callable, Collection
@@ -186,4 +186,23 @@ def imports_returns(user: User) -> bool:
 
 returns_import_required = _requires(
     imports_returns, "A census is imported into the records by analysts and senior leaders"
+)
+
+
+def reads_adopters(user: User) -> bool:
+    """Prospective adopters: those who see every record, and the adoption service's workers
+    and managers (``casework.policy_rules``, where the reasons are written down)."""
+    return policy.reads_adopters(user)
+
+
+def records_adopters(user: User) -> bool:
+    return policy.records_adopters(user)
+
+
+adopters_required = _requires(
+    reads_adopters,
+    "Prospective adopters are for the adoption service and those who see every record",
+)
+adopter_recording_required = _requires(
+    records_adopters, "Prospective adopters are recorded by the adoption service"
 )

@@ -216,8 +216,9 @@ def adoption_facts(child: Child) -> list[Fact]:
     if latest.matched_on:
         adopters = code_words("adopters_sex", latest.adopters_sex).lower()
         status = code_words("adopters_legal_status", latest.adopters_legal_status).lower()
+        household = f", family {latest.household.family_id}" if latest.household else ""
         words.append(f"matched {long_date(latest.matched_on)} with adopters: {adopters} "
-                     f"({status})")  # fmt: skip
+                     f"({status}){household}")  # fmt: skip
     if latest.reversed_on:
         why = code_words("reason_no_longer_placed_for_adoption", latest.reversed_reason)
         words.append(f"reversed {long_date(latest.reversed_on)}: {why.lower()}")

@@ -14,6 +14,7 @@ from django.urls import URLPattern, path
 
 from oversight.web.views import (
     account,
+    adopters,
     adoption,
     audits,
     auth,
@@ -113,6 +114,11 @@ urlpatterns = signed_in([
     path("children/<int:pk>/oversight/new/", recording.record_oversight, name="record-oversight"),
     path("children/<int:pk>/escalations/new/", escalations.raise_for_child,
          name="raise-escalation"),
+    path("adopters/", adopters.adopters, name="adopters"),
+    path("adopters/new/", adopters.record_enquiry, name="record-adopter-enquiry"),
+    path("adopters/<int:pk>/", adopters.household, name="adopter-household"),
+    path("adopters/<int:pk>/steps/", adopters.record_steps, name="adopter-steps"),
+    path("adopters/<int:pk>/left/", adopters.record_left, name="adopters-left"),
     path("quality/front-door/", dip_sampling.samples, name="dip-sampling"),
     path("quality/front-door/agreement.csv", dip_sampling.agreement_csv,
          name="dip-sampling-csv"),

@@ -94,9 +94,14 @@ def _record(
     job: Job, family_id: str, rows: list[ListRow], shared: dict[str, Any]
 ) -> AdopterHousehold:
     people = [
-        AdopterDetails(adopter_id=row.get("adopter_id"), first_name="", last_name="",
-                       sex=row.get("gender") or "", ethnicity=row.get("ethnicity") or "",
-                       disabled=row.get("disability") == "Y")  # fmt: skip
+        AdopterDetails(
+            adopter_id=row.get("adopter_id"),
+            first_name="",
+            last_name="",
+            sex=row.get("gender") or "",
+            ethnicity=row.get("ethnicity") or "",
+            disabled=row.get("disability") == "Y",
+        )  # fmt: skip
         for row in rows
     ]
     with about("adopter_id", rows[0].get("adopter_id")):

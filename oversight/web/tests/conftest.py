@@ -8,6 +8,10 @@ Today is frozen at Wednesday 12 March 2025. Two teams in the Safeguarding servic
 - Ben Jones (team 1, allocated to Sam): a contact on 10 March 2025 waiting for a
   decision, and a referral on 11 March whose decision is due today.
 - Cara Lee (team 2, allocated to Olu, the worker in the other team).
+
+The adoption service (``OVERSIGHT_ADOPTION_SERVICE``, "Children in care") has a team in
+which Nia works; Jo and Alex Rivers, prospective adopters of family F100, enquired on
+15 January 2024 and were approved on 5 September 2024.
 """
 
 from datetime import date, datetime
@@ -21,7 +25,8 @@ from oversight.accounts.models import Service, Team, User
 from oversight.accounts.roles import Role
 from oversight.accounts.testing import sign_in as sign_in_with_both_steps
 from oversight.casework import services
-from oversight.casework.models import Child, Referral
+from oversight.casework.models import AdopterHousehold, Child, Referral
+from oversight.casework.services import AdopterDetails
 
 TODAY = date(2025, 3, 12)
 PASSWORD = "correct horse battery staple"
@@ -159,6 +164,39 @@ def cara(other_team, other_worker) -> Child:
     child = register("C300", "Cara", "Lee", date(2016, 9, 9))
     services.allocate(child, other_team, other_worker, date(2025, 1, 2))
     return child
+
+
+@pytest.fixture
+def in_care_team(db, settings) -> Team:
+    """A team of the service that records prospective adopters."""
+    service = Service.objects.create(name=settings.OVERSIGHT_ADOPTION_SERVICE)
+    return Team.objects.create(name="Children in care 1", service=service)
+
+
+@pytest.fixture
+def adoption_worker(in_care_team) -> User:
+    """Nia, a practitioner in children in care, who records prospective adopters."""
+    return person("nia", Role.PRACTITIONER, team=in_care_team)
+
+
+def approved_couple(family_id: str = "F100", *ids: str) -> AdopterHousehold:
+    """Jo (female) and Alex (male) Rivers, from their enquiry to their approval."""
+    first, second = ids or ("P101", "P102")
+    couple = [AdopterDetails(first, "Jo", "Rivers", "2", "WBRI"),
+              AdopterDetails(second, "Alex", "Rivers", "1", "BCRB", disabled=True)]  # fmt: skip
+    household = services.record_adopter_enquiry(
+        family_id=family_id, enquiry_on=date(2024, 1, 15), adopters=couple
+    )
+    return services.record_adopter_steps(
+        household, stage1_started_on=date(2024, 2, 1), stage1_ended_on=date(2024, 4, 1),
+        stage2_started_on=date(2024, 4, 2), applied_on=date(2024, 4, 2),
+        stage2_ended_on=date(2024, 8, 30), approved_on=date(2024, 9, 5),
+    )  # fmt: skip
+
+
+@pytest.fixture
+def rivers(db) -> AdopterHousehold:
+    return approved_couple()
 
 
 @pytest.fixture

@@ -1,13 +1,14 @@
 """The authorisation matrix's world: every object a page or endpoint reads, built once.
 
-Two teams in two services, a child in each and a restricted child in the first, each on a
-CP plan with a contact and a referral waiting for decisions; and for each child the
-records the quality pages read (a decided contact in a front-door dip sample, an
-escalation, a sampled case with a completed audit and an action), plus an audit
-programme, this LA's inspection with a recommendation and an improvement action, a
-self-evaluation, a break-glass alert, the indicators' figures, two validation runs of
-a CIN census and a readiness pack made in the background. Everything is recorded
-through the services, as the pages record it; only the LA itself is reference data.
+Two teams in two services (the first the service that records prospective adopters), a
+child in each and a restricted child in the first, each on a CP plan with a contact and a
+referral waiting for decisions; and for each child the records the quality pages read (a
+decided contact in a front-door dip sample, an escalation, a sampled case with a completed
+audit and an action), plus an audit programme, this LA's inspection with a recommendation
+and an improvement action, a self-evaluation, a break-glass alert, an approved household
+of prospective adopters, the indicators' figures, two validation runs of a CIN census and
+a readiness pack made in the background. Everything is recorded through the services, as
+the pages record it; only the LA itself is reference data.
 
 Today is Wednesday 12 March 2025. ``build()`` returns the personas, each relation's
 objects (``own``, ``other``, ``restricted``) and the objects every relation shares, by the
@@ -17,6 +18,8 @@ names ``web.page_rules`` gives as URL arguments.
 import io
 from dataclasses import dataclass
 from datetime import date
+
+from django.conf import settings
 
 from oversight.accounts.models import Service, Team, User
 from oversight.accounts.roles import Role
@@ -189,9 +192,24 @@ def _census_import_job(leader: User) -> str:
     return str(job.pk)
 
 
+def _household(by: User) -> int:
+    """A couple of prospective adopters, approved last autumn."""
+    couple = [services.AdopterDetails(f"MA{n}", "Adopter", "Matrix", "2", "WBRI") for n in (1, 2)]
+    household = services.record_adopter_enquiry(family_id="MF1", enquiry_on=date(2024, 1, 15),
+                                                adopters=couple, by=by)  # fmt: skip
+    services.record_adopter_steps(
+        household, stage1_started_on=date(2024, 2, 1), stage1_ended_on=date(2024, 4, 1),
+        stage2_started_on=date(2024, 4, 2), applied_on=date(2024, 4, 2),
+        approved_on=date(2024, 9, 5),
+    )  # fmt: skip
+    return household.pk
+
+
 def build() -> World:
     """The world, under ``TODAY``, with ``OVERSIGHT_LA_CODE`` and a snapshot path set."""
-    own_service, other_service = Service.objects.create(name="A"), Service.objects.create(name="B")
+    # The own service is the one that records prospective adopters.
+    own_service = Service.objects.create(name=settings.OVERSIGHT_ADOPTION_SERVICE)
+    other_service = Service.objects.create(name="B")
     own = Team.objects.create(name="Own team", service=own_service)
     other = Team.objects.create(name="Other team", service=other_service)
     people = _personas(own)
@@ -203,6 +221,7 @@ def build() -> World:
     leader = people[Role.SENIOR_LEADER]
     objects: dict[str, object] = dict(FIXED, team=own.pk, user=named.pk)
     objects["alert"] = leader.alerts.get().pk
+    objects["household"] = _household(people[Role.PRACTITIONER])
     objects["dip_sample"] = _dip_sample(leader, children)
     auditor = person("aud", Role.QA_OFFICER)
     objects |= _audits(leader, auditor, people[Role.PRACTITIONER], children)

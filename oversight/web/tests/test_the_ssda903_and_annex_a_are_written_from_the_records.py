@@ -91,6 +91,21 @@ def test_annex_a_downloads_for_a_date_as_a_workbook_in_the_access_log(analyst, s
     assert dara.pk in set(listed)
 
 
+def test_annex_a_lists_prospective_adopters_only_for_those_who_may_see_them(
+    analyst, service_manager, signed_in, rivers
+):
+    def adopters_listed(user) -> list[str]:  # type: ignore[no-untyped-def]
+        response = signed_in(user).get(
+            ANNEX_A, {"as_at_day": "12", "as_at_month": "3", "as_at_year": "2025"}
+        )
+        sheet = load_workbook(io.BytesIO(response.content), read_only=True)["List 11"]
+        return [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)]
+
+    assert adopters_listed(analyst) == ["P101", "P102"]
+    # A service manager of another service prepares returns but does not see adopters.
+    assert adopters_listed(service_manager) == []
+
+
 def test_annex_a_asks_again_for_a_date_in_the_future(analyst, signed_in):
     page = text(
         signed_in(analyst).get(

@@ -2,7 +2,9 @@
 adoption, the match with the adopters, and the decision reversed.
 
 As the other recording forms: only roles that record work may open them, the child is
-fetched through ``casework.access``, and a refusal of the service shows on the form.
+fetched through ``casework.access``, and a refusal of the service shows on the form. The
+match offers the LA's own approved prospective adopters to those who record them
+(``views.adopters.matchable_households``), and logs that it listed them.
 """
 
 from collections.abc import Callable
@@ -12,6 +14,7 @@ from django.http import HttpRequest, HttpResponse
 from oversight.casework import services
 from oversight.casework.access import child_for
 from oversight.casework.models import AdoptionDecision, Child
+from oversight.web.access_log import LIST_ADOPTERS, log_access
 from oversight.web.forms import save
 from oversight.web.forms.adoption import (
     AdoptionDecisionForm,
@@ -21,6 +24,7 @@ from oversight.web.forms.adoption import (
 from oversight.web.forms.base import GovukForm
 from oversight.web.permissions import records_work_required
 from oversight.web.record import current_placement, period_start, standing_decision
+from oversight.web.views.adopters import families, matchable_households
 from oversight.web.views.pages import form_page, posted, recorded
 from oversight.web.views.recording import back_to
 
@@ -54,9 +58,13 @@ def record_match(request: HttpRequest, pk: int) -> HttpResponse:
     def record(decision: AdoptionDecision, data: dict[str, object]) -> None:
         services.record_adoption_match(decision, **data)  # type: ignore[arg-type]
 
-    form = AdoptionMatchForm(posted(request))
-    return _on_standing_decision(request, pk, form, record, "Record the match with adopters",
-                                 "Match with adopters recorded")  # fmt: skip
+    households = matchable_households(request.user)  # type: ignore[arg-type]
+    form = AdoptionMatchForm(posted(request), households=households)
+    shown = _on_standing_decision(request, pk, form, record, "Record the match with adopters",
+                                  "Match with adopters recorded")  # fmt: skip
+    if households is not None and shown.status_code == 200:  # the households were listed
+        log_access(request, LIST_ADOPTERS, detail=f"offered for a match: {families(households)}")
+    return shown
 
 
 @records_work_required

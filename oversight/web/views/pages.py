@@ -29,8 +29,11 @@ def form_page(
     back: str,
     child: Child | None = None,
     about: str | None = None,
+    caption: str | None = None,
     **extra: object,
 ) -> HttpResponse:
+    """The form under ``title``; the caption above it names the child, or what ``caption``
+    says (the record the form is about, when that is no child)."""
     context = {
         "form": form,
         "title": title,
@@ -38,6 +41,7 @@ def form_page(
         "back": back,
         "child": child,
         "about": about,
+        "caption": caption,
         **extra,
     }
     return render(request, "web/form_page.html", context)

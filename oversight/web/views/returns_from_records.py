@@ -23,6 +23,7 @@ from django.views.decorators.http import require_GET, require_POST
 from oversight.accounts.models import User
 from oversight.accounts.roles import Scope
 from oversight.casework.access import visible_children
+from oversight.casework.policy_rules import reads_adopters
 from oversight.exchange.annex_a.write import write_workbook
 from oversight.exchange.cin_census.write import NoLaCode, WriteSummary, write_cin
 from oversight.exchange.ssda903.spec import CollectionYear
@@ -156,7 +157,8 @@ def annex_a_from_records(request: HttpRequest) -> HttpResponse:
     content = io.BytesIO()
     content.name = safe_filename(f"annex-a-{as_at:%Y-%m-%d}", "xlsx")
     write_workbook(content, as_at, by=user, scope=visible_children(user),
-                   la_name=settings.OVERSIGHT_LA_NAME, address=client_address(request))  # fmt: skip
+                   adopters=reads_adopters(user), la_name=settings.OVERSIGHT_LA_NAME,
+                   address=client_address(request))  # fmt: skip
     return _download(content.getvalue(), XLSX_TYPE, content.name)
 
 

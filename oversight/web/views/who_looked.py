@@ -17,7 +17,14 @@ from oversight.accounts.models import AccessEvent, ListedChild, User
 from oversight.accounts.roles import Role
 from oversight.casework.access import child_for
 from oversight.casework.policy_rules import reads_access_log
-from oversight.web.access_log import EXPORT, LIST_CHILDREN, VIEW_ACCESS_LOG, VIEW_CHILD, log_access
+from oversight.web.access_log import (
+    EXPORT,
+    LIST_CHILDREN,
+    VIEW_ACCESS_LOG,
+    VIEW_ADOPTERS,
+    VIEW_CHILD,
+    log_access,
+)
 
 PER_PAGE = 50
 ACTIONS = {
@@ -26,6 +33,7 @@ ACTIONS = {
     EXPORT: "Exported or downloaded",
     VIEW_ACCESS_LOG: "Viewed who has looked at this child",
     "break-glass": "Opened the restricted record (broke the glass)",
+    VIEW_ADOPTERS: "Viewed the prospective adopters the child was matched with",
 }
 
 

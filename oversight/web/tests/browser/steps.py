@@ -37,6 +37,14 @@ def fill_visit_date(page: Page, on: date) -> None:
     when.get_by_label("Year").fill(str(on.year))
 
 
+def fill_date(page: Page, question: str, on: date) -> None:
+    """The day, month and year boxes of the date input named ``question``."""
+    when = page.get_by_role("group", name=question, exact=True)
+    when.get_by_label("Day").fill(str(on.day))
+    when.get_by_label("Month").fill(str(on.month))
+    when.get_by_label("Year").fill(str(on.year))
+
+
 def answer(page: Page, question: str, choice: str) -> None:
     page.get_by_role("group", name=question, exact=True).get_by_label(choice, exact=True).check()
 
