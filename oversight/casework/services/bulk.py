@@ -30,8 +30,8 @@ INSERT_ORDER = [
     "child", "allocation", "contact", "referral", "earlyhelpepisode", "riskflag", "assessment",
     "strategydiscussion",
     "s47enquiry", "plan", "conference", "visit", "review", "careepisode", "placement",
-    "missingepisode", "careleaverstatus", "yearoutcomes", "adoptiondecision", "oversightentry",
-    "deadline",
+    "missingepisode", "careleaverstatus", "yearoutcomes", "adopterhousehold", "adopter",
+    "adoptiondecision", "oversightentry", "deadline",
 ]  # fmt: skip
 
 # What a deadline's subject ("referral:12") names, by its prefix.

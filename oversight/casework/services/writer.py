@@ -162,6 +162,10 @@ class BatchWriter:
 
     def _in_insert_order(self) -> list[tuple[type[models.Model], list[models.Model]]]:
         by_name = {model._meta.model_name: model for model in self.pending}
+        unknown = sorted(set(by_name) - set(INSERT_ORDER))
+        if unknown:  # never dropped silently: a new model must be given its place
+            raise RuntimeError(f"a batch cannot insert {', '.join(unknown)}: add it to "
+                               "bulk.INSERT_ORDER")  # fmt: skip
         return [(by_name[n], self.pending[by_name[n]]) for n in INSERT_ORDER if n in by_name]
 
     def _save_updates(self) -> None:

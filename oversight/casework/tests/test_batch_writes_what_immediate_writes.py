@@ -5,8 +5,9 @@ from datetime import date
 from django.apps import apps
 
 from oversight.casework import services
-from oversight.casework.models import Child, Deadline, Plan, Visit
-from oversight.casework.services.bulk import SUBJECT_MODELS, Renumbering
+from oversight.casework.models import AdopterHousehold, Child, Deadline, Plan, Visit
+from oversight.casework.models.base import Recorded
+from oversight.casework.services.bulk import INSERT_ORDER, SUBJECT_MODELS, Renumbering
 
 from .conftest import make_child
 
@@ -96,3 +97,19 @@ def test_a_batch_asks_for_a_stored_childs_allocation_once(team, worker, django_a
     with services.batch() as writer, django_assert_num_queries(1):
         assert writer.current_allocation(child.id) is None
         assert writer.current_allocation(child.id) is None
+
+
+def test_a_batch_writes_prospective_adopters_and_knows_a_place_for_every_record(db):
+    with services.batch():
+        services.record_adopter_enquiry(
+            family_id="F1", enquiry_on=date(2024, 1, 15),
+            adopters=[services.AdopterDetails("P1", "Jo", "Example", "2", "WBRI"),
+                      services.AdopterDetails("P2", "Sam", "Example", "1", "WBRI")],
+        )  # fmt: skip
+    assert list(AdopterHousehold.objects.get().adopters.values_list("adopter_id", flat=True)) == [
+        "P1", "P2"
+    ]  # fmt: skip
+    # Every record a service writes has its place in a batch's inserts (none is dropped).
+    recorded = {m._meta.model_name for m in apps.get_app_config("casework").get_models()
+                if issubclass(m, Recorded) or m is Deadline}  # fmt: skip
+    assert recorded - set(INSERT_ORDER) == set()
