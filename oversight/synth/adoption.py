@@ -10,6 +10,11 @@ rest by adopters the child moves to (A6), found by the LA's own or a regional or
 voluntary agency. The decision comes some months into care, the placement order (E1)
 after it and before the placement, which is under the order (DfE rule 408); the match
 comes a few weeks before the placement.
+
+The adopters' sex and legal status drawn here stand when the adopters come from another
+agency; a child matched with one of the LA's own approved households takes the
+household's (``matching``), and the draws are made all the same, so that the child's
+other records stay as they were.
 """
 
 from __future__ import annotations

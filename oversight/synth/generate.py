@@ -2,10 +2,14 @@
 
 1. Plan: new children arrive from the start of the burn-in to ``today``; each
    journey is planned from the child's own random stream. Children whose work
-   ended before the window are dropped; the rest keep only their allocation spans.
+   ended before the window are dropped; the rest keep only their allocation spans
+   (and their matches with adopters).
 2. Staff: each team gets practitioners for caseloads near the target, and each
    allocation goes to the least-loaded practitioner at that moment.
-3. Record: journeys are planned again from the same streams (so nothing large is
+3. Adopters: prospective adopters come to the LA's adoption agency over the same
+   years; the children placed with the LA's own adopters are matched with approved
+   households, and the households are recorded.
+4. Record: journeys are planned again from the same streams (so nothing large is
    kept in memory) and recorded through the casework services, a batch of children
    at a time, each child's events in date order.
 """
@@ -29,8 +33,18 @@ from oversight.casework.services.bulk import (
     reset_sequences,
 )
 from oversight.performance.population import set_child_population
+from oversight.synth.adopters import plan_households
 from oversight.synth.caseloads import Span, allocation_spans, assign_workers, headcounts
 from oversight.synth.journey import JourneyPlanner, Step
+from oversight.synth.matching import (
+    Matched,
+    PlannedMatch,
+    choose_households,
+    matches_by_child,
+    planned_matches,
+    record_households,
+    to_record,
+)
 from oversight.synth.organisation import Layout, Workforce, create_workforce, team_layout
 from oversight.synth.people import ChildProfile
 from oversight.synth.population import arrivals
@@ -64,6 +78,7 @@ class GenerationReport:
 class Planned:
     profile: ChildProfile
     spans: list[Span]
+    matches: tuple[PlannedMatch, ...] = ()  # with adopters, if the child is placed for adoption
 
 
 def generate(
@@ -91,8 +106,12 @@ def generate(
     )
     planned = _plan(chosen, world, seed, say)
     staff = _staff(planned, layout, world, seed, say)
+    adopters, adopter_counts = _adopters(planned, chosen, world, seed, say)
     workers = processes or default_processes()
-    counts = staff.records | _record(planned, chosen, staff, world, seed, say, workers)
+    counts = (
+        staff.records | adopter_counts
+        | _record(planned, chosen, staff, world, seed, say, workers, adopters)
+    )  # fmt: skip
     _record_population(chosen, world)
     seconds = time.perf_counter() - started
     say(f"Done: {sum(counts.values()):,} records in {seconds:.1f} s.")
@@ -146,7 +165,7 @@ def _plan(size: Size, world: World, seed: int, say: Callable[[str], None]) -> li
         steps = _journey(profile, world, seed)
         spans = allocation_spans(steps)
         if steps[-1].on >= world.window_start or (spans and spans[-1].end is None):
-            planned.append(Planned(profile, spans))
+            planned.append(Planned(profile, spans, planned_matches(steps)))
     say(f"Planned {seen:,} children; {len(planned):,} have records in the window.")
     return planned
 
@@ -164,9 +183,30 @@ def _staff(
     return staff
 
 
+def _adopters(
+    planned: list[Planned], size: Size, world: World, seed: int, say: Callable[[str], None]
+) -> tuple[dict[int, dict[date, Matched]], dict[str, int]]:
+    """The LA's prospective adopters, recorded; and the children's matches with them (by
+    the child's number, then the day of the match)."""
+    start = add_months(world.window_start, -12 * size.burn_in_years)
+    households = plan_households(
+        _stream(seed, "adopter-enquiries"), lambda index: _stream(seed, "adopters", index),
+        size.population, start, world.today,
+    )  # fmt: skip
+    matches = [(number, match) for number, p in enumerate(planned) for match in p.matches]
+    chosen = choose_households(matches, households, _stream(seed, "matching"))
+    matched = {household.index for household in chosen.values()}
+    kept = to_record(households, matched, world.window_start)
+    recorded = record_households(kept, matched, world.today)
+    say(f"Recorded {len(kept):,} prospective adopters' households; {len(chosen)} of "
+        f"{len(matches)} children's matches are with one of them.")  # fmt: skip
+    counts = {"adopterhousehold": len(kept), "adopter": sum(len(h.people) for h in kept)}
+    return matches_by_child(chosen, recorded), counts
+
+
 def _record(
     planned: list[Planned], size: Size, staff: Workforce, world: World, seed: int,
-    say: Callable[[str], None], processes: int,
+    say: Callable[[str], None], processes: int, adopters: dict[int, dict[date, Matched]],
 ) -> dict[str, int]:  # fmt: skip
     indices = assign_workers(
         [p.spans for p in planned], {t: len(w) for t, w in staff.practitioners.items()}
@@ -180,7 +220,10 @@ def _record(
     def record_chunk(chunk: range) -> dict[str, list[Row]]:
         with detached_batch() as writer:
             for number in chunk:
-                _record_child(planned[number], number, indices[number], staff, world, seed)
+                _record_child(
+                    planned[number], number, indices[number], staff, world, seed,
+                    adopters.get(number, {}),
+                )  # fmt: skip
         return writer.export()
 
     counts: dict[str, int] = {}
@@ -202,8 +245,9 @@ def _record(
 
 
 def _record_child(
-    planned: Planned, number: int, workers: list[int], staff: Workforce, world: World, seed: int
-) -> None:
+    planned: Planned, number: int, workers: list[int], staff: Workforce, world: World, seed: int,
+    matches: dict[date, Matched],
+) -> None:  # fmt: skip
     profile = planned.profile
     people = [
         staff.practitioners[span.team][w] for span, w in zip(planned.spans, workers, strict=True)
@@ -212,6 +256,6 @@ def _record_child(
         _stream(seed, "record", profile.index), profile, f"C{number + 1:06d}", people, staff, world,
         voice_rng=_stream(seed, "voice", profile.index),
         details_rng=_stream(seed, "details", profile.index),
-        outcomes_rng=_stream(seed, "outcomes", profile.index),
+        outcomes_rng=_stream(seed, "outcomes", profile.index), matches=matches,
     )  # fmt: skip
     recorder.record(_journey(profile, world, seed))

@@ -1,4 +1,5 @@
-"""Synthetic people: children's profiles, names and school details, and workers' names.
+"""Synthetic people: children's profiles, names and school details, and the names of
+workers and adopters.
 
 Names are drawn from short lists of common first and last names, so no record
 describes a real person. Profiles follow the national patterns in ``rates``. A child who
@@ -29,6 +30,15 @@ ADULTS = (
     "Sam", "Alex", "Jo", "Chris", "Nicola", "Sarah", "David", "Rachel", "Mark", "Helen",
     "Paul", "Claire", "James", "Emma", "Priya", "Tom", "Anna", "Gareth", "Fatima", "Lisa",
     "Kwame", "Rebecca", "Simon", "Laura", "Imran", "Kate", "Andrew", "Sinead", "Marcus", "Beth",
+)  # fmt: skip
+# The names in ADULTS that a man or a woman goes by (Sam and Alex either), for adopters.
+MENS_NAMES = (
+    "Sam", "Alex", "Chris", "David", "Mark", "Paul", "James", "Tom", "Gareth", "Kwame",
+    "Simon", "Imran", "Andrew", "Marcus",
+)  # fmt: skip
+WOMENS_NAMES = (
+    "Sam", "Alex", "Jo", "Nicola", "Sarah", "Rachel", "Helen", "Claire", "Emma", "Priya",
+    "Anna", "Fatima", "Lisa", "Rebecca", "Laura", "Kate", "Sinead", "Beth",
 )  # fmt: skip
 SURNAMES = (
     "Smith", "Jones", "Taylor", "Brown", "Williams", "Wilson", "Johnson", "Davies", "Patel",
@@ -139,3 +149,7 @@ def child_name(rng: random.Random, sex: str) -> tuple[str, str]:
 
 def worker_name(rng: random.Random) -> tuple[str, str]:
     return rng.choice(ADULTS), rng.choice(SURNAMES)
+
+
+def adult_first_name(rng: random.Random, sex: str) -> str:
+    return rng.choice(MENS_NAMES if sex == "1" else WOMENS_NAMES)

@@ -87,6 +87,20 @@ CARE_LEAVERS_SUITABLE = 0.89
 CARE_LEAVERS_EET = 0.54
 CARE_LEAVERS_NOT_IN_TOUCH = 0.04
 
+# --- Prospective adopters ------------------------------------------------------------
+
+# Assumption, not among the reference files: the Adoption and Special Guardianship
+# Leadership Board's national figures put the adopter households approved in England at
+# roughly 2,000 to 3,000 a year in the 2020s, about 2 per 10,000 children
+# (ENGLAND_CHILDREN): some 8 a year for an LA of 40,000 children, and a few dozen for a
+# regional adoption agency serving several LAs. Fewer households are approved than children
+# are adopted (lait No_of LAC Adopted, 2025: 3,040) as brothers and sisters are often
+# placed together.
+ADOPTER_APPROVALS_PER_10K = 2.0
+# Assumption: most enquiries go no further than information and a first conversation;
+# about one in eight leads to an application (made as stage 2 begins).
+ENQUIRIES_TO_APPLICATION = 0.12
+
 # --- Workforce ------------------------------------------------------------------------
 
 # csww_indicators_2017_to_2025.csv, 2025, England: caseload_fte (15.2) and

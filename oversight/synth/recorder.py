@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import random
 from datetime import date
+from typing import TYPE_CHECKING
 
 from oversight.accounts.models import Team, User
 from oversight.casework import services
@@ -50,6 +51,9 @@ from oversight.synth.routines import (
 from oversight.synth.texts import DECISION_NOTES, oversight_note, views_at_visit, what_changed
 from oversight.synth.world import World
 
+if TYPE_CHECKING:
+    from oversight.synth.matching import Matched
+
 ORIGIN = "synth"
 SUITABLE = Weights({"D1": 30, "U1": 20, "B1": 15, "Z1": 12, "E1": 10, "K1": 5, "T1": 5, "C1": 3})
 UNSUITABLE = Weights({"S2": 2, "V2": 2, "B2": 2, "X2": 2, "D2": 1, "W2": 1})
@@ -68,7 +72,7 @@ class ChildRecorder:
         self, rng: random.Random, profile: ChildProfile, la_child_id: str,
         workers: list[User], staff: Workforce, world: World,
         voice_rng: random.Random | None = None, details_rng: random.Random | None = None,
-        outcomes_rng: random.Random | None = None,
+        outcomes_rng: random.Random | None = None, matches: dict[date, Matched] | None = None,
     ) -> None:  # fmt: skip
         self.rng, self.profile, self.la_child_id = rng, profile, la_child_id
         # The child's voice at assessments, conferences and reviews draws from its own
@@ -95,6 +99,7 @@ class ChildRecorder:
         self.episode: CareEpisode | None = None
         self.placement: Placement | None = None
         self.adoption_decisions: list[AdoptionDecision] = []
+        self.matches = matches or {}  # with the LA's own adopters, by the day
         self.care_began: date | None = None  # the day the current period of care began
 
     def record(self, steps: list[Step]) -> None:
@@ -343,9 +348,14 @@ class ChildRecorder:
         self.adoption_decisions.append(decision)
 
     def _match_adoption(self, on: date, adopters_sex: str, adopters_legal_status: str) -> None:
-        services.record_adoption_match(self.adoption_decisions[-1], matched_on=on,
-                                       adopters_sex=adopters_sex,
-                                       adopters_legal_status=adopters_legal_status)  # fmt: skip
+        # With the LA's own adopters, their sex and legal status are the household's.
+        household = None
+        if on in self.matches:
+            household, adopters_sex, adopters_legal_status = self.matches[on]
+        services.record_adoption_match(
+            self.adoption_decisions[-1], matched_on=on, adopters_sex=adopters_sex,
+            adopters_legal_status=adopters_legal_status, household=household,
+        )  # fmt: skip
 
     def _reverse_adoption(self, on: date, reason: str) -> None:
         services.reverse_adoption_decision(self.adoption_decisions[-1], reversed_on=on,

@@ -1,4 +1,5 @@
-"""Every record says it came from the generator, and every code is a valid DfE code."""
+"""Every record says it came from the generator, every code is a valid DfE code, and every
+name is from the generator's lists."""
 
 import pytest
 
@@ -11,7 +12,8 @@ RECORDED = [
     models.Child, models.Allocation, models.Contact, models.Referral, models.Assessment,
     models.StrategyDiscussion, models.S47Enquiry, models.Conference, models.Plan, models.Visit,
     models.Review, models.CareEpisode, models.Placement, models.MissingEpisode,
-    models.CareLeaverStatus, models.OversightEntry,
+    models.CareLeaverStatus, models.OversightEntry, models.AdoptionDecision,
+    models.AdopterHousehold, models.Adopter,
 ]  # fmt: skip
 # (model, field, code set): single codes; fields that may be blank are checked when set.
 CODED = [
@@ -32,6 +34,10 @@ CODED = [
     (models.Allocation, "change_reason", "reason_for_social_worker_change"),
     (models.CareLeaverStatus, "accommodation", "care_leaver_accommodation"),
     (models.CareLeaverStatus, "activity", "care_leaver_activity"),
+    (models.AdoptionDecision, "adopters_sex", "adopters_sex"),
+    (models.AdoptionDecision, "adopters_legal_status", "adopters_legal_status"),
+    (models.Adopter, "sex", "sex"),
+    (models.Adopter, "ethnicity", "ethnicity"),
 ]
 # Fields holding several codes separated by spaces.
 CODE_LISTS = [
@@ -65,9 +71,12 @@ def test_every_code_in_a_list_is_in_its_dfe_code_set(small_la, model, field, cod
 
 
 def test_names_come_from_the_synthetic_lists(small_la):
-    from oversight.synth.people import BOYS, GIRLS, SURNAMES
+    from oversight.synth.people import ADULTS, BOYS, GIRLS, SURNAMES
 
     first = set(models.Child.objects.values_list("first_name", flat=True))
     last = set(models.Child.objects.values_list("last_name", flat=True))
     assert first <= set(BOYS) | set(GIRLS)
     assert last <= set(SURNAMES)
+    adopters = set(models.Adopter.objects.values_list("first_name", "last_name"))
+    assert adopters and {first for first, _ in adopters} <= set(ADULTS)
+    assert {last for _, last in adopters} <= set(SURNAMES)

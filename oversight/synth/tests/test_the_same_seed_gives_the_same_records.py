@@ -36,6 +36,19 @@ def _fingerprint() -> dict[str, str]:
         "care": models.Placement.objects.values_list(
             "episode__child__la_child_id", "started_on", "ended_on", "placement_type"
         ),
+        "adopters": models.AdopterHousehold.objects.values_list(
+            "family_id", "enquiry_on", "stage1_started_on", "stage1_ended_on",
+            "stage2_started_on", "stage2_ended_on", "applied_on", "approved_on",
+            "fostering_for_adoption", "left_on", "left_reason",
+        ),
+        "adopter_people": models.Adopter.objects.values_list(
+            "household__family_id", "adopter_id", "first_name", "last_name", "sex", "ethnicity",
+            "disabled",
+        ),
+        "matches": models.AdoptionDecision.objects.values_list(
+            "child__la_child_id", "decided_on", "matched_on", "adopters_sex",
+            "adopters_legal_status", "household__family_id",
+        ),
     }  # fmt: skip
     return {
         name: hashlib.sha256(repr(sorted(rows, key=repr)).encode()).hexdigest()
