@@ -11,6 +11,8 @@ import secrets
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from django.conf import settings
+
 from oversight.accounts.models import Team, User
 from oversight.accounts.roles import Role
 from oversight.accounts.second_factor import enrol_demo_device, secret
@@ -44,8 +46,23 @@ def _account(username: str, role: Role, **fields: object) -> User:
     return user
 
 
+def _adoption_worker(team: Team) -> list[tuple[User, str]]:
+    """A practitioner of the service that records prospective adopters, when the LA has a
+    team of it other than ``team``: the pages for adopters are theirs to record on."""
+    named = settings.OVERSIGHT_ADOPTION_SERVICE
+    adoption = Team.objects.filter(service__name__iexact=named).exclude(pk=team.pk)
+    found = adoption.order_by("pk").first()
+    if found is None:
+        return []
+    worker = found.members.filter(role=Role.PRACTITIONER).order_by("pk").first()
+    user = _take_over(worker, "adoption") if worker else _account("adoption", Role.PRACTITIONER,
+                                                                   team=found)  # fmt: skip
+    return [(user, f"practitioner in {found.name}, records prospective adopters")]
+
+
 def create_demo_accounts(team: Team, today: date) -> list[DemoAccount]:
-    """Accounts for every role; the practitioner and team manager work in ``team``."""
+    """Accounts for every role; the practitioner and team manager work in ``team``, and a
+    second practitioner ("adoption") in the adoption service, when the LA has one."""
     worker = team.members.filter(role=Role.PRACTITIONER).order_by("pk").first()
     manager = team.members.filter(role=Role.TEAM_MANAGER).order_by("pk").first()
     plan = [
@@ -100,6 +117,7 @@ def create_demo_accounts(team: Team, today: date) -> list[DemoAccount]:
             "administrator (no case records)",
         ),
     ]
+    plan += _adoption_worker(team)
     accounts = []
     for user, detail in plan:
         password = _password()

@@ -43,6 +43,20 @@ def test_demo_passwords_pass_the_password_rules(accounts):
         validate_password(account.password, User.objects.get(username=account.username))
 
 
+def test_the_adoption_service_has_a_demo_practitioner_who_records_adopters(settings):
+    from oversight.casework.policy_rules import records_adopters
+
+    first = Team.objects.create(name="Front door 1", service=Service.objects.create(name="F"))
+    service = Service.objects.create(name=settings.OVERSIGHT_ADOPTION_SERVICE)
+    in_care = Team.objects.create(name="Children in care 1", service=service)
+    made = {a.username: a for a in create_demo_accounts(first, date(2025, 3, 12))}
+    assert made["adoption"].detail == (
+        "practitioner in Children in care 1, records prospective adopters"
+    )
+    adoption = User.objects.get(username="adoption")
+    assert adoption.team == in_care and records_adopters(adoption)
+
+
 def test_running_the_demo_again_keeps_one_device_per_account(accounts):
     create_demo_accounts(Team.objects.get(), date(2025, 3, 12))
     assert User.objects.get(username="worker").totpdevice_set.count() == 1
