@@ -32,7 +32,7 @@ JOURNEY = (
     "assessments", "strategy_discussions", "s47_enquiries", "conferences", "plans",
     Prefetch("visits", Visit.objects.select_related("worker")),
     "reviews", "care_episodes", "care_episodes__placements", "missing_episodes",
-    "early_help_episodes", "risk_flags", "adoption_decisions",
+    "early_help_episodes", "risk_flags", "adoption_decisions", "permanence_plans",
     Prefetch("oversight_entries", OversightEntry.objects.select_related("manager")),
     Prefetch("allocations", Allocation.objects.select_related("team", "worker")),
 )  # fmt: skip
@@ -66,6 +66,7 @@ def chronology(child: Child) -> list[Event]:
         _visits_and_reviews,
         _care,
         _adoption,
+        _permanence,
         _missing,
         _early_help,
         _risk_flags,
@@ -201,6 +202,11 @@ def _adoption(child: Child) -> Iterator[Event]:
         if decision.reversed_on:
             why = code_words("reason_no_longer_placed_for_adoption", decision.reversed_reason)
             yield Event(decision.reversed_on, "No longer to be placed for adoption", why)
+
+
+def _permanence(child: Child) -> Iterator[Event]:
+    for made in child.permanence_plans.all():
+        yield Event(made.decided_on, "Permanence plan", made.get_option_display(), 13)
 
 
 def _missing(child: Child) -> Iterator[Event]:

@@ -18,6 +18,7 @@ from oversight.casework.models import (
     Contact,
     Placement,
     Plan,
+    PlanKind,
     Referral,
     YearOutcomes,
 )
@@ -196,6 +197,27 @@ def permanence_facts(began: CareEpisode | None) -> list[Fact]:
     return [Fact("Before this period of care", ", ".join(words))]
 
 
+def open_care_plan(child: Child) -> Plan | None:
+    """The child's open care plan, from the loaded journey."""
+    care = [p for p in child.plans.all() if p.kind == PlanKind.CARE and p.end_on is None]
+    return max(care, key=lambda p: (p.start_on, p.pk), default=None)
+
+
+def permanence_plan_facts(child: Child) -> list[Fact]:
+    """The open care plan's permanence plan, and the one it replaced, if any."""
+    care = open_care_plan(child)
+    if care is None:
+        return []
+    made = sorted((p for p in child.permanence_plans.all() if p.plan_id == care.pk),
+                  key=lambda p: p.decided_on, reverse=True)  # fmt: skip
+    if not made:
+        return [Fact("Permanence plan", "None recorded")]
+    words = f"{made[0].get_option_display()}, since {long_date(made[0].decided_on)}"
+    if len(made) > 1:
+        words += f" (before: {made[1].get_option_display().lower()})"
+    return [Fact("Permanence plan", words)]
+
+
 def latest_decision(child: Child) -> AdoptionDecision | None:
     """The child's latest decision to place for adoption, from the loaded journey."""
     return max(child.adoption_decisions.all(), key=lambda d: d.decided_on, default=None)
@@ -251,6 +273,7 @@ def record_context(child: Child, today: date) -> dict[str, object]:
         "child": child,
         "identity": identity(child, today)
         + permanence_facts(period_start(child))
+        + permanence_plan_facts(child)
         + adoption_facts(child),
         "adoption_decision": standing_decision(child),
         "allocation": allocation_facts(_allocation_now(child)),
@@ -263,6 +286,7 @@ def record_context(child: Child, today: date) -> dict[str, object]:
         "contacts_to_decide": contacts_to_decide(child),
         "referrals_to_decide": referrals_to_decide(child),
         "in_placement": current_placement(child) is not None,
+        "in_care_plan": open_care_plan(child) is not None,
         "outcomes": (latest := child.year_outcomes.first()),
         "outcomes_facts": outcomes_facts(latest),
     }

@@ -17,6 +17,8 @@ from oversight.casework.models.early_help import EarlyHelpEnd, EarlyHelpEpisode,
 from oversight.casework.models.front_door import Contact, ContactOutcome, Referral, ReferralDecision
 from oversight.casework.models.oversight import OversightEntry, OversightKind
 from oversight.casework.models.plans import (
+    PermanenceOption,
+    PermanencePlan,
     Plan,
     PlanKind,
     Review,
@@ -37,6 +39,8 @@ __all__ = [
     "Adopter",
     "AdopterHousehold",
     "LeavingReason",
+    "PermanenceOption",
+    "PermanencePlan",
     "AdoptionDecision",
     "Alert",
     "BreakGlass",

@@ -7,7 +7,10 @@ from oversight.casework.models.base import Recorded
 from oversight.casework.models.child import Child
 from oversight.casework.models.voice import ChildsVoice, HowExpressed
 
-__all__ = ["HowExpressed", "Plan", "PlanKind", "Review", "ReviewKind", "Visit", "VisitKind"]
+__all__ = [
+    "HowExpressed", "PermanenceOption", "PermanencePlan", "Plan", "PlanKind", "Review",
+    "ReviewKind", "Visit", "VisitKind",
+]  # fmt: skip
 
 
 class PlanKind(models.TextChoices):
@@ -82,3 +85,31 @@ class Review(ChildsVoice, Recorded):
 
     class Meta:
         ordering = ["-held_on"]
+
+
+class PermanenceOption(models.TextChoices):
+    """The permanence plan for a child in care, as Ofsted's Annex A (list 8) asks for it."""
+
+    RETURN_TO_FAMILY = "return_to_family", "Return to family"
+    ADOPTION = "adoption", "Adoption"
+    SGO_CAO = "sgo_cao", "Special guardianship or child arrangements order"
+    SUPPORTED_LIVING = "supported_living", "Supported living in the community"
+    RESIDENTIAL = "residential", "Long-term residential placement"
+    LONG_TERM_FOSTERING = "long_term_fostering", "Long-term fostering"
+    OTHER = "other", "Other"
+
+
+class PermanencePlan(Recorded):
+    """The permanence plan made for a child in care under a care plan, on a day; a later one
+    replaces it (the plan changed, say from a return home to adoption)."""
+
+    child = models.ForeignKey(Child, on_delete=models.CASCADE, related_name="permanence_plans")
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="permanence_plans")
+    option = models.CharField(max_length=20, choices=PermanenceOption.choices)
+    decided_on = models.DateField(help_text="When the plan was made (at a review, say)")
+
+    class Meta:
+        ordering = ["-decided_on"]
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "decided_on"], name="one_permanence_plan_a_day")
+        ]

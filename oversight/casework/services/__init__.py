@@ -49,6 +49,10 @@ from oversight.casework.services.front_door import (
 )
 from oversight.casework.services.outcomes import record_year_outcomes
 from oversight.casework.services.permanence import record_previous_permanence
+from oversight.casework.services.permanence_plans import (
+    current_permanence_plan,
+    record_permanence_plan,
+)
 from oversight.casework.services.plans import (
     end_plan,
     record_oversight,
@@ -73,6 +77,8 @@ __all__ = [
     "record_adoption_match",
     "reverse_adoption_decision",
     "CaseworkError",
+    "current_permanence_plan",
+    "record_permanence_plan",
     "allocate",
     "batch",
     "change_legal_status",

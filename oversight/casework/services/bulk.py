@@ -29,7 +29,8 @@ from oversight.casework.signals import announce_change
 INSERT_ORDER = [
     "child", "allocation", "contact", "referral", "earlyhelpepisode", "riskflag", "assessment",
     "strategydiscussion",
-    "s47enquiry", "plan", "conference", "visit", "review", "careepisode", "placement",
+    "s47enquiry", "plan", "permanenceplan", "conference", "visit", "review", "careepisode",
+    "placement",
     "missingepisode", "careleaverstatus", "yearoutcomes", "adopterhousehold", "adopter",
     "adoptiondecision", "oversightentry", "deadline",
 ]  # fmt: skip

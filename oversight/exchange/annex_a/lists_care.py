@@ -24,6 +24,7 @@ from oversight.casework.models import (
     CareEpisode,
     CareLeaverStatus,
     MissingEpisode,
+    PermanencePlan,
     Placement,
     Plan,
     PlanKind,
@@ -188,6 +189,8 @@ def _period_columns(
         "legal_status": current["legal_status"],
         "cla_latest_review": latest(history["reviews"].get(child_id, []), period.start, until),
         "cla_last_visit": latest(history["visits"].get(child_id, []), period.start, until),
+        "permanence_plan": next((option for on, option in reversed(
+            history["permanence"].get(child_id, [])) if period.start <= on <= until), None),
         # A new legal status in the same placement starts a row of its own: the child
         # moved into each placement once.
         "placements_12_months": len({
@@ -216,6 +219,7 @@ def _care_history(listed: Any, day: date) -> dict[str, Any]:
     reviews = Review.objects.filter(child_id__in=listed, kind=ReviewKind.CLA, held_on__lte=day)
     visits = Visit.objects.filter(child_id__in=listed, kind=VisitKind.CLA, visited_on__lte=day)
     missing = MissingEpisode.objects.filter(child_id__in=listed, started_on__lte=day)
+    permanence = PermanencePlan.objects.filter(child_id__in=listed, decided_on__lte=day)
     needs = Referral.objects.filter(child_id__in=listed, received_on__lte=day).exclude(
         primary_need=""
     )
@@ -236,6 +240,12 @@ def _care_history(listed: Any, day: date) -> dict[str, Any]:
             )
         ),
         "reviews": by_child(reviews.values_list("child_id", "held_on")),
+        "permanence": by_child(
+            (p[0], p[1:])
+            for p in permanence.order_by("decided_on").values_list(
+                "child_id", "decided_on", "option"
+            )
+        ),
         "visits": by_child(visits.values_list("child_id", "visited_on")),
         "missing": by_child(
             (m["child_id"], m)

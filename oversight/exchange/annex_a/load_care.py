@@ -4,8 +4,9 @@
   after, under their current legal status, matched to a held episode open that day.
   Annex A gives only the latest placement: the episode starts in it, or, when the latest
   placement began later, in one of the same type and provider until then (the earlier
-  placements' types are not in Annex A). Then the latest review, the last visit and the
-  day care ended, with its reason. A held episode whose row gives a new legal status,
+  placements' types are not in Annex A). Then the latest review, the last visit, the
+  permanence plan (on the latest review, or the workbook's date: Annex A gives no date)
+  and the day care ended, with its reason. A held episode whose row gives a new legal status,
   begun after its placement, is followed by an episode of the new status (the care plan
   running on): in the same placement, or with the move to the latest placement when that
   began the same day. A legal status (or a latest placement begun when the held one did)
@@ -66,6 +67,7 @@ def child_in_care(job: Job, row: ListRow) -> None:
     _latest_placement(job, row, episode)
     _review(job, row, child)
     _visit(job, row, child)
+    _permanence(job, row, child)
     _ceased(row, episode)
     job.counted("care episode", added=added)
 
@@ -161,6 +163,29 @@ def _visit(job: Job, row: ListRow, child: Child) -> None:
         services.record_visit(child, kind=VisitKind.CLA, visited_on=day, placement=placement,
                               origin=job.origin(row))  # fmt: skip
     job.counted("visit", added=True)
+
+
+def _permanence(job: Job, row: ListRow, child: Child) -> None:
+    """The care plan's permanence plan, when it holds none: made (Annex A gives no date) on
+    the latest review the row gives, else on the workbook's date, and no later than care
+    ended. A plan held is kept; one the row gives otherwise is noted."""
+    option, plan = row.get("permanence_plan"), _care_plan(child)
+    if option is None or plan is None:
+        return
+    held = services.current_permanence_plan(plan)
+    if held is not None:
+        job.differs(row, "permanence_plan", option, held.option)
+        return
+    day = row.get("cla_latest_review") or job.as_at
+    if day is None:
+        raise RowProblem("permanence_plan", option, "Annex A gives no date for the plan: give "
+                         "the workbook's date (an About sheet's As at, or --as-at)")  # fmt: skip
+    if row.get("care_ceased"):
+        day = min(day, row.get("care_ceased"))
+    with about("permanence_plan", option):
+        services.record_permanence_plan(plan, option=option, decided_on=max(day, plan.start_on),
+                                        origin=job.origin(row))  # fmt: skip
+    job.counted("permanence plan", added=True)
 
 
 def _ceased(row: ListRow, episode: CareEpisode) -> None:

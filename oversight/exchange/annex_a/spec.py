@@ -270,8 +270,9 @@ CHILDREN_IN_CARE = AnnexList(
            "review in the period, up to the inspection date."),
      _date("cla_last_visit", "Date of Last Social Work Visit", "The last child in care visit "
            "in the period, up to the inspection date."),
-     _blank("permanence_plan", "What is the permanence plan for this child?", "The chosen "
-            "permanence plan."),
+     _c("permanence_plan", "What is the permanence plan for this child?", "The care plan's "
+        "latest permanence plan in the period, up to the inspection date.", Type.CHOICE,
+        choices="permanence_plan", variants=(r"permanence plan",)),
      _blank("iro_contact", "Date of Last IRO Visit / Contact to the Child", "The IRO's last "
             "contact.", Type.DATE),
      _blank("health_assessment", "Date of Last Health Assessment", "", Type.DATE),

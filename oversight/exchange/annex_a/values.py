@@ -237,6 +237,16 @@ ACTIVITY = ValueMap(
     code_set="care_leaver_activity",
     aliases={"F3": "F5", "P3": "P5"},  # the older "training or employment" codes
 )  # fmt: skip
+PERMANENCE_PLAN = ValueMap(
+    "permanence_plan",
+    lettered([("return_to_family", "Return to family"), ("adoption", "Adoption"),
+              ("sgo_cao", "SGO/CAO"), ("supported_living", "Supported living in the community"),
+              ("residential", "Long-term residential placement"),
+              ("long_term_fostering", "Long-term fostering"), ("other", "other")]),
+    words={r"return": "return_to_family", r"adopt": "adoption", r"sgo|cao|guardianship":
+           "sgo_cao", r"supported living": "supported_living", r"residential": "residential",
+           r"fostering": "long_term_fostering", r"^other$": "other"},
+)  # fmt: skip
 LEAVING_ADOPTION = ValueMap(
     "leaving_adoption",
     {"1": "1 - Adopter withdrew from process", "2": "2 - Process put on hold",
@@ -249,5 +259,5 @@ VALUE_MAPS = {
     for m in (YES_NO, NFA, GENDER, ETHNICITY, SOURCE, CATEGORY_OF_ABUSE, PRIMARY_NEED,
               CLOSURE_REASON, CASE_STATUS, LEGAL_STATUS, PLACEMENT_TYPE, PLACEMENT_PROVIDER,
               REASON_CEASED, ELIGIBILITY, IN_TOUCH, ACCOMMODATION, SUITABILITY, ACTIVITY,
-              LEAVING_ADOPTION)
+              LEAVING_ADOPTION, PERMANENCE_PLAN)
 }  # fmt: skip

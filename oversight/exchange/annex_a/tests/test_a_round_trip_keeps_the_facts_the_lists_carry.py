@@ -66,6 +66,8 @@ def _in_care(of: Child) -> None:
                                      change_reason="CARPL", provider="PR4",
                                      long_term=True)  # fmt: skip
     services.record_review(of, kind="cla", held_on=date(2025, 1, 10), plan=care_plan)
+    services.record_permanence_plan(care_plan, option="long_term_fostering",
+                                    decided_on=date(2025, 1, 10))  # fmt: skip
     services.record_visit(of, kind="cla", visited_on=date(2025, 2, 10), placement=now)
 
 
