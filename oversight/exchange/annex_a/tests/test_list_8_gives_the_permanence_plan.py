@@ -2,6 +2,7 @@
 care, made by the inspection date (31 March 2025); imported when the records hold none,
 noted when they hold another. Worked out by hand."""
 
+import io
 from datetime import date
 
 import pytest
@@ -9,8 +10,11 @@ import pytest
 from oversight.casework import services
 from oversight.casework.models import PermanencePlan, Plan
 from oversight.exchange.annex_a.gather import Context
-from oversight.exchange.annex_a.tests.journeys import AS_AT, LONG_AGO, child
+from oversight.exchange.annex_a.load import Loaded, load
+from oversight.exchange.annex_a.read import read_workbook
+from oversight.exchange.annex_a.tests.journeys import AS_AT, LONG_AGO, child, exported
 from oversight.exchange.annex_a.write import BUILDERS
+from oversight.web.uploads import open_workbook
 
 pytestmark = pytest.mark.django_db
 
@@ -49,3 +53,32 @@ def test_a_plan_of_an_earlier_period_of_care_is_not_this_ones():
                                 placement_type="U6")  # fmt: skip
     assert plans() == {"C4": None}
     assert PermanencePlan.objects.count() == 1
+
+
+def imported(workbook: bytes) -> Loaded:
+    return load(read_workbook(open_workbook(io.BytesIO(workbook)), "annex-a.xlsx"))
+
+
+def test_a_plan_is_imported_on_the_latest_review_and_one_held_otherwise_is_noted():
+    plan = in_care("C5")
+    services.record_review(plan.child, kind="cla", held_on=date(2025, 1, 13), plan=plan)
+    services.record_permanence_plan(plan, option="adoption", decided_on=date(2025, 1, 13))
+    workbook = exported()
+    PermanencePlan.objects.all().delete()
+    loaded = imported(workbook)
+    made = PermanencePlan.objects.get()
+    assert (made.option, made.decided_on, loaded.added["permanence plan"]) == (
+        "adoption",
+        date(2025, 1, 13),
+        1,
+    )
+    made.option = "long_term_fostering"
+    made.save()
+    loaded = imported(workbook)
+    assert loaded.added["permanence plan"] == 0
+    assert PermanencePlan.objects.get().option == "long_term_fostering"
+    assert loaded.notes.lines() == [
+        "What is the permanence plan for this child? (1, e.g. child C5, List 8 row 2): differs "
+        "from the "
+        "records, which are kept as they are"
+    ]
