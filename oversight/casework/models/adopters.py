@@ -7,6 +7,8 @@ The children matched with a household are told by their adoption decisions
 each child are kept once, on the child's record.
 """
 
+from datetime import date
+
 from django.db import models
 
 from oversight.casework.models.base import Recorded
@@ -67,12 +69,17 @@ class AdopterHousehold(Recorded):
         return " and ".join(a.full_name for a in self.adopters.all())
 
     @property
+    def latest_step(self) -> tuple[str, date]:
+        """The household's latest step recorded (the enquiry, at least): its label and day."""
+        return next((label, day) for name, label in reversed(STEPS) if (day := getattr(self, name)))
+
+    @property
     def step(self) -> str:
         """Where the household is in the process: its latest step, or that it left."""
         if self.left_on is not None:
             return f"left the process on {self.left_on:%d/%m/%Y}"
-        name, label = next((s for s in reversed(STEPS) if getattr(self, s[0])), STEPS[0])
-        return f"{label} on {getattr(self, name):%d/%m/%Y}"
+        label, day = self.latest_step
+        return f"{label} on {day:%d/%m/%Y}"
 
 
 class Adopter(Recorded):

@@ -103,8 +103,7 @@ def where_they_are(household: AdopterHousehold) -> str:
     the date as GOV.UK writes dates."""
     if household.left_on is not None:
         return f"Left the process on {long_date(household.left_on)}"
-    label, day = next((label, day) for name, label in reversed(STEPS)
-                      if (day := getattr(household, name)))  # fmt: skip
+    label, day = household.latest_step
     return f"{capfirst(label)} on {long_date(day)}"
 
 
