@@ -150,8 +150,12 @@ def _stream(seed: int, *parts: object) -> random.Random:
 
 
 def _journey(profile: ChildProfile, world: World, seed: int) -> list[Step]:
+    return _planner(profile, world, seed).plan_journey()
+
+
+def _planner(profile: ChildProfile, world: World, seed: int) -> JourneyPlanner:
     streams = _stream(seed, "journey", profile.index), _stream(seed, "reasons", profile.index)
-    return JourneyPlanner(streams[0], profile, world, reasons_rng=streams[1]).plan_journey()
+    return JourneyPlanner(streams[0], profile, world, reasons_rng=streams[1])
 
 
 def _plan(size: Size, world: World, seed: int, say: Callable[[str], None]) -> list[Planned]:
@@ -257,5 +261,8 @@ def _record_child(
         voice_rng=_stream(seed, "voice", profile.index),
         details_rng=_stream(seed, "details", profile.index),
         outcomes_rng=_stream(seed, "outcomes", profile.index), matches=matches,
+        permanence_plans_rng=_stream(seed, "permanence-plans", profile.index),
     )  # fmt: skip
-    recorder.record(_journey(profile, world, seed))
+    planner = _planner(profile, world, seed)
+    # The permanence plans look ahead to where the journey goes after today.
+    recorder.record(planner.plan_journey(), later=planner.later)

@@ -55,6 +55,7 @@ class JourneyPlanner:
         # leaves every other step of the journey as it was.
         self.reasons_rng = reasons_rng or random.Random(f"reasons/{child.index}")
         self.steps: list[Step] = []
+        self.later: list[Step] = []  # planned steps after today, once the journey is planned
         self.team: str | None = None  # the team the child is allocated to
         self.plan: str | None = None  # the open CIN or CP plan
         self.referral_on: date | None = None
@@ -71,6 +72,7 @@ class JourneyPlanner:
         # Phases interleave (an assessment completes after the conference): sort by
         # date, keeping the planned order within a day.
         steps = sorted(self.steps, key=lambda step: step.on)
+        self.later = [step for step in steps if step.on > self.world.today]
         return [step for step in steps if step.on <= self.world.today]
 
     # Helpers used by the phases ------------------------------------------------------

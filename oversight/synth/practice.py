@@ -33,6 +33,11 @@ class Practice:
     cin_visit_late: tuple[int, int] = (21, 28)
     cla_visit_on_time: float = 0.92
     pa_visit_on_time: float = 0.9
+    # Permanence plans: the share made by the child's second review, as the statutory
+    # guidance expects; a late one comes at a review in the range (the third, ...), if the
+    # child is still in care then.
+    permanence_plan_on_time: float = 0.9
+    permanence_plan_late: tuple[int, int] = (3, 3)
     # Child in need plans: how many months they run.
     cin_plan_months: tuple[int, int] = (3, 12)
     # Management oversight: the gap as a share of the policy interval.

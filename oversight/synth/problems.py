@@ -36,9 +36,17 @@ _PROBLEMS = (
     ),
     Problem(
         "absent-oversight",
-        "Managers in one team rarely record management oversight on children's records.",
+        "Managers in one team rarely record management oversight on children's records; "
+        "a children in care team's children drift without a permanence plan.",
         ("safeguarding", "children_in_care", "care_leavers"),
-        {"oversight_on_time": 0.05, "oversight_late": (2.0, 5.0), "oversight_at_decisions": 0.1},
+        {
+            "oversight_on_time": 0.05,
+            "oversight_late": (2.0, 5.0),
+            "oversight_at_decisions": 0.1,
+            # Only a children in care team makes permanence plans.
+            "permanence_plan_on_time": 0.3,
+            "permanence_plan_late": (3, 5),
+        },
     ),
     Problem(
         "views-not-recorded",

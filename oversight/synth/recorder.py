@@ -10,6 +10,7 @@ made on a form.
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -35,6 +36,7 @@ from oversight.synth.organisation import Workforce
 from oversight.synth.outcomes import twelve_month_years, year_outcomes
 from oversight.synth.people import ChildProfile, child_name, motherhood, pupil_number
 from oversight.synth.permanence import previous_permanence
+from oversight.synth.permanence_plans import PermanencePlanning
 from oversight.synth.places import Places
 from oversight.synth.practice import GOOD_PRACTICE, Practice
 from oversight.synth.rates import CARE_LEAVERS_EET, CARE_LEAVERS_NOT_IN_TOUCH, CARE_LEAVERS_SUITABLE
@@ -73,6 +75,7 @@ class ChildRecorder:
         workers: list[User], staff: Workforce, world: World,
         voice_rng: random.Random | None = None, details_rng: random.Random | None = None,
         outcomes_rng: random.Random | None = None, matches: dict[date, Matched] | None = None,
+        permanence_plans_rng: random.Random | None = None,
     ) -> None:  # fmt: skip
         self.rng, self.profile, self.la_child_id = rng, profile, la_child_id
         # The child's voice at assessments, conferences and reviews draws from its own
@@ -83,6 +86,10 @@ class ChildRecorder:
         # And the year's outcomes of a child looked after for 12 months (the OC2 items).
         self.outcomes_rng = outcomes_rng or random.Random(f"outcomes/{la_child_id}")
         self.permanence_rng = random.Random(f"permanence/{la_child_id}")
+        # And the permanence plans made while the child is in care.
+        self.permanence_plans_rng = permanence_plans_rng or random.Random(
+            f"permanence-plans/{la_child_id}"
+        )
         self.birthdays_rng = random.Random(f"birthdays/{la_child_id}")
         self.places = Places(random.Random(f"places/{la_child_id}"), profile.locality)
         self.status_days: list[date] = []  # when care leaver statuses were recorded
@@ -102,7 +109,11 @@ class ChildRecorder:
         self.matches = matches or {}  # with the LA's own adopters, by the day
         self.care_began: date | None = None  # the day the current period of care began
 
-    def record(self, steps: list[Step]) -> None:
+    def record(self, steps: list[Step], later: Sequence[Step] = ()) -> None:
+        """Record ``steps``; ``later`` (planned after today) says where the journey goes."""
+        self.permanence = PermanencePlanning(
+            self.permanence_plans_rng, self.profile, [*steps, *later], self._permanence_plan
+        )
         first, last = child_name(self.rng, self.profile.sex)
         self.child = services.register_child(
             la_child_id=self.la_child_id, first_name=first, last_name=last,
@@ -295,6 +306,7 @@ class ChildRecorder:
             **self.places.where(placement_type, provider), by=self.worker, origin=ORIGIN,
         )  # fmt: skip
         self.plans["care"] = plan
+        self.permanence.care_began(on, self.practice)
         services.record_previous_permanence(
             self.episode, **previous_permanence(self.permanence_rng, self.profile, on)
         )
@@ -341,6 +353,7 @@ class ChildRecorder:
 
     def _decide_adoption(self, on: date) -> None:
         assert self.episode is not None
+        self.permanence.deciding_adoption(on)
         decision = services.record_adoption_decision(
             self.episode, decided_on=on, held=self.adoption_decisions,
             period_began=self.care_began, by=self.worker, origin=ORIGIN,
@@ -360,9 +373,12 @@ class ChildRecorder:
     def _reverse_adoption(self, on: date, reason: str) -> None:
         services.reverse_adoption_decision(self.adoption_decisions[-1], reversed_on=on,
                                            reason=reason)  # fmt: skip
+        assert self.placement is not None
+        self.permanence.adoption_reversed(on, self.placement.placement_type)
 
     def _end_care(self, on: date, reason: str) -> None:
         assert self.episode is not None and self.placement is not None
+        self.permanence.care_ending(on)
         services.end_care_episode(
             self.episode, self.placement, self.plans["care"], ended_on=on, reason_ceased=reason
         )
@@ -392,6 +408,13 @@ class ChildRecorder:
         )  # fmt: skip
         if kind == "pathway":
             self.care_leaver_status(on)
+        elif kind == "cla" and self.placement is not None:
+            self.permanence.reviewed(on, self.placement.placement_type)
+
+    def _permanence_plan(self, on: date, option: str) -> None:
+        services.record_permanence_plan(
+            self.plans["care"], option=option, decided_on=on, by=self.worker, origin=ORIGIN
+        )
 
     def _heard(
         self, on: date, *, seen: bool | None = None, seen_share: float = 0.0, alone: bool = True

@@ -45,6 +45,10 @@ def _fingerprint() -> dict[str, str]:
             "household__family_id", "adopter_id", "first_name", "last_name", "sex", "ethnicity",
             "disabled",
         ),
+        "permanence_plans": models.PermanencePlan.objects.values_list(
+            "child__la_child_id", "plan__start_on", "option", "decided_on",
+            "recorded_by__username",
+        ),
         "matches": models.AdoptionDecision.objects.values_list(
             "child__la_child_id", "decided_on", "matched_on", "adopters_sex",
             "adopters_legal_status", "household__family_id",
