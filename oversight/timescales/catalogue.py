@@ -14,6 +14,10 @@ WORKING_TOGETHER = "Working Together to Safeguard Children 2023"
 CIN_CENSUS = "Children in Need census (measured from the start of the s47 enquiry)"
 CARE_PLANNING = "Care Planning, Placement and Case Review (England) Regulations 2010"
 CARE_LEAVERS = "Care Leavers (England) Regulations 2010"
+PERMANENCE = (
+    "The Children Act 1989 guidance and regulations, volume 2: care planning, "
+    "placement and case review (a permanence plan by the second review)"
+)
 MISSING = "Statutory guidance on children who run away or go missing from home or care 2014"
 LOCAL_PROCEDURES = "local procedures"
 
@@ -54,6 +58,9 @@ _NATIONAL = [
               3, MONTHS, f"{CARE_PLANNING}, reg 33"),
     _national("cla-next-review", "Child in care review", "previous review",
               6, MONTHS, f"{CARE_PLANNING}, reg 33"),
+    # Due with the second review, which falls 3 months after the first.
+    _national("permanence-plan", "Permanence plan", "first child in care review", 3, MONTHS,
+              PERMANENCE),
     _national("cla-visit-first", "First visit in a placement", "placement started",
               7, DAYS, f"{CARE_PLANNING}, reg 28"),
     _national("cla-visit-first-year", "Visit in the first year of a placement",

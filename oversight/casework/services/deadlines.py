@@ -66,6 +66,7 @@ REVIEW_RULES = {
     "cin": (),
 }
 FOLLOW_UP_RULES = ("audit-action", "escalation-response")
+PERMANENCE_RULES = ("permanence-plan",)
 ALL_RULES = (
     *FOLLOW_UP_RULES,
     "referral-decision",
@@ -74,6 +75,7 @@ ALL_RULES = (
     "rcpc-first",
     "rcpc-next",
     "return-interview",
+    *PERMANENCE_RULES,
     *OVERSIGHT_RULES,
     *[r for rules in VISIT_RULES.values() for r in rules],
     *[r for rules in REVIEW_RULES.values() for r in rules],

@@ -5,7 +5,9 @@ long-term fostering...).
 The plan is made under an open care plan, on a day in its course and not before a plan
 already recorded for it; a later plan replaces an earlier one, and one that says what the
 current plan says is refused (nothing changed). The statutory guidance asks for the plan
-by the child's second review; Ofsted's Annex A (list 8) asks for it.
+by the child's second review: the first review starts that clock ("permanence-plan",
+due with the second review) unless a plan is made already, and the first plan meets it.
+Ofsted's Annex A (list 8) asks for the plan.
 """
 
 from datetime import date
@@ -14,6 +16,7 @@ from oversight.accounts.models import User
 from oversight.casework.models import PermanenceOption, PermanencePlan, Plan, PlanKind
 from oversight.casework.models.build import build
 from oversight.casework.services.children import provenance
+from oversight.casework.services.deadlines import PERMANENCE_RULES, meet_deadlines
 from oversight.casework.services.errors import CaseworkError, require_choice
 from oversight.casework.services.writer import BatchWriter, recorded, writer
 
@@ -46,6 +49,7 @@ def record_permanence_plan(
                  decided_on=decided_on)  # fmt: skip
     provenance(made, by, origin)
     writer().add(made)
+    meet_deadlines(care_plan.child, PERMANENCE_RULES, decided_on)
     return made
 
 

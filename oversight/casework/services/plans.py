@@ -19,6 +19,7 @@ from oversight.casework.models.build import build
 from oversight.casework.services.children import provenance
 from oversight.casework.services.deadlines import (
     OVERSIGHT_RULES,
+    PERMANENCE_RULES,
     REVIEW_RULES,
     VISIT_RULES,
     lapse_deadlines,
@@ -45,7 +46,7 @@ PLAN_CLOCKS = {
 PLAN_STOPS = {
     PlanKind.CP: ("cp-visit", "oversight-cp", "rcpc-first", "rcpc-next"),
     PlanKind.CIN: ("cin-visit", "oversight-cin"),
-    PlanKind.CARE: (*VISIT_RULES["cla"], *REVIEW_RULES["cla"], "oversight-cla"),
+    PlanKind.CARE: (*VISIT_RULES["cla"], *REVIEW_RULES["cla"], *PERMANENCE_RULES, "oversight-cla"),
     PlanKind.PATHWAY: (*VISIT_RULES["pa"], *REVIEW_RULES["pathway"], "oversight-care-leaver"),
 }
 
@@ -181,7 +182,17 @@ def record_review(
     writer().add(review)
     if met and (plan is None or plan.is_open):
         open_deadline(child, NEXT_REVIEW[met[0].rule], held_on, f"review:{review.id}")
+    if met and met[0].rule == "cla-first-review" and plan is not None and plan.is_open:
+        _permanence_plan_due(child, plan, held_on)
     return review
+
+
+def _permanence_plan_due(child: Child, care_plan: Plan, first_review: date) -> None:
+    """The permanence plan is due by the second review, unless one is made already."""
+    from oversight.casework.services.permanence_plans import current_permanence_plan
+
+    if current_permanence_plan(care_plan) is None:
+        open_deadline(child, "permanence-plan", first_review, f"plan:{care_plan.id}")
 
 
 @recorded

@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 
 from oversight.casework import services
-from oversight.casework.models import PermanencePlan, Plan
+from oversight.casework.models import Deadline, PermanencePlan, Plan
 
 pytestmark = pytest.mark.django_db
 CARE_BEGAN = date(2024, 2, 5)
@@ -70,3 +70,33 @@ def test_a_batch_sees_the_plan_it_recorded():
         with pytest.raises(services.CaseworkError, match="nothing changed"):
             services.record_permanence_plan(plan, option="adoption", decided_on=date(2024, 7, 1))
     assert PermanencePlan.objects.get().option == "adoption"
+
+
+def permanence_deadlines(plan: Plan) -> list[tuple[date, date | None, date | None]]:
+    found = Deadline.objects.filter(child=plan.child, rule="permanence-plan")
+    return [(d.due_on, d.met_on, d.lapsed_on) for d in found.order_by("started_on")]
+
+
+def test_the_first_review_makes_the_plan_due_with_the_second_and_the_plan_meets_it():
+    plan = care_plan()
+    # The first review on Mon 26 Feb 2024: the second, and the plan, due 3 months on.
+    services.record_review(plan.child, kind="cla", held_on=date(2024, 2, 26), plan=plan)
+    assert permanence_deadlines(plan) == [(date(2024, 5, 26), None, None)]
+    services.record_permanence_plan(plan, option="adoption", decided_on=date(2024, 5, 28))
+    assert permanence_deadlines(plan) == [(date(2024, 5, 26), date(2024, 5, 28), None)]
+
+
+def test_no_plan_is_due_when_one_is_made_already():
+    made = care_plan()
+    services.record_permanence_plan(made, option="adoption", decided_on=date(2024, 2, 20))
+    services.record_review(made.child, kind="cla", held_on=date(2024, 2, 26), plan=made)
+    assert permanence_deadlines(made) == []
+
+
+def test_the_plan_due_lapses_when_care_ends():
+    plan = care_plan()
+    services.record_review(plan.child, kind="cla", held_on=date(2024, 2, 26), plan=plan)
+    episode = plan.child.care_episodes.get()
+    services.end_care_episode(episode, episode.placements.get(), plan, ended_on=date(2024, 4, 2),
+                              reason_ceased="E4A")  # fmt: skip
+    assert permanence_deadlines(plan) == [(date(2024, 5, 26), None, date(2024, 4, 2))]

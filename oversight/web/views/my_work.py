@@ -28,6 +28,7 @@ IRO_RULES = (
     "cla-first-review",
     "cla-second-review",
     "cla-next-review",
+    "permanence-plan",  # the IRO sees that the plan is made by the second review
 )
 
 
