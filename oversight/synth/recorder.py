@@ -35,15 +35,14 @@ from oversight.synth.journey import Step
 from oversight.synth.organisation import Workforce
 from oversight.synth.outcomes import twelve_month_years, year_outcomes
 from oversight.synth.people import ChildProfile, child_name, motherhood, pupil_number
-from oversight.synth.permanence import previous_permanence
 from oversight.synth.permanence_plans import PermanencePlanning
 from oversight.synth.places import Places
 from oversight.synth.practice import GOOD_PRACTICE, Practice
 from oversight.synth.rates import CARE_LEAVERS_EET, CARE_LEAVERS_NOT_IN_TOUCH, CARE_LEAVERS_SUITABLE
+from oversight.synth.recorder_care import ORIGIN, CareSteps
 from oversight.synth.routines import (
     CalendarVisits,
     ChildInNeedReviews,
-    Missing,
     Oversight,
     Reviews,
     Routine,
@@ -56,7 +55,6 @@ from oversight.synth.world import World
 if TYPE_CHECKING:
     from oversight.synth.matching import Matched
 
-ORIGIN = "synth"
 SUITABLE = Weights({"D1": 30, "U1": 20, "B1": 15, "Z1": 12, "E1": 10, "K1": 5, "T1": 5, "C1": 3})
 UNSUITABLE = Weights({"S2": 2, "V2": 2, "B2": 2, "X2": 2, "D2": 1, "W2": 1})
 IN_EDUCATION_OR_WORK = Weights(
@@ -67,7 +65,7 @@ NOT_IN_EDUCATION_OR_WORK = Weights({"G5": 60, "G4": 25, "G6": 15})
 CONFERENCE_ATTENDANCE = 0.35
 
 
-class ChildRecorder:
+class ChildRecorder(CareSteps):
     """Records one child: ``workers`` holds the practitioner for each allocation, in order."""
 
     def __init__(
@@ -295,95 +293,6 @@ class ChildRecorder:
     def oversight_routine(self) -> Oversight:
         return self.routines["oversight"]  # type: ignore[return-value]
 
-    # Children in care ---------------------------------------------------------------------
-
-    def _start_care(self, on: date, legal_status: str, placement_type: str, provider: str,
-                    long_term: bool) -> None:  # fmt: skip
-        self.care_began = on
-        self.episode, self.placement, plan = services.start_care_episode(
-            self.child, started_on=on, legal_status=legal_status, placement_type=placement_type,
-            provider=provider, long_term=long_term, home_postcode=self.places.home,
-            **self.places.where(placement_type, provider), by=self.worker, origin=ORIGIN,
-        )  # fmt: skip
-        self.plans["care"] = plan
-        self.permanence.care_began(on, self.practice)
-        services.record_previous_permanence(
-            self.episode, **previous_permanence(self.permanence_rng, self.profile, on)
-        )
-        self.routines["cla"] = CalendarVisits(self, "cla", plan, on, self.placement)
-        self.routines["cla-review"] = Reviews(self, "cla", plan, on)
-        missing_rate = self._missing_per_year(on)
-        if missing_rate:
-            self.routines["missing"] = Missing(self, on, missing_rate)
-        self._decision_note(on, "care")
-        self.oversight_routine.plan_started(on)
-
-    def _missing_per_year(self, on: date) -> float:
-        # Most missing children in care are teenagers (CLA_MISSING_SHARE a year in all).
-        if self.profile.age_on(on) < 11 or self.rng.random() >= 0.3:
-            return 0.0
-        return self.rng.uniform(2.0, 8.0)
-
-    def _move(self, on: date, placement_type: str, provider: str, long_term: bool,
-              change_reason: str = "") -> None:  # fmt: skip
-        assert self.episode is not None and self.placement is not None
-        current = self.placement
-        # A change in the status of the placement only (PLACE) is the same provision.
-        same = change_reason == "PLACE"
-        where = ({"postcode": current.postcode, "urn": current.urn} if same
-                 else self.places.where(placement_type, provider, current))  # fmt: skip
-        self.placement = services.change_placement(
-            self.episode, current, on=on, placement_type=placement_type,
-            change_reason=change_reason, provider=provider, long_term=long_term, **where,
-            by=self.worker, origin=ORIGIN,
-        )  # fmt: skip
-        visits = self.routines.get("cla")
-        if isinstance(visits, CalendarVisits):
-            visits.placement_changed(self.placement, on)
-
-    def _change_legal_status(self, on: date, legal_status: str) -> None:
-        assert self.episode is not None and self.placement is not None
-        self.episode, self.placement = services.change_legal_status(
-            self.episode, self.placement, on=on, legal_status=legal_status, by=self.worker,
-            origin=ORIGIN,
-        )  # fmt: skip
-        visits = self.routines.get("cla")
-        if isinstance(visits, CalendarVisits):
-            visits.placement = self.placement  # the same placement: visits run on
-
-    def _decide_adoption(self, on: date) -> None:
-        assert self.episode is not None
-        self.permanence.deciding_adoption(on)
-        decision = services.record_adoption_decision(
-            self.episode, decided_on=on, held=self.adoption_decisions,
-            period_began=self.care_began, by=self.worker, origin=ORIGIN,
-        )  # fmt: skip
-        self.adoption_decisions.append(decision)
-
-    def _match_adoption(self, on: date, adopters_sex: str, adopters_legal_status: str) -> None:
-        # With the LA's own adopters, their sex and legal status are the household's.
-        household = None
-        if on in self.matches:
-            household, adopters_sex, adopters_legal_status = self.matches[on]
-        services.record_adoption_match(
-            self.adoption_decisions[-1], matched_on=on, adopters_sex=adopters_sex,
-            adopters_legal_status=adopters_legal_status, household=household,
-        )  # fmt: skip
-
-    def _reverse_adoption(self, on: date, reason: str) -> None:
-        services.reverse_adoption_decision(self.adoption_decisions[-1], reversed_on=on,
-                                           reason=reason)  # fmt: skip
-        assert self.placement is not None
-        self.permanence.adoption_reversed(on, self.placement.placement_type)
-
-    def _end_care(self, on: date, reason: str) -> None:
-        assert self.episode is not None and self.placement is not None
-        self.permanence.care_ending(on)
-        services.end_care_episode(
-            self.episode, self.placement, self.plans["care"], ended_on=on, reason_ceased=reason
-        )
-        self._plan_ended("care", on)
-
     # What routines record ------------------------------------------------------------------
 
     def visit(self, kind: str, on: date, plan: Plan, placement: Placement | None = None) -> None:
@@ -410,11 +319,6 @@ class ChildRecorder:
             self.care_leaver_status(on)
         elif kind == "cla" and self.placement is not None:
             self.permanence.reviewed(on, self.placement.placement_type)
-
-    def _permanence_plan(self, on: date, option: str) -> None:
-        services.record_permanence_plan(
-            self.plans["care"], option=option, decided_on=on, by=self.worker, origin=ORIGIN
-        )
 
     def _heard(
         self, on: date, *, seen: bool | None = None, seen_share: float = 0.0, alone: bool = True
