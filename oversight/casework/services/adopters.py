@@ -5,14 +5,14 @@ A household (one adopter or a couple) is recorded when its enquiry is received. 
 come in order (``AFTER``): stage 1 begins and ends, then stage 2; the application may be
 made at any point after the enquiry, and is approved once stage 2 has begun. None comes
 after the household left, and a step is recorded only once the step it follows is
-(``FOLLOWS``). The match with a child is recorded on the child's adoption decision
-(``record_adoption_match``), and needs the household approved by then.
+(``FOLLOWS``). That a date is not in the future is the forms' to check, as for every
+record (the generator records days up to its own "today"). The match with a child is
+recorded on the child's adoption decision (``record_adoption_match``), and needs the
+household approved by then.
 """
 
 from dataclasses import dataclass
 from datetime import date
-
-from django.utils import timezone
 
 from oversight.accounts.models import User
 from oversight.casework.models import Adopter, AdopterHousehold, LeavingReason
@@ -71,7 +71,6 @@ def record_adopter_enquiry(
         raise CaseworkError("family_id", f"a household {family_id} is already recorded")
     if not 1 <= len(adopters) <= 2:
         raise CaseworkError("adopters", "a household is one adopter or a couple")
-    _not_in_future("enquiry_on", enquiry_on)
     ids = [a.adopter_id.strip() for a in adopters]
     for index, (adopter, adopter_id) in enumerate(zip(adopters, ids, strict=True)):
         field = f"adopters.{index}"
@@ -129,7 +128,6 @@ def record_adopters_left(
 ) -> AdopterHousehold:
     """The household left the adoption process on ``left_on``, for ``reason``."""
     require_choice("reason", reason, LeavingReason)
-    _not_in_future("left_on", left_on)
     latest = max((d for name, _ in STEPS if (d := getattr(household, name))), default=None)
     if latest is not None and left_on < latest:
         raise CaseworkError("left_on", f"{left_on:%d/%m/%Y} is before the household's last "
@@ -156,7 +154,6 @@ def check_can_be_matched(household: AdopterHousehold, matched_on: date) -> None:
 
 
 def _check_steps(steps: dict[str, date | None], left_on: date | None) -> None:
-    today = timezone.localdate()
     for name, label in STEPS:
         day = steps[name]
         if day is None:
@@ -165,16 +162,9 @@ def _check_steps(steps: dict[str, date | None], left_on: date | None) -> None:
         if before is not None and steps[before] is None:
             raise CaseworkError(name, f"record when the {LABELS[before]} before when the "
                                 f"{label}")  # fmt: skip
-        if day > today:
-            raise CaseworkError(name, f"{day:%d/%m/%Y} is in the future")
         for earlier in AFTER.get(name, ()):
             if (then := steps[earlier]) is not None and day < then:
                 raise CaseworkError(name, f"the {label} ({day:%d/%m/%Y}) is before the "
                                     f"{LABELS[earlier]} ({then:%d/%m/%Y})")  # fmt: skip
         if left_on is not None and day > left_on:
             raise CaseworkError(name, f"the household left the process on {left_on:%d/%m/%Y}")
-
-
-def _not_in_future(field: str, day: date) -> None:
-    if day > timezone.localdate():
-        raise CaseworkError(field, f"{day:%d/%m/%Y} is in the future")
