@@ -8,19 +8,19 @@ from django.http import HttpRequest, HttpResponse
 
 from oversight.casework import services
 from oversight.casework.access import child_for
-from oversight.web.chronology import load_journey
+from oversight.casework.models import PlanKind
 from oversight.web.forms import save
 from oversight.web.forms.permanence import PermanencePlanForm
 from oversight.web.permissions import records_work_required
-from oversight.web.record import open_care_plan
+from oversight.web.record import open_plan
 from oversight.web.views.pages import form_page, posted, recorded
 from oversight.web.views.recording import back_to
 
 
 @records_work_required
 def record_permanence_plan(request: HttpRequest, pk: int) -> HttpResponse:
-    child = load_journey(child_for(request.user, pk))
-    care_plan = open_care_plan(child)
+    child = child_for(request.user, pk)
+    care_plan = open_plan(child, PlanKind.CARE)
     form = PermanencePlanForm(posted(request))
     if form.is_valid() and care_plan is None:
         form.add_error(None, f"{child.full_name} has no care plan open: a permanence plan is "
