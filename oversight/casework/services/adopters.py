@@ -14,6 +14,8 @@ household approved by then.
 from dataclasses import dataclass
 from datetime import date
 
+from django.db import IntegrityError, transaction
+
 from oversight.accounts.models import User
 from oversight.casework.models import Adopter, AdopterHousehold, LeavingReason
 from oversight.casework.models.adopters import STEPS
@@ -67,8 +69,6 @@ def record_adopter_enquiry(
     family_id = family_id.strip()
     if not family_id:
         raise CaseworkError("family_id", "give the household's family identifier")
-    if AdopterHousehold.objects.filter(family_id=family_id).exists():
-        raise CaseworkError("family_id", f"a household {family_id} is already recorded")
     if not 1 <= len(adopters) <= 2:
         raise CaseworkError("adopters", "a household is one adopter or a couple")
     ids = [a.adopter_id.strip() for a in adopters]
@@ -79,11 +79,38 @@ def record_adopter_enquiry(
         if adopter_id in ids[:index]:
             raise CaseworkError(f"{field}.adopter_id", f"{adopter_id} is given twice: each "
                                 "adopter has an identifier of their own")  # fmt: skip
-        if Adopter.objects.filter(adopter_id=adopter_id).exists():
-            raise CaseworkError(f"{field}.adopter_id", f"an adopter {adopter_id} is already "
-                                "recorded")  # fmt: skip
         require_code(f"{field}.sex", "sex", adopter.sex)
         require_code(f"{field}.ethnicity", "ethnicity", adopter.ethnicity)
+    already_recorded(family_id, ids)
+    try:
+        # Another request may record the same identifiers between the check and the
+        # insert: the database's unique constraints then refuse it, said the same way.
+        with transaction.atomic():
+            return _add_household(family_id, enquiry_on, adopters, ids, by, origin)
+    except IntegrityError:
+        already_recorded(family_id, ids)
+        raise
+
+
+def already_recorded(family_id: str, ids: list[str]) -> None:
+    """Refuse a family or adopter identifier the records already hold."""
+    if AdopterHousehold.objects.filter(family_id=family_id).exists():
+        raise CaseworkError("family_id", f"a household {family_id} is already recorded")
+    taken = set(Adopter.objects.filter(adopter_id__in=ids).values_list("adopter_id", flat=True))
+    for index, adopter_id in enumerate(ids):
+        if adopter_id in taken:
+            raise CaseworkError(f"adopters.{index}.adopter_id", f"an adopter {adopter_id} is "
+                                "already recorded")  # fmt: skip
+
+
+def _add_household(
+    family_id: str,
+    enquiry_on: date,
+    adopters: list[AdopterDetails],
+    ids: list[str],
+    by: User | None,
+    origin: str,
+) -> AdopterHousehold:
     household = build(AdopterHousehold, family_id=family_id, enquiry_on=enquiry_on)
     provenance(household, by, origin)
     writer().add(household)

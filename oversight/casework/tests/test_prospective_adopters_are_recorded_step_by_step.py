@@ -60,6 +60,33 @@ def test_a_family_or_adopter_identifier_is_used_once():
     assert AdopterHousehold.objects.count() == 1
 
 
+@pytest.mark.parametrize(
+    ("family_id", "adopter_id", "field", "why"),
+    [
+        ("F1", "P2", "family_id", "household F1 is already recorded"),
+        ("F2", "P1", "adopters.0.adopter_id", "adopter P1 is already recorded"),
+    ],
+)
+def test_an_identifier_recorded_meanwhile_by_another_request_is_refused_the_same_way(
+    monkeypatch, family_id, adopter_id, field, why
+):
+    """Two requests may both pass the check before either inserts: the database's unique
+    constraint refuses the second, and the worker is told why, not shown a server error."""
+    household("F1", person("P1"))
+    real, calls = services.adopters.already_recorded, []
+
+    def check(*args):  # the first check ran before the other request's insert
+        calls.append(args)
+        if len(calls) > 1:
+            real(*args)
+
+    monkeypatch.setattr(services.adopters, "already_recorded", check)
+    with pytest.raises(services.CaseworkError, match=why) as refused:
+        household(family_id, person(adopter_id))
+    assert refused.value.field == field and len(calls) == 2
+    assert AdopterHousehold.objects.count() == 1 and Adopter.objects.count() == 1
+
+
 def test_the_steps_come_in_their_order():
     made = household()
     services.record_adopter_steps(made, stage1_started_on=date(2024, 2, 1),
