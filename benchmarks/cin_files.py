@@ -1,8 +1,9 @@
 """CIN census files for benchmarks: a synthetic LA's return, scaled to a number of children.
 
 Scaling repeats the source's children in order, giving each repeat a fresh LAchildID
-(a suffix), so that a file of 50,000 children is 50,000 different children with the same
-shape of records. (The records hold no UPNs, so the synthetic return has none to repeat.)
+(a suffix); a file smaller than the source takes children spread evenly across it. So a
+file of 50,000 children is 50,000 different children with the shape of the source's.
+(The records hold no UPNs, so the synthetic return has none to repeat.)
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ import sys
 from pathlib import Path
 
 from lxml import etree
+
+from benchmarks.side_by_side import spread
 
 
 def _children(source: Path) -> tuple[bytes, list[bytes]]:
@@ -41,8 +44,8 @@ def scaled_census(source: Path, size: int, out: Path) -> Path:
         file.write(b"<?xml version='1.0' encoding='utf-8'?>\n<Message>")
         file.write(head)
         file.write(b"<Children>")
-        for n in range(size):
-            file.write(_renamed(children[n % len(children)], n // len(children)))
+        for n, repeat in spread(len(children), size):
+            file.write(_renamed(children[n], repeat))
             file.write(b"\n")
         file.write(b"</Children></Message>\n")
     return out

@@ -54,6 +54,19 @@ def fastest(results: list[dict]) -> dict:
     return best | {"runs": len(results), "slowest": max(times)}
 
 
+def spread(count: int, size: int) -> list[tuple[int, int]]:
+    """The (child, repeat) pairs of a file of ``size`` children made from ``count``: every
+    child repeated as often as fits whole, then the rest chosen evenly across the source.
+
+    Taking the first children instead would give a small file the shape of the source's
+    start, not of the whole: a return lists first the children whose cases opened longest
+    ago, who carry fewer assessments in the year than the rest.
+    """
+    whole, rest = divmod(size, count)
+    pairs = [(n, repeat) for repeat in range(whole) for n in range(count)]
+    return pairs + [(n * count // rest, whole) for n in range(rest)]
+
+
 def code_order(code: str) -> tuple[int, str]:
     digits = "".join(ch for ch in code if ch.isdigit())
     return (int(digits or 0), code)

@@ -4,7 +4,8 @@
 (in a process of its own, so that the caller's Django, if any, is left alone) and writes
 its 2025-26 return, one CSV file per table. ``scaled_return`` repeats the children of a
 return, in order, with fresh ids (``CHILD`` gets a suffix R1, R2, ... on each repeat)
-until it has the number of children asked for: a return of 50,000 children is 50,000
+until it has the number of children asked for (a return smaller than the source takes
+children spread evenly across it): a return of 50,000 children is 50,000
 different children with the same shape of rows. Each file is told by its header row, as
 the reader tells it; the scaled files are named after their tables.
 
@@ -27,6 +28,7 @@ from collections import defaultdict
 from datetime import date, timedelta
 from pathlib import Path
 
+from benchmarks.side_by_side import spread
 from oversight.exchange.ssda903.read import csv_files, table_of
 from oversight.exchange.ssda903.spec import TABLES
 
@@ -102,7 +104,7 @@ def last_year_of(source_dir: Path) -> Path:
 
 def _chosen(order: list[str], size: int) -> list[tuple[str, int]]:
     """The (child, repeat) pairs of a scaled return of ``size`` children."""
-    return [(order[n % len(order)], n // len(order)) for n in range(size)]
+    return [(order[n], repeat) for n, repeat in spread(len(order), size)]
 
 
 def scaled_return(source_dir: Path, size: int, out_dir: Path) -> Path:
