@@ -15,7 +15,11 @@ from typing import Any, NamedTuple
 from oversight.synth.care import CarePlanner
 from oversight.synth.draws import Weights
 from oversight.synth.people import ChildProfile
-from oversight.synth.rates import ASSESSMENT_FACTOR_WEIGHTS, CATEGORY_OF_ABUSE_WEIGHTS
+from oversight.synth.rates import (
+    ASSESSMENT_FACTOR_WEIGHTS,
+    CATEGORY_OF_ABUSE_WEIGHTS,
+    FACTORS_PER_ASSESSMENT,
+)
 from oversight.synth.world import World, next_wd, wd, wd_before
 from oversight.timescales import add_months
 
@@ -31,6 +35,7 @@ SOURCES = Weights({
     "5D": 4, "1A": 5, "1B": 1, "1C": 1, "1D": 1, "4": 2, "7": 3, "8": 4, "9": 2, "10": 1,
 })  # fmt: skip
 FACTORS = Weights(ASSESSMENT_FACTOR_WEIGHTS)
+FACTOR_COUNTS = Weights({str(count): w for count, w in FACTORS_PER_ASSESSMENT.items()})
 CATEGORIES = Weights(CATEGORY_OF_ABUSE_WEIGHTS)
 CONTACT_OUTCOMES = ("advice", "early_help", "nfa", "early_help", "advice")
 # CP plans end at their first, second, ... review conference (CP_DURATION_AT_31_MARCH).
@@ -181,8 +186,13 @@ class JourneyPlanner:
         return max(wd(self.referral_on, length), wd(started, 3))
 
     def _factors(self) -> str:
-        count = self.rng.choice((1, 1, 2, 2, 3))
-        return " ".join(sorted({self.pick(FACTORS) for _ in range(count)}))
+        """Factors identified at the end of an assessment: as many as England's average,
+        drawn without repeating one, the commoner the likelier."""
+        count = int(self.pick(FACTOR_COUNTS))
+        factors: set[str] = set()
+        while len(factors) < count:
+            factors.add(self.pick(FACTORS))
+        return " ".join(sorted(factors))
 
     def _strategy(self, on: date) -> tuple[str | None, date]:
         """Strategy discussion from the front door or after an assessment."""

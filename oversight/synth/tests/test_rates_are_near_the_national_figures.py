@@ -7,7 +7,15 @@ measures worse. The national figures and their sources are in ``synth.rates``.
 import pytest
 from django.db.models import F
 
-from oversight.casework.models import CareEpisode, Contact, Deadline, Plan, Referral, S47Enquiry
+from oversight.casework.models import (
+    Assessment,
+    CareEpisode,
+    Contact,
+    Deadline,
+    Plan,
+    Referral,
+    S47Enquiry,
+)
 from oversight.synth import rates
 from oversight.timescales import add_months
 
@@ -52,6 +60,14 @@ def test_most_assessments_complete_within_45_working_days(small_la):
     met = Deadline.objects.filter(rule="assessment", met_on__gt=YEAR_START)
     within = met.filter(met_on__lte=F("due_on")).count() / met.count()
     assert 0.6 <= within <= rates.ASSESSMENTS_WITHIN_45_WD + 0.08
+
+
+def test_assessments_identify_as_many_factors_as_englands_on_average(small_la):
+    """c3: 1,412,210 factors over 513,250 episodes with any, 2.75 each."""
+    found = Assessment.objects.exclude(factors="").values_list("factors", flat=True)
+    counts = [len(factors.split()) for factors in found]
+    assert all(len(set(f.split())) == len(f.split()) for f in found)
+    assert 2.5 <= sum(counts) / len(counts) <= 3.0
 
 
 def test_section_47_enquiries_per_10000_are_near_the_national_rate(small_la):
