@@ -74,6 +74,7 @@ class ChildRecorder(CareSteps):
         voice_rng: random.Random | None = None, details_rng: random.Random | None = None,
         outcomes_rng: random.Random | None = None, matches: dict[date, Matched] | None = None,
         permanence_plans_rng: random.Random | None = None,
+        health_rng: random.Random | None = None,
     ) -> None:  # fmt: skip
         self.rng, self.profile, self.la_child_id = rng, profile, la_child_id
         # The child's voice at assessments, conferences and reviews draws from its own
@@ -88,6 +89,8 @@ class ChildRecorder(CareSteps):
         self.permanence_plans_rng = permanence_plans_rng or random.Random(
             f"permanence-plans/{la_child_id}"
         )
+        # And the health assessments and dental checks of a child in care.
+        self.health_rng = health_rng or random.Random(f"health/{la_child_id}")
         self.birthdays_rng = random.Random(f"birthdays/{la_child_id}")
         self.places = Places(random.Random(f"places/{la_child_id}"), profile.locality)
         self.status_days: list[date] = []  # when care leaver statuses were recorded
@@ -401,6 +404,6 @@ class ChildRecorder(CareSteps):
 _ROUTINES = {
     "cp": ("cp",),
     "cin": ("cin",),
-    "care": ("cla", "missing"),
+    "care": ("cla", "missing", "health"),
     "pathway": ("pathway",),
 }

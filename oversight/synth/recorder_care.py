@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import date
 
 from oversight.casework import services
+from oversight.synth.health import HealthChecks
 from oversight.synth.permanence import previous_permanence
 from oversight.synth.routines import CalendarVisits, Missing, Reviews
 
@@ -33,6 +34,7 @@ class CareSteps:
         )
         self.routines["cla"] = CalendarVisits(self, "cla", plan, on, self.placement)
         self.routines["cla-review"] = Reviews(self, "cla", plan, on)
+        self.routines["health"] = HealthChecks(self, plan, on, self.health_rng)
         missing_rate = self._missing_per_year(on)
         if missing_rate:
             self.routines["missing"] = Missing(self, on, missing_rate)

@@ -18,6 +18,10 @@ PERMANENCE = (
     "The Children Act 1989 guidance and regulations, volume 2: care planning, "
     "placement and case review (a permanence plan by the second review)"
 )
+HEALTH = (
+    "Promoting the health and well-being of looked-after children: statutory guidance "
+    "(2015): the initial health assessment in time for the first review"
+)
 MISSING = "Statutory guidance on children who run away or go missing from home or care 2014"
 LOCAL_PROCEDURES = "local procedures"
 
@@ -61,6 +65,14 @@ _NATIONAL = [
     # Due with the second review, which falls 3 months after the first.
     _national("permanence-plan", "Permanence plan", "first child in care review", 3, MONTHS,
               PERMANENCE),
+    _national("health-assessment-initial", "Initial health assessment",
+              "child became looked after", 20, WD, HEALTH),
+    _national("health-assessment-review-under-5", "Review health assessment (under 5)",
+              "previous health assessment, the child under 5", 6, MONTHS,
+              f"{CARE_PLANNING}, reg 7"),
+    _national("health-assessment-review", "Review health assessment",
+              "previous health assessment, the child 5 or over", 12, MONTHS,
+              f"{CARE_PLANNING}, reg 7"),
     _national("cla-visit-first", "First visit in a placement", "placement started",
               7, DAYS, f"{CARE_PLANNING}, reg 28"),
     _national("cla-visit-first-year", "Visit in the first year of a placement",

@@ -33,6 +33,7 @@ JOURNEY = (
     Prefetch("visits", Visit.objects.select_related("worker")),
     "reviews", "care_episodes", "care_episodes__placements", "missing_episodes",
     "early_help_episodes", "risk_flags", "adoption_decisions", "permanence_plans",
+    "health_checks",
     Prefetch("oversight_entries", OversightEntry.objects.select_related("manager")),
     Prefetch("allocations", Allocation.objects.select_related("team", "worker")),
 )  # fmt: skip
@@ -67,6 +68,7 @@ def chronology(child: Child) -> list[Event]:
         _care,
         _adoption,
         _permanence,
+        _health,
         _missing,
         _early_help,
         _risk_flags,
@@ -207,6 +209,11 @@ def _adoption(child: Child) -> Iterator[Event]:
 def _permanence(child: Child) -> Iterator[Event]:
     for made in child.permanence_plans.all():
         yield Event(made.decided_on, "Permanence plan", made.get_option_display(), 13)
+
+
+def _health(child: Child) -> Iterator[Event]:
+    for check in child.health_checks.all():
+        yield Event(check.done_on, check.get_kind_display(), "", 13)
 
 
 def _missing(child: Child) -> Iterator[Event]:

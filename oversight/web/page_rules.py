@@ -158,6 +158,7 @@ PAGE_RULES: dict[str, PageRule] = {
     "web:adoption-match": page(roles(RECORDERS), child=True, args=CHILD),
     "web:adoption-reversal": page(roles(RECORDERS), child=True, args=CHILD),
     "web:permanence-plan": page(roles(RECORDERS), child=True, args=CHILD),
+    "web:health-check": page(roles(RECORDERS), child=True, args=CHILD),
     "web:record-oversight": page(roles(OVERSEERS), child=True, args=CHILD),
     "web:raise-escalation": page(roles(Role.IRO), child=True, args=CHILD),
     "web:new-child-contact": page(roles(RECORDERS)),

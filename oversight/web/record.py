@@ -16,6 +16,7 @@ from oversight.casework.models import (
     CareEpisode,
     Child,
     Contact,
+    HealthCheckKind,
     Placement,
     Plan,
     PlanKind,
@@ -218,6 +219,24 @@ def permanence_plan_facts(child: Child) -> list[Fact]:
     return [Fact("Permanence plan", words)]
 
 
+def health_facts(child: Child) -> list[Fact]:
+    """The latest health assessment and dental check in the open care plan's period."""
+    care = open_care_plan(child)
+    if care is None:
+        return []
+    facts = []
+    for kind in HealthCheckKind:
+        days = [c.done_on for c in child.health_checks.all()
+                if c.kind == kind and c.done_on >= care.start_on]  # fmt: skip
+        facts.append(
+            Fact(
+                f"Last {kind.label.lower()}",
+                long_date(max(days)) if days else "None in this period of care",
+            )
+        )
+    return facts
+
+
 def latest_decision(child: Child) -> AdoptionDecision | None:
     """The child's latest decision to place for adoption, from the loaded journey."""
     return max(child.adoption_decisions.all(), key=lambda d: d.decided_on, default=None)
@@ -274,6 +293,7 @@ def record_context(child: Child, today: date) -> dict[str, object]:
         "identity": identity(child, today)
         + permanence_facts(period_start(child))
         + permanence_plan_facts(child)
+        + health_facts(child)
         + adoption_facts(child),
         "adoption_decision": standing_decision(child),
         "allocation": allocation_facts(_allocation_now(child)),

@@ -114,6 +114,8 @@ urlpatterns = signed_in([
          name="adoption-reversal"),
     path("children/<int:pk>/permanence-plan/", permanence.record_permanence_plan,
          name="permanence-plan"),
+    path("children/<int:pk>/health-checks/new/", permanence.record_health_check,
+         name="health-check"),
     path("children/<int:pk>/oversight/new/", recording.record_oversight, name="record-oversight"),
     path("children/<int:pk>/escalations/new/", escalations.raise_for_child,
          name="raise-escalation"),

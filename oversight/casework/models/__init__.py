@@ -15,6 +15,7 @@ from oversight.casework.models.child import Allocation, Child
 from oversight.casework.models.deadline import Deadline
 from oversight.casework.models.early_help import EarlyHelpEnd, EarlyHelpEpisode, RiskFlag, RiskKind
 from oversight.casework.models.front_door import Contact, ContactOutcome, Referral, ReferralDecision
+from oversight.casework.models.health import HealthCheck, HealthCheckKind
 from oversight.casework.models.oversight import OversightEntry, OversightKind
 from oversight.casework.models.plans import (
     PermanenceOption,
@@ -39,6 +40,8 @@ __all__ = [
     "Adopter",
     "AdopterHousehold",
     "LeavingReason",
+    "HealthCheck",
+    "HealthCheckKind",
     "PermanenceOption",
     "PermanencePlan",
     "AdoptionDecision",

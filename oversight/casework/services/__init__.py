@@ -47,6 +47,7 @@ from oversight.casework.services.front_door import (
     record_contact,
     record_referral,
 )
+from oversight.casework.services.health import record_health_check
 from oversight.casework.services.outcomes import record_year_outcomes
 from oversight.casework.services.permanence import record_previous_permanence
 from oversight.casework.services.permanence_plans import (
@@ -79,6 +80,7 @@ __all__ = [
     "CaseworkError",
     "current_permanence_plan",
     "record_permanence_plan",
+    "record_health_check",
     "allocate",
     "batch",
     "change_legal_status",

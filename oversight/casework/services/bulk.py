@@ -30,9 +30,8 @@ INSERT_ORDER = [
     "child", "allocation", "contact", "referral", "earlyhelpepisode", "riskflag", "assessment",
     "strategydiscussion",
     "s47enquiry", "plan", "permanenceplan", "conference", "visit", "review", "careepisode",
-    "placement",
-    "missingepisode", "careleaverstatus", "yearoutcomes", "adopterhousehold", "adopter",
-    "adoptiondecision", "oversightentry", "deadline",
+    "placement", "missingepisode", "careleaverstatus", "yearoutcomes", "healthcheck",
+    "adopterhousehold", "adopter", "adoptiondecision", "oversightentry", "deadline",
 ]  # fmt: skip
 
 # What a deadline's subject ("referral:12") names, by its prefix.
@@ -40,6 +39,7 @@ SUBJECT_MODELS = {
     "referral": "referral", "assessment": "assessment", "s47": "s47enquiry", "plan": "plan",
     "visit": "visit", "review": "review", "oversight": "oversightentry",
     "episode": "careepisode", "placement": "placement", "missing": "missingepisode",
+    "health": "healthcheck",
 }  # fmt: skip
 
 # Field types whose Python values both drivers store as Django would.

@@ -72,7 +72,8 @@ def start_care_episode(
     by: User | None = None,
     origin: str = "web",
 ) -> tuple[CareEpisode, Placement, Plan]:
-    """Becoming looked after: the care plan starts, and the first review and visit clocks.
+    """Becoming looked after: the care plan starts, and the clocks of the first review,
+    visit and health assessment.
 
     An episode begun by a change of legal status and placement together (B, U) may say
     why the child moved (``change_reason``), as a move within an episode does. The child's
@@ -99,6 +100,7 @@ def start_care_episode(
                        change_reason, where)  # fmt: skip
     plan = start_plan(child, kind=PlanKind.CARE, start_on=started_on, by=by, origin=origin)
     open_deadline(child, "cla-first-review", started_on, f"episode:{episode.id}")
+    open_deadline(child, "health-assessment-initial", started_on, f"plan:{plan.id}")
     return episode, placement, plan
 
 

@@ -67,6 +67,11 @@ REVIEW_RULES = {
 }
 FOLLOW_UP_RULES = ("audit-action", "escalation-response")
 PERMANENCE_RULES = ("permanence-plan",)
+HEALTH_RULES = (
+    "health-assessment-initial",
+    "health-assessment-review-under-5",
+    "health-assessment-review",
+)
 ALL_RULES = (
     *FOLLOW_UP_RULES,
     "referral-decision",
@@ -76,6 +81,7 @@ ALL_RULES = (
     "rcpc-next",
     "return-interview",
     *PERMANENCE_RULES,
+    *HEALTH_RULES,
     *OVERSIGHT_RULES,
     *[r for rules in VISIT_RULES.values() for r in rules],
     *[r for rules in REVIEW_RULES.values() for r in rules],

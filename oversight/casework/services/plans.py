@@ -18,6 +18,7 @@ from oversight.casework.models import (
 from oversight.casework.models.build import build
 from oversight.casework.services.children import provenance
 from oversight.casework.services.deadlines import (
+    HEALTH_RULES,
     OVERSIGHT_RULES,
     PERMANENCE_RULES,
     REVIEW_RULES,
@@ -46,7 +47,13 @@ PLAN_CLOCKS = {
 PLAN_STOPS = {
     PlanKind.CP: ("cp-visit", "oversight-cp", "rcpc-first", "rcpc-next"),
     PlanKind.CIN: ("cin-visit", "oversight-cin"),
-    PlanKind.CARE: (*VISIT_RULES["cla"], *REVIEW_RULES["cla"], *PERMANENCE_RULES, "oversight-cla"),
+    PlanKind.CARE: (
+        *VISIT_RULES["cla"],
+        *REVIEW_RULES["cla"],
+        *PERMANENCE_RULES,
+        *HEALTH_RULES,
+        "oversight-cla",
+    ),
     PlanKind.PATHWAY: (*VISIT_RULES["pa"], *REVIEW_RULES["pathway"], "oversight-care-leaver"),
 }
 

@@ -16,6 +16,7 @@ def test_becoming_looked_after_before_christmas_sets_the_first_review_in_late_ja
     )
     assert _open_rules(child) == {
         "cla-first-review": date(2025, 1, 22),
+        "health-assessment-initial": date(2025, 1, 22),  # 20 working days, as the review
         "cla-visit-first": date(2024, 12, 27),
         "oversight-cla": date(2025, 2, 5),
     }

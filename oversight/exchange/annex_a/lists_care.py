@@ -6,7 +6,8 @@ awaiting its decision on the inspection date with nothing else under way (an
 assessment or strategy discussion following it, or a plan or care during it). An
 episode closed without a recorded decision (as an import may give it) is kept. A child
 in care's row is their current (or latest) period of care: care episodes that follow
-one another without a gap, the latest giving the legal status.
+one another without a gap, the latest giving the legal status. Its health assessment
+and dental check columns (named as the kinds of check) give the latest of each in it.
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ from oversight.casework.models import (
     Assessment,
     CareEpisode,
     CareLeaverStatus,
+    HealthCheck,
+    HealthCheckKind,
     MissingEpisode,
     PermanencePlan,
     Placement,
@@ -177,6 +180,7 @@ def _period_columns(
     year = Window.months_to(day, 12)
     missing = sorted(history["missing"].get(child_id, []), key=lambda m: m["started_on"])
     last_missing = missing[-1] if missing else None
+    checks = history["health"].get(child_id, [])
     return {
         "care_start": period.start,
         "category_of_need": history["needs"].get(child_id),
@@ -191,6 +195,8 @@ def _period_columns(
         "cla_last_visit": latest(history["visits"].get(child_id, []), period.start, until),
         "permanence_plan": next((option for on, option in reversed(
             history["permanence"].get(child_id, [])) if period.start <= on <= until), None),
+        **{kind: latest((on for of, on in checks if of == kind), period.start, until)
+           for kind in HealthCheckKind.values},
         # A new legal status in the same placement starts a row of its own: the child
         # moved into each placement once.
         "placements_12_months": len({
@@ -214,12 +220,14 @@ def _period_columns(
 
 
 def _care_history(listed: Any, day: date) -> dict[str, Any]:
-    """Placements, reviews, visits, missing episodes and need of the listed children."""
+    """Placements, reviews, visits, permanence plans, health checks, missing episodes and
+    need of the listed children."""
     placements = Placement.objects.filter(episode__child_id__in=listed, started_on__lte=day)
     reviews = Review.objects.filter(child_id__in=listed, kind=ReviewKind.CLA, held_on__lte=day)
     visits = Visit.objects.filter(child_id__in=listed, kind=VisitKind.CLA, visited_on__lte=day)
     missing = MissingEpisode.objects.filter(child_id__in=listed, started_on__lte=day)
     permanence = PermanencePlan.objects.filter(child_id__in=listed, decided_on__lte=day)
+    health = HealthCheck.objects.filter(child_id__in=listed, done_on__lte=day)
     needs = Referral.objects.filter(child_id__in=listed, received_on__lte=day).exclude(
         primary_need=""
     )
@@ -247,6 +255,9 @@ def _care_history(listed: Any, day: date) -> dict[str, Any]:
             )
         ),
         "visits": by_child(visits.values_list("child_id", "visited_on")),
+        "health": by_child(
+            (c, (kind, on)) for c, kind, on in health.values_list("child_id", "kind", "done_on")
+        ),
         "missing": by_child(
             (m["child_id"], m)
             for m in missing.values("child_id", "started_on", "interview_offered", "interview_on")

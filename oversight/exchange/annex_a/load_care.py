@@ -5,8 +5,10 @@
   Annex A gives only the latest placement: the episode starts in it, or, when the latest
   placement began later, in one of the same type and provider until then (the earlier
   placements' types are not in Annex A). Then the latest review, the last visit, the
-  permanence plan (on the latest review, or the workbook's date: Annex A gives no date)
-  and the day care ended, with its reason. A held episode whose row gives a new legal status,
+  permanence plan (on the latest review, or the workbook's date: Annex A gives no date),
+  the day care ended, with its reason, and the last health assessment and dental check
+  (under the care plan: one it refuses, a day outside the period of care, is noted and
+  the rest of the row kept). A held episode whose row gives a new legal status,
   begun after its placement, is followed by an episode of the new status (the care plan
   running on): in the same placement, or with the move to the latest placement when that
   began the same day. A legal status (or a latest placement begun when the held one did)
@@ -30,6 +32,8 @@ from oversight.casework.models import (
     CareEpisode,
     CareLeaverStatus,
     Child,
+    HealthCheck,
+    HealthCheckKind,
     Placement,
     Plan,
     PlanKind,
@@ -69,6 +73,7 @@ def child_in_care(job: Job, row: ListRow) -> None:
     _visit(job, row, child)
     _permanence(job, row, child)
     _ceased(row, episode)
+    _health_checks(job, row, child)
     job.counted("care episode", added=added)
 
 
@@ -199,6 +204,28 @@ def _ceased(row: ListRow, episode: CareEpisode) -> None:
     with about("care_ceased", day):
         services.end_care_episode(episode, _placement(episode), plan, ended_on=day,
                                   reason_ceased=row.get("ceased_reason"))  # fmt: skip
+
+
+def _health_checks(job: Job, row: ListRow, child: Child) -> None:
+    """The last health assessment and dental check (the columns are named as the kinds),
+    each when the records hold none of its kind that day: under the care plan, after care
+    ended, so that a day outside the period of care is refused as the service refuses
+    it. A refused day is noted, and the rest of the row kept."""
+    plan = _care_plan(child)
+    if plan is None:
+        return
+    for kind in HealthCheckKind.values:
+        day = row.get(kind)
+        if day is None or HealthCheck.objects.filter(child=child, kind=kind, done_on=day).exists():
+            continue
+        try:
+            services.record_health_check(plan, kind=kind, done_on=day, origin=job.origin(row))
+        except services.CaseworkError as refused:
+            where = f"{row.sheet} row {row.row}"
+            job.loaded.notes.add(row.annex.column(kind).name, refused.message,
+                                 row.get("child_id"), None, where)  # fmt: skip
+            continue
+        job.counted(HealthCheckKind(kind).label.lower(), added=True)
 
 
 def care_leaver(job: Job, row: ListRow) -> None:

@@ -247,7 +247,7 @@ CHILDREN_IN_CARE = AnnexList(
     "All children in care on the inspection date, and those who ceased to be looked after "
     "in the six months before it.",
     Rule.OPEN_OR_ENDED, 6, "care episodes with their current placement, latest review, last "
-    "visit and end",
+    "visit, permanence plan, last health assessment and dental check, and end",
     (*CHILD,
      _yes_no("uasc", "Unaccompanied Asylum Seeking Child (UASC) within the Last 12 Months "
              "(Y/N)", "Whether the child is an unaccompanied asylum-seeking child.",
@@ -275,8 +275,10 @@ CHILDREN_IN_CARE = AnnexList(
         choices="permanence_plan", variants=(r"permanence plan",)),
      _blank("iro_contact", "Date of Last IRO Visit / Contact to the Child", "The IRO's last "
             "contact.", Type.DATE),
-     _blank("health_assessment", "Date of Last Health Assessment", "", Type.DATE),
-     _blank("dental_check", "Date of Last Dental Check", "", Type.DATE),
+     _date("health_assessment", "Date of Last Health Assessment", "The last health "
+           "assessment in the period, up to the inspection date."),
+     _date("dental_check", "Date of Last Dental Check", "The last dental check in the "
+           "period, up to the inspection date."),
      _count("placements_12_months", "Number of Placements in the Last 12 months", "Placements "
             "open at any time in the 12 months to the inspection date."),
      _date("care_ceased", "Date Ceased to be Looked After", "The last day of care."),
@@ -369,7 +371,8 @@ ADOPTERS = AnnexList(
     "Everyone who in the 12 months before the inspection had contact with the LA's "
     "adoption agency as a prospective adopter: a row for each adopter, a couple's two "
     "rows sharing a family identifier.",
-    Rule.EVENT, 12, "prospective adopters, each household with its steps",
+    # In the process at any time in the window: still in it on the date, or left in it.
+    Rule.OPEN_OR_ENDED, 12, "prospective adopters, each household with its steps",
     (_c("adopter_id", "Individual adopter identifier", "The agency's id for the person.",
         Type.ID, required=True, variants=(r"adopter.*id",)),
      _c("family_id", "Family identifier", "The household: one adopter, or a couple (blank "

@@ -167,6 +167,17 @@ def cara(other_team, other_worker) -> Child:
 
 
 @pytest.fixture
+def dara(team, worker) -> Child:
+    """In care since Monday 3 February 2025 (V2, foster care U1), with the worker."""
+    child = register("D400", "Dara", "Example", date(2012, 6, 1))
+    services.allocate(child, team, worker, on=date(2025, 2, 3))
+    services.start_care_episode(
+        child, started_on=date(2025, 2, 3), legal_status="V2", placement_type="U1"
+    )
+    return child
+
+
+@pytest.fixture
 def in_care_team(db, settings) -> Team:
     """A team of the service that records prospective adopters."""
     service = Service.objects.create(name=settings.OVERSIGHT_ADOPTION_SERVICE)

@@ -11,22 +11,10 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from oversight.casework import services
 from oversight.casework.models import PermanencePlan
-from oversight.web.tests.conftest import register
 from oversight.web.tests.helpers import date_fields, error_summary, text
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def dara(team, worker):
-    child = register("D400", "Dara", "Example", date(2012, 6, 1))
-    services.allocate(child, team, worker, on=date(2025, 2, 3))
-    services.start_care_episode(
-        child, started_on=date(2025, 2, 3), legal_status="V2", placement_type="U1"
-    )
-    return child
 
 
 def plan(option: str, on: date) -> dict[str, str]:

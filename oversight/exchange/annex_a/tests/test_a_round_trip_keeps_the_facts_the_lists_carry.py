@@ -68,6 +68,8 @@ def _in_care(of: Child) -> None:
     services.record_review(of, kind="cla", held_on=date(2025, 1, 10), plan=care_plan)
     services.record_permanence_plan(care_plan, option="long_term_fostering",
                                     decided_on=date(2025, 1, 10))  # fmt: skip
+    services.record_health_check(care_plan, kind="health_assessment", done_on=date(2024, 12, 9))
+    services.record_health_check(care_plan, kind="dental_check", done_on=date(2025, 1, 20))
     services.record_visit(of, kind="cla", visited_on=date(2025, 2, 10), placement=now)
 
 

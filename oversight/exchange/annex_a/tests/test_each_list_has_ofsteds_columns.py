@@ -3,6 +3,7 @@ published sample workbook's headers are read as the same columns, and its odd va
 reported, not guessed."""
 
 import io
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from openpyxl import load_workbook
 from oversight.exchange.annex_a.read import match_column, read_workbook
 from oversight.exchange.annex_a.spec import LISTS, Held
 from oversight.exchange.annex_a.tests.journeys import exported
+from oversight.exchange.annex_a.write import window_label
 from oversight.web.uploads import open_workbook
 
 SAMPLE = Path(__file__).parent / "data" / "liia_tools_sample.xlsx"
@@ -69,3 +71,12 @@ def test_only_imported_columns_are_checked():
         for column in annex.columns:
             if column.required:
                 assert column.held is Held.IMPORTED, (annex.sheet, column.name)
+
+
+def test_the_about_sheet_says_each_lists_window_as_the_list_takes_it():
+    as_at = date(2025, 3, 31)
+    labels = {annex.number: window_label(annex, as_at) for annex in LISTS}
+    assert labels[1] == "happened in the window: 1 October 2024 to 31 March 2025"
+    # Prospective adopters still in the process on the date, or who left it in the year.
+    assert labels[11] == "open on the date, or ended in the window: 1 April 2024 to 31 March 2025"
+    assert labels[9] == "open on 31 March 2025"
