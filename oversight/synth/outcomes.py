@@ -1,4 +1,6 @@
-"""The year's outcomes of a child looked after for 12 months at 31 March (the OC2 items).
+"""The year's outcomes of a child looked after for 12 months at 31 March (the OC2 items):
+all but the health assessment and teeth check, which the child's recorded checks give
+(``synth.health.HealthLog``).
 
 Drawn from a stream of the child's own, after the journey is recorded, so that adding
 them leaves every other record of the child as it was. The shares are stated
@@ -16,9 +18,7 @@ from oversight.synth.journey import Step
 from oversight.synth.people import ChildProfile
 
 RESPITE = ("V3", "V4")
-HEALTH_ASSESSMENT_SHARE = 0.90
 IMMUNISATIONS_SHARE = 0.88
-TEETH_CHECK_SHARE = 0.85
 HEALTH_CHECK_SHARE = 0.88  # development checks, under 5
 CONVICTED_SHARE = 0.03  # of those aged 10 or over
 MISUSE_SHARE = 0.04  # of those aged 10 or over (few younger children)
@@ -67,8 +67,6 @@ def year_outcomes(rng: random.Random, profile: ChildProfile, year_end: date) -> 
         "convicted": rng.random() < CONVICTED_SHARE if older else None,
         "health_check": rng.random() < HEALTH_CHECK_SHARE if at_end < 5 else None,
         "immunisations": rng.random() < IMMUNISATIONS_SHARE,
-        "teeth_check": rng.random() < TEETH_CHECK_SHARE,
-        "health_assessment": rng.random() < HEALTH_ASSESSMENT_SHARE,
         "substance_misuse": misuse,
         "intervention_received": received,
         "intervention_offered": offered,

@@ -31,6 +31,7 @@ from oversight.casework.services.child_details import record_child_details
 from oversight.casework.services.voice import Voice
 from oversight.synth.care_leavers import BACK_HOME, birthday_statuses
 from oversight.synth.draws import Weights
+from oversight.synth.health import HealthLog
 from oversight.synth.journey import Step
 from oversight.synth.organisation import Workforce
 from oversight.synth.outcomes import twelve_month_years, year_outcomes
@@ -91,6 +92,7 @@ class ChildRecorder(CareSteps):
         )
         # And the health assessments and dental checks of a child in care.
         self.health_rng = health_rng or random.Random(f"health/{la_child_id}")
+        self.health_log = HealthLog()
         self.birthdays_rng = random.Random(f"birthdays/{la_child_id}")
         self.places = Places(random.Random(f"places/{la_child_id}"), profile.locality)
         self.status_days: list[date] = []  # when care leaver statuses were recorded
@@ -143,6 +145,7 @@ class ChildRecorder(CareSteps):
     def _year_outcomes(self, steps: list[Step]) -> None:
         for year_end in twelve_month_years(steps, self.world.today):
             items = year_outcomes(self.outcomes_rng, self.profile, year_end)
+            items |= self.health_log.outcomes(year_end)
             services.record_year_outcomes(
                 self.child, year_end=year_end, **items, by=self.worker, origin=ORIGIN
             )

@@ -34,7 +34,7 @@ class CareSteps:
         )
         self.routines["cla"] = CalendarVisits(self, "cla", plan, on, self.placement)
         self.routines["cla-review"] = Reviews(self, "cla", plan, on)
-        self.routines["health"] = HealthChecks(self, plan, on, self.health_rng)
+        self.routines["health"] = HealthChecks(self, plan, on, self.health_rng, self.health_log)
         missing_rate = self._missing_per_year(on)
         if missing_rate:
             self.routines["missing"] = Missing(self, on, missing_rate)

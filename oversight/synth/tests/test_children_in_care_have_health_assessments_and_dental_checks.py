@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from django.db.models import F, Q
 
-from oversight.casework.models import Deadline, HealthCheck, Plan
+from oversight.casework.models import Deadline, HealthCheck, Plan, YearOutcomes
 from oversight.synth import rates
 
 from .conftest import TODAY
@@ -53,3 +53,24 @@ def test_every_check_falls_in_a_period_of_care_and_every_initial_clock_is_answer
     assert initial.count() == Plan.objects.filter(kind="care").count()
     open_now = initial.filter(met_on__isnull=True, lapsed_on__isnull=True)
     assert all(d.started_on >= date(2026, 6, 1) for d in open_now)
+
+
+def test_the_years_outcomes_say_what_the_checks_were(small_la):
+    """A year's OC2 teeth check is a dental check in it; its health assessment is up to
+    date when no assessment was overdue on any day of it."""
+    outcomes = YearOutcomes.objects.all()
+    assert outcomes.count() >= 30
+    for year in outcomes:
+        start, end = date(year.year_end.year - 1, 4, 1), year.year_end
+        dentist = HealthCheck.objects.filter(
+            child_id=year.child_id, kind="dental_check", done_on__range=(start, end)
+        )
+        assert year.teeth_check == dentist.exists()
+        overdue = Deadline.objects.filter(
+            child_id=year.child_id, rule__startswith="health-assessment", due_on__lt=end
+        ).filter(Q(met_on__isnull=True) | Q(met_on__gt=F("due_on")))
+        overdue = [d for d in overdue if (d.met_on or d.lapsed_on or TODAY) > start]
+        assert year.health_assessment == (not overdue), (year.child_id, end, overdue)
+    shares = [y.health_assessment for y in outcomes], [y.teeth_check for y in outcomes]
+    assert abs(sum(shares[0]) / len(shares[0]) - rates.CLA_HEALTH_ASSESSED) <= 0.12
+    assert abs(sum(shares[1]) / len(shares[1]) - rates.CLA_DENTAL_CHECKED) <= 0.12
