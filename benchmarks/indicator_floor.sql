@@ -152,6 +152,12 @@ SELECT count(*) FILTER (WHERE went_missing), count(*) FROM (
         AND (e.ended_on IS NULL OR m.started_on <= e.ended_on))) AS went_missing
     FROM careepisode e WHERE e.started_on <= $end AND (e.ended_on IS NULL OR e.ended_on >= $start)
     GROUP BY e.child_id);
+-- cla-health-assessments
+SELECT count(*) FILTER (WHERE health_assessment), count(*) FROM yearoutcomes
+WHERE year_end BETWEEN $start AND $end;
+-- cla-dental-checks
+SELECT count(*) FILTER (WHERE teeth_check), count(*) FROM yearoutcomes
+WHERE year_end BETWEEN $start AND $end;
 -- return-interviews-72h
 SELECT count(*) FILTER (WHERE interview_on <= interview_due), count(*) FROM missingepisode
 WHERE returned_on BETWEEN $start AND $end;

@@ -28,7 +28,7 @@ from oversight.casework.policy import current_policy
 CASEWORK_TABLES = (
     "child", "allocation", "contact", "referral", "assessment", "strategydiscussion",
     "s47enquiry", "plan", "conference", "visit", "review", "careepisode", "placement",
-    "missingepisode", "careleaverstatus", "oversightentry", "deadline",
+    "missingepisode", "careleaverstatus", "yearoutcomes", "oversightentry", "deadline",
 )  # fmt: skip
 
 # Bookkeeping and personal fields that indicators never need.
