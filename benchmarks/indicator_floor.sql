@@ -148,7 +148,14 @@ FROM cared LEFT JOIN now USING (child_id);
 -- cla-missing
 SELECT count(*) FILTER (WHERE went_missing), count(*) FROM (
     SELECT e.child_id, bool_or(EXISTS (SELECT 1 FROM missingepisode m WHERE m.child_id = e.child_id
-        AND m.started_on BETWEEN $start AND $end AND m.started_on >= e.started_on
+        AND NOT m.away AND m.started_on BETWEEN $start AND $end AND m.started_on >= e.started_on
+        AND (e.ended_on IS NULL OR m.started_on <= e.ended_on))) AS went_missing
+    FROM careepisode e WHERE e.started_on <= $end AND (e.ended_on IS NULL OR e.ended_on >= $start)
+    GROUP BY e.child_id);
+-- cla-away
+SELECT count(*) FILTER (WHERE went_missing), count(*) FROM (
+    SELECT e.child_id, bool_or(EXISTS (SELECT 1 FROM missingepisode m WHERE m.child_id = e.child_id
+        AND m.away AND m.started_on BETWEEN $start AND $end AND m.started_on >= e.started_on
         AND (e.ended_on IS NULL OR m.started_on <= e.ended_on))) AS went_missing
     FROM careepisode e WHERE e.started_on <= $end AND (e.ended_on IS NULL OR e.ended_on >= $start)
     GROUP BY e.child_id);
@@ -160,7 +167,7 @@ SELECT count(*) FILTER (WHERE teeth_check), count(*) FROM yearoutcomes
 WHERE year_end BETWEEN $start AND $end;
 -- return-interviews-72h
 SELECT count(*) FILTER (WHERE interview_on <= interview_due), count(*) FROM missingepisode
-WHERE returned_on BETWEEN $start AND $end;
+WHERE returned_on BETWEEN $start AND $end AND NOT away;
 -- care-leavers-accommodation-17-18
 SELECT count(*) FILTER (WHERE suitable), count(*) FROM care_leavers(17, 18, $start, $end);
 -- care-leavers-accommodation-19-21

@@ -58,6 +58,25 @@ MACROS = (
            FROM placements
        )
        SELECT *, min(started_on) OVER (PARTITION BY child_id, stay) AS since FROM numbered""",
+    # Children looked after at any time in a period, each with whether they went missing
+    # (is_away false) or were away from placement without authorisation (is_away true) at least
+    # once in it while looked after.
+    """CREATE OR REPLACE TEMP MACRO gone_from_placement(is_away, period_start, period_end) AS TABLE
+       WITH in_care AS (
+           SELECT child_id, max(coalesce(ended_on, period_end)) AS last_day FROM careepisode
+           WHERE started_on <= period_end AND (ended_on IS NULL OR ended_on >= period_start)
+           GROUP BY child_id
+       )
+       SELECT i.child_id, least(i.last_day, period_end::DATE) AS at,
+              EXISTS (
+                  SELECT 1 FROM missingepisode m JOIN careepisode e
+                    ON e.child_id = m.child_id AND m.started_on >= e.started_on
+                   AND (e.ended_on IS NULL OR m.started_on <= e.ended_on)
+                  WHERE m.child_id = i.child_id AND m.away = is_away
+                    AND m.started_on BETWEEN period_start AND period_end
+              ) AS counted,
+              NULL AS team_id, NULL AS worker_id, 'looked after in the period' AS event
+       FROM in_care i""",
     # Care leavers whose birthday at an age from low to high fell in a period, with their
     # status as the DfE collects it: the one recorded nearest the birthday, from 3 months
     # before it to 1 month after. Care leavers: a pathway plan had started by the birthday.

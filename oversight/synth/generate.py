@@ -263,6 +263,7 @@ def _record_child(
         outcomes_rng=_stream(seed, "outcomes", profile.index), matches=matches,
         permanence_plans_rng=_stream(seed, "permanence-plans", profile.index),
         health_rng=_stream(seed, "health", profile.index),
+        away_rng=_stream(seed, "away", profile.index),
     )  # fmt: skip
     planner = _planner(profile, world, seed)
     # The permanence plans look ahead to where the journey goes after today.

@@ -82,6 +82,9 @@ CLA_MISSING_SHARE = 0.11
 # share of children in care in foster care, children's homes, (semi-)independent living.
 FOSTER_SHARE, CHILDRENS_HOME_SHARE, INDEPENDENT_SHARE = 0.67, 0.12, 0.09
 
+# lait Children_Away, 2025: children in care who were away from placement without
+# authorisation in the year (whole numbers).
+CLA_AWAY_SHARE = 0.03
 # lait LACHealth%, LACDental%, 2025: children looked after for 12 months whose health
 # assessments were up to date, and who had their teeth checked by a dentist in the year.
 CLA_HEALTH_ASSESSED = 0.90

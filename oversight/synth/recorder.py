@@ -75,7 +75,7 @@ class ChildRecorder(CareSteps):
         voice_rng: random.Random | None = None, details_rng: random.Random | None = None,
         outcomes_rng: random.Random | None = None, matches: dict[date, Matched] | None = None,
         permanence_plans_rng: random.Random | None = None,
-        health_rng: random.Random | None = None,
+        health_rng: random.Random | None = None, away_rng: random.Random | None = None,
     ) -> None:  # fmt: skip
         self.rng, self.profile, self.la_child_id = rng, profile, la_child_id
         # The child's voice at assessments, conferences and reviews draws from its own
@@ -93,6 +93,8 @@ class ChildRecorder(CareSteps):
         # And the health assessments and dental checks of a child in care.
         self.health_rng = health_rng or random.Random(f"health/{la_child_id}")
         self.health_log = HealthLog()
+        # And whether, and how often, she is away from placement without authorisation.
+        self.away_rng = away_rng or random.Random(f"away/{la_child_id}")
         self.birthdays_rng = random.Random(f"birthdays/{la_child_id}")
         self.places = Places(random.Random(f"places/{la_child_id}"), profile.locality)
         self.status_days: list[date] = []  # when care leaver statuses were recorded
@@ -372,10 +374,13 @@ class ChildRecorder(CareSteps):
         if self.rng.random() < self.practice.oversight_at_decisions:
             self.oversight(on, "decision", DECISION_NOTES[about])
 
-    def missing(self, on: date, returned: date | None, interview: date | None) -> None:
+    def missing(
+        self, on: date, returned: date | None, interview: date | None, away: bool = False
+    ) -> None:
         episode = services.record_missing_episode(
-            self.child, started_on=on, returned_on=returned, by=self.worker, origin=ORIGIN
-        )
+            self.child, started_on=on, returned_on=returned, away=away, by=self.worker,
+            origin=ORIGIN,
+        )  # fmt: skip
         if interview is not None and returned is not None:
             services.record_return_interview(episode, held_on=interview)
 
@@ -407,6 +412,6 @@ class ChildRecorder(CareSteps):
 _ROUTINES = {
     "cp": ("cp",),
     "cin": ("cin",),
-    "care": ("cla", "missing", "health"),
+    "care": ("cla", "missing", "away", "health"),
     "pathway": ("pathway",),
 }

@@ -16,6 +16,11 @@ from oversight.synth.permanence import previous_permanence
 from oversight.synth.routines import CalendarVisits, Missing, Reviews
 
 ORIGIN = "synth"
+# Children of 11 and over in care who are at times away from placement without
+# authorisation, and how often a year: assumptions that give, with the ages in care,
+# about the share of children in care away in a year that England has (CLA_AWAY_SHARE).
+AWAY_SHARE_OF_OLDER = 0.07
+AWAY_PER_YEAR = (1.0, 3.0)
 
 
 class CareSteps:
@@ -38,6 +43,9 @@ class CareSteps:
         missing_rate = self._missing_per_year(on)
         if missing_rate:
             self.routines["missing"] = Missing(self, on, missing_rate)
+        if self.profile.age_on(on) >= 11 and self.away_rng.random() < AWAY_SHARE_OF_OLDER:
+            rate = self.away_rng.uniform(*AWAY_PER_YEAR)
+            self.routines["away"] = Missing(self, on, rate, away=True, rng=self.away_rng)
         self._decision_note(on, "care")
         self.oversight_routine.plan_started(on)
 

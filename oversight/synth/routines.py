@@ -9,6 +9,7 @@ visits overdue on the last simulated day.
 
 from __future__ import annotations
 
+import random
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
@@ -162,23 +163,32 @@ class Oversight(Routine):
 
 
 class Missing(Routine):
-    """A child in care who goes missing from time to time, with return interviews."""
+    """A child in care who goes missing from time to time, with return interviews; or,
+    ``away``, who is away from placement without authorisation (no interview follows),
+    drawn from a stream of its own (``rng``)."""
 
-    def __init__(self, recorder: ChildRecorder, start: date, per_year: float) -> None:
+    def __init__(
+        self, recorder: ChildRecorder, start: date, per_year: float, *, away: bool = False,
+        rng: random.Random | None = None,
+    ) -> None:  # fmt: skip
         super().__init__(recorder)
-        self.per_year = per_year
+        self.per_year, self.away = per_year, away
+        self.rng = rng or self.rng
         self.next_on = self._next(start)
 
     def fire(self, on: date) -> None:
         today = self.recorder.world.today
         returned = on + timedelta(days=self.rng.choice((0, 0, 1, 1, 2, 3)))
-        on_time = self.rng.random() < self.recorder.practice.cla_visit_on_time
-        interview = returned + timedelta(
-            days=self.rng.randint(0, 3) if on_time else self.rng.randint(4, 12)
-        )
+        interview = None
+        if not self.away:
+            on_time = self.rng.random() < self.recorder.practice.cla_visit_on_time
+            interview = returned + timedelta(
+                days=self.rng.randint(0, 3) if on_time else self.rng.randint(4, 12)
+            )
         self.recorder.missing(
-            on, returned if returned <= today else None, interview if interview <= today else None
-        )
+            on, returned if returned <= today else None,
+            interview if interview is not None and interview <= today else None, away=self.away,
+        )  # fmt: skip
         self.next_on = self._next(max(returned, on))
 
     def _next(self, after: date) -> date:

@@ -216,11 +216,16 @@ def _health(child: Child) -> Iterator[Event]:
         yield Event(check.done_on, check.get_kind_display(), "", 13)
 
 
+MISSING = ("Went missing", "Returned from missing")
+AWAY = ("Away from placement without authorisation", "Back from being away without authorisation")
+
+
 def _missing(child: Child) -> Iterator[Event]:
     for episode in child.missing_episodes.all():
-        yield Event(episode.started_on, "Went missing", "", 14)
+        went, back = AWAY if episode.away else MISSING
+        yield Event(episode.started_on, went, "", 14)
         if episode.returned_on:
-            yield Event(episode.returned_on, "Returned from missing", "", 15)
+            yield Event(episode.returned_on, back, "", 15)
         if episode.interview_on:
             yield Event(episode.interview_on, "Return home interview", "", 16)
 

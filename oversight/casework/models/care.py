@@ -84,8 +84,16 @@ class Placement(Recorded):
 
 
 class MissingEpisode(Recorded):
+    """A child in care missing from placement (SSDA903 M) or, ``away``, away from it without
+    authorisation (A: where the child is, is known); a return interview follows a missing
+    episode only."""
+
     child = models.ForeignKey(Child, on_delete=models.CASCADE, related_name="missing_episodes")
     started_on = models.DateField()
+    away = models.BooleanField(
+        "away without authorisation", default=False,
+        help_text="Away from placement without authorisation (SSDA903 A), not missing (M)",
+    )  # fmt: skip
     returned_on = models.DateField(null=True, blank=True)
     interview_due = models.DateField("return interview due", null=True, blank=True)
     interview_on = models.DateField("return interview held", null=True, blank=True)

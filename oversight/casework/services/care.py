@@ -329,10 +329,13 @@ def record_missing_episode(
     *,
     started_on: date,
     returned_on: date | None = None,
+    away: bool = False,
     by: User | None = None,
     origin: str = "web",
 ) -> MissingEpisode:
-    episode = build(MissingEpisode, child=child, started_on=started_on)
+    """The child went missing from placement on ``started_on`` or, ``away``, was away from
+    it without authorisation (where the child was, was known)."""
+    episode = build(MissingEpisode, child=child, started_on=started_on, away=away)
     provenance(episode, by, origin)
     writer().add(episode)
     if returned_on is not None:
@@ -342,11 +345,15 @@ def record_missing_episode(
 
 @recorded
 def record_return(episode: MissingEpisode, *, returned_on: date) -> None:
-    """The child is back: a return home interview is due within 72 hours."""
+    """The child is back: after being missing, a return home interview is due within 72
+    hours (after being away, none: the statutory guidance asks it of missing children)."""
     require_on_or_after(
         "returned_on", returned_on, episode.started_on, "date the child went missing"
     )
     episode.returned_on = returned_on
+    if episode.away:
+        writer().update(episode, "returned_on")
+        return
     episode.interview_due = current_policy().due_date("return-interview", returned_on)
     writer().update(episode, "returned_on", "interview_due")
     open_deadline(episode.child, "return-interview", returned_on, f"missing:{episode.id}")
@@ -354,6 +361,9 @@ def record_return(episode: MissingEpisode, *, returned_on: date) -> None:
 
 @recorded
 def record_return_interview(episode: MissingEpisode, *, held_on: date) -> None:
+    if episode.away:
+        raise CaseworkError("held_on", "a return interview follows a missing episode: this "
+                            "child was away without authorisation, not missing")  # fmt: skip
     if episode.returned_on is None:
         raise CaseworkError("held_on", "record the child's return before the return interview")
     require_on_or_after("held_on", held_on, episode.returned_on, "date the child returned")

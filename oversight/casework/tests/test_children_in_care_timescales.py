@@ -1,5 +1,7 @@
 from datetime import date
 
+import pytest
+
 from oversight.casework import services
 from oversight.casework.models import Deadline
 
@@ -86,3 +88,13 @@ def test_a_return_home_interview_is_due_within_72_hours(child):
     services.record_return_interview(missing, held_on=date(2025, 1, 14))
     deadline = Deadline.objects.get(rule="return-interview")
     assert (deadline.due_on, deadline.met_on) == (date(2025, 1, 13), date(2025, 1, 14))
+
+
+def test_a_return_from_being_away_without_authorisation_needs_no_interview(child):
+    away = services.record_missing_episode(
+        child, started_on=date(2025, 1, 9), returned_on=date(2025, 1, 10), away=True
+    )
+    assert (away.returned_on, away.interview_due) == (date(2025, 1, 10), None)
+    assert not Deadline.objects.filter(rule="return-interview").exists()
+    with pytest.raises(services.CaseworkError, match="away without authorisation, not missing"):
+        services.record_return_interview(away, held_on=date(2025, 1, 11))

@@ -178,7 +178,8 @@ def _period_columns(
     placements = [p for p in history["placements"].get(child_id, []) if p["episode_id"] in ids]
     placement = max(placements, key=lambda p: (p["started_on"], p["id"]), default=None)
     year = Window.months_to(day, 12)
-    missing = sorted(history["missing"].get(child_id, []), key=lambda m: m["started_on"])
+    episodes = sorted(history["missing"].get(child_id, []), key=lambda m: m["started_on"])
+    missing = [m for m in episodes if not m["away"]]
     last_missing = missing[-1] if missing else None
     checks = history["health"].get(child_id, [])
     return {
@@ -213,6 +214,7 @@ def _period_columns(
         "placement_postcode": (placement["postcode"] or None) if placement else None,
         "placement_urn": (placement["urn"] or None) if placement else None,
         "missing_12_months": sum(year.holds(m["started_on"]) for m in missing),
+        "absent_12_months": sum(year.holds(m["started_on"]) for m in episodes if m["away"]),
         "rhi_offered": yes_no(last_missing["interview_offered"]) if last_missing else None,
         "rhi_accepted": yes_no(context.known(last_missing["interview_on"]) is not None)
         if last_missing else None,
@@ -260,7 +262,9 @@ def _care_history(listed: Any, day: date) -> dict[str, Any]:
         ),
         "missing": by_child(
             (m["child_id"], m)
-            for m in missing.values("child_id", "started_on", "interview_offered", "interview_on")
+            for m in missing.values(
+                "child_id", "started_on", "away", "interview_offered", "interview_on"
+            )
         ),
         "needs": dict(
             needs.order_by("child_id", "received_on").values_list("child_id", "primary_need")

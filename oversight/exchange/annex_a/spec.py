@@ -298,9 +298,9 @@ CHILDREN_IN_CARE = AnnexList(
      _blank("placement_la", "LA of Placement", ""),
      _count("missing_12_months", "Number of Episodes the Child has been 'Missing' from their "
             "Placement in the last 12 months", "Missing episodes begun in the 12 months."),
-     _blank("absent_12_months", "Number of Episodes the Child has been 'Absent' from their "
-            "Placement in the last 12 months", "The records do not tell absence from being "
-            "missing.", Type.INTEGER),
+     _count("absent_12_months", "Number of Episodes the Child has been 'Absent' from their "
+            "Placement in the last 12 months", "Episodes away from placement without "
+            "authorisation (SSDA903 A) begun in the 12 months."),
      _yes_no("rhi_offered", "Was the child offered a Return Interview after their last "
              "missing episode (Y/N)?", "From the last missing episode.", held=Held.WRITTEN,
              variants=(r"offered a return interview",)),

@@ -205,7 +205,7 @@ class _Records:
             Q(returned_on__isnull=True) | Q(returned_on__gte=year.start)
         )
         records._group(records.missing, missing.order_by("started_on", "id"), "started_on",
-                       "returned_on")  # fmt: skip
+                       "returned_on", "away")  # fmt: skip
         earliest = status_window(year.start)[0]
         statuses = CareLeaverStatus.objects.filter(theirs, recorded_on__range=(earliest, year.end))
         records._group(records.statuses, statuses.order_by("recorded_on", "id"), "recorded_on",
@@ -390,7 +390,8 @@ class _ChildRows:
                 self._left_out(f"the missing period from {began} began when the child was "
                                "not looked after")  # fmt: skip
                 continue
-            self.child.add("missing", DOB=self.born, MISSING="M", MIS_START=began,
+            self.child.add("missing", DOB=self.born, MISSING="A" if period["away"] else "M",
+                           MIS_START=began,
                            MIS_END=as_at(period["returned_on"], self.year))  # fmt: skip
 
     def _social_workers(self) -> None:

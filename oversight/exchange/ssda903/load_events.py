@@ -33,7 +33,6 @@ from oversight.exchange.ssda903.participation import RECORDED, participation_cod
 if TYPE_CHECKING:
     from oversight.exchange.ssda903.load_child import ChildImport
 
-AWAY_KEPT_AS_MISSING = "the records do not tell away from placement from missing: kept as M"
 NO_BIRTHDAY = "no 17th to 21st birthday in the year to date the status by: not kept"
 OC3_ITEMS = ("IN_TOUCH", "ACTIV", "ACCOM")
 # The OC2 yes-or-no items, by the field of the year's outcomes that keeps each.
@@ -78,21 +77,22 @@ class EventsImport:
         self.of.created["reviews"] += 1
 
     def _missing(self, row: Row) -> None:
-        began, returned = row["MIS_START"], row["MIS_END"]
-        if row["MISSING"] == "A":
-            self.of.note("MISSING", AWAY_KEPT_AS_MISSING, row)
+        began, returned, away = row["MIS_START"], row["MIS_END"], row["MISSING"] == "A"
         held = self.stored.missing.get((self.child.pk, began))
         if held is None:
             episode = services.record_missing_episode(
-                self.child, started_on=began, returned_on=returned, origin=self.of.origin(row)
-            )
-            self.stored.missing[(self.child.pk, began)] = (episode.pk, returned)
+                self.child, started_on=began, returned_on=returned, away=away,
+                origin=self.of.origin(row),
+            )  # fmt: skip
+            self.stored.missing[(self.child.pk, began)] = (episode.pk, returned, away)
             self.of.created["missing_episodes"] += 1
             return
-        pk, held_return = held
+        pk, held_return, held_away = held
+        if away != held_away:
+            self.of.note("MISSING", DIFFERENT, row)
         if held_return is None and returned is not None:
             services.record_return(MissingEpisode.objects.get(pk=pk), returned_on=returned)
-            self.stored.missing[(self.child.pk, began)] = (pk, returned)
+            self.stored.missing[(self.child.pk, began)] = (pk, returned, held_away)
             self.of.created["returns"] += 1
         elif held_return != returned:
             self.of.note("MIS_END", DIFFERENT, row)

@@ -44,7 +44,8 @@ class Stored:
         # Reviews, missing periods and statuses by (child, day), as the values compared;
         # a missing period's record is fetched only when the return ends it.
         self.reviews: dict[tuple[int, date], tuple[bool, bool, str]] = {}
-        self.missing: dict[tuple[int, date], tuple[int, date | None]] = {}  # (id, returned)
+        # (id, returned, away)
+        self.missing: dict[tuple[int, date], tuple[int, date | None, bool]] = {}
         # A status as OC3 gives it: (IN_TOUCH, ACCOM, ACTIV).
         self.statuses: dict[tuple[int, date], tuple[str, str, str]] = {}
         self.outcomes: dict[tuple[int, date], YearOutcomes] = {}  # by (child, 31 March)
@@ -86,10 +87,10 @@ class Stored:
         ):
             self.reviews.setdefault((child, day), tuple(held))
         missing = MissingEpisode.objects.filter(child_id__in=ids)
-        for pk, child, day, returned in missing.values_list(
-            "pk", "child_id", "started_on", "returned_on"
+        for pk, child, day, returned, away in missing.values_list(
+            "pk", "child_id", "started_on", "returned_on", "away"
         ):
-            self.missing.setdefault((child, day), (pk, returned))
+            self.missing.setdefault((child, day), (pk, returned, away))
         statuses = CareLeaverStatus.objects.filter(child_id__in=ids)
         for child, day, in_touch, reason, *described in statuses.values_list(
             "child_id",

@@ -15,4 +15,4 @@ SELECT m.child_id, m.returned_on AS at,
        'returned ' || m.returned_on
        || CASE WHEN m.interview_on IS NULL THEN ', no interview' ELSE ', interview ' || m.interview_on END AS event
 FROM missingepisode m
-WHERE m.returned_on BETWEEN $start AND $end
+WHERE m.returned_on BETWEEN $start AND $end AND NOT m.away

@@ -102,6 +102,21 @@ def test_cla_missing_counts_children_who_went_missing_while_looked_after_in_the_
     assert (value.numerator, value.denominator) == (2, 6)
 
 
+def test_time_away_without_authorisation_counts_apart_from_going_missing():
+    a, b, c = child("A"), child("B"), child("C")
+    InCare(a, date(2024, 6, 3))
+    services.record_missing_episode(a, started_on=date(2024, 8, 1), returned_on=date(2024, 8, 1),
+                                    away=True)  # fmt: skip
+    InCare(b, date(2024, 6, 3))
+    services.record_missing_episode(b, started_on=date(2024, 9, 2), returned_on=date(2024, 9, 3))
+    InCare(c, date(2024, 6, 3))
+    db = snapshot()
+    assert counted(db, "cla-away", YEAR_2025) == [("A", True), ("B", False), ("C", False)]
+    assert counted(db, "cla-missing", YEAR_2025) == [("A", False), ("B", True), ("C", False)]
+    # A return from being away needs no interview: only B's return is a unit.
+    assert counted(db, "return-interviews-72h", YEAR_2025) == [("B", False)]
+
+
 def test_three_placements_count_every_placement_open_in_the_year_including_the_first():
     # A: the placement it was in on 1 Apr 2024, and moves on 3 Jun and 2 Dec: 3.
     InCare(child("A"), date(2024, 1, 8)).move(date(2024, 6, 3)).move(date(2024, 12, 2))

@@ -12,6 +12,7 @@ from oversight.casework.models import (
     CareEpisode,
     Contact,
     Deadline,
+    MissingEpisode,
     Plan,
     Referral,
     S47Enquiry,
@@ -86,3 +87,17 @@ def test_children_on_cp_plans_and_in_care_on_the_last_day_are_near_national_rate
     in_care = CareEpisode.objects.filter(started_on__lte=TODAY, ended_on__isnull=True).count()
     assert 0.4 * rates.CP_PLANS_PER_10K <= _per_10k(on_cp, small_la) <= 2 * rates.CP_PLANS_PER_10K
     assert 0.45 * rates.CLA_PER_10K <= _per_10k(in_care, small_la) <= 1.6 * rates.CLA_PER_10K
+
+
+def test_few_children_in_care_are_away_from_placement_without_authorisation(small_la):
+    """lait Children_Away, 2025: 3% of children looked after in the year; no interview
+    follows a return from being away."""
+    in_care = set(
+        CareEpisode.objects.filter(started_on__lte=TODAY)
+        .exclude(ended_on__lt=YEAR_START)
+        .values_list("child_id", flat=True)
+    )
+    away = MissingEpisode.objects.filter(away=True)
+    went = set(away.filter(started_on__gt=YEAR_START).values_list("child_id", flat=True))
+    assert abs(len(went & in_care) / len(in_care) - rates.CLA_AWAY_SHARE) <= 0.025
+    assert away.exists() and not away.exclude(interview_due=None).exists()

@@ -35,7 +35,7 @@ def _facts(child: Child) -> dict[str, Any]:
             )
         ),  # fmt: skip
         "missing": sorted(
-            (m.started_on, as_at(m.returned_on, YEAR))
+            (m.started_on, as_at(m.returned_on, YEAR), m.away)
             for m in child.missing_episodes.all()
             if m.started_on <= YEAR.end and (m.returned_on is None or m.returned_on >= YEAR.start)
         ),  # fmt: skip

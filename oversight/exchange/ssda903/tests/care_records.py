@@ -76,6 +76,8 @@ def moved_then_order_made() -> Child:
     services.record_review(l1, kind="cla", held_on=date(2025, 6, 2), plan=plan,
                            child_participated=True, how_expressed="spoke", **VIEWS)  # fmt: skip
     services.record_missing_episode(l1, started_on=date(2025, 7, 14), returned_on=date(2025, 7, 16))
+    services.record_missing_episode(l1, started_on=date(2025, 8, 9), returned_on=date(2025, 8, 10),
+                                    away=True)  # fmt: skip
     placement = services.change_placement(
         episode, placement, on=date(2025, 9, 1), placement_type="U4", change_reason="CARPL",
         provider="PR1", long_term=True,

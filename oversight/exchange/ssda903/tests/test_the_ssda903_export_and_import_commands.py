@@ -20,7 +20,7 @@ def test_the_export_writes_every_table_and_logs_the_children_it_contains(tmp_pat
     result = run("export", "ssda903", "--year", "2025-26", str(tmp_path / "903"))
     assert result.exit_code == 0, result.output
     assert "Wrote the SSDA903 2025-26 to" in result.stdout
-    assert "5 children; rows: episodes 6, header 5, missing 1, oc2 1, oc3 1" in result.stdout
+    assert "5 children; rows: episodes 6, header 5, missing 2, oc2 1, oc3 1" in result.stdout
     assert "Writing children" in result.stderr
     assert len(list((tmp_path / "903").glob("*.csv"))) == 11
     event = AccessEvent.objects.get(action="export")

@@ -62,7 +62,10 @@ def test_uasc_oc2_oc3_missing_and_social_workers(folder):
     assert lines(folder, "uasc") == ["U4,M,15/01/2009,"]  # 18 only in 2027
     assert lines(folder, "oc2") == ["U4,15/01/2009,,,,,,,,,,"]
     assert lines(folder, "oc3") == ["O3,12/10/2006,YES,F2,D1"]  # the status on his birthday
-    assert lines(folder, "missing") == ["L1,02/03/2014,M,14/07/2025,16/07/2025"]
+    assert lines(folder, "missing") == [
+        "L1,02/03/2014,M,14/07/2025,16/07/2025",
+        "L1,02/03/2014,A,09/08/2025,10/08/2025",
+    ]
     # Sam's SWE number, and the reason: L1's first social worker.
     assert lines(folder, "social_worker_episodes") == ["L1,02/03/2014,SW123456,06/05/2025,,FCONTA"]
 

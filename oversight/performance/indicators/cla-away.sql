@@ -1,0 +1,13 @@
+-- id: cla-away
+-- title: Children in care who were away from placement without authorisation
+-- theme: Children in care
+-- definition: Of the children looked after at any time in the period, the percentage who
+--   were away from placement without authorisation (their whereabouts known, not
+--   missing) at least once while looked after in the period.
+-- source: DfE Children looked after statistics (children who were away from placement without authorisation during the year)
+-- unit: percent
+-- polarity: lower
+-- numerator: children with a time away without authorisation that started in the period while they were looked after
+-- denominator: children looked after at any time in the period
+-- period: period
+SELECT * FROM gone_from_placement(TRUE, $start, $end)
