@@ -159,6 +159,13 @@ PAGE_RULES: dict[str, PageRule] = {
     "web:adoption-reversal": page(roles(RECORDERS), child=True, args=CHILD),
     "web:permanence-plan": page(roles(RECORDERS), child=True, args=CHILD),
     "web:health-check": page(roles(RECORDERS), child=True, args=CHILD),
+    "web:record-missing": page(roles(RECORDERS), child=True, args=CHILD),
+    "web:missing-return": page(
+        roles(RECORDERS), child=True, args=CHILD | {"episode_pk": "missing"}
+    ),
+    "web:return-interview": page(
+        roles(RECORDERS), child=True, args=CHILD | {"episode_pk": "returned"}
+    ),
     "web:record-oversight": page(roles(OVERSEERS), child=True, args=CHILD),
     "web:raise-escalation": page(roles(Role.IRO), child=True, args=CHILD),
     "web:new-child-contact": page(roles(RECORDERS)),

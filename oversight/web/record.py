@@ -17,6 +17,7 @@ from oversight.casework.models import (
     Child,
     Contact,
     HealthCheckKind,
+    MissingEpisode,
     Placement,
     Plan,
     PlanKind,
@@ -276,6 +277,14 @@ def contacts_to_decide(child: Child) -> list[Contact]:
     return sorted(waiting, key=lambda contact: contact.received_on)
 
 
+def missing_to_follow_up(child: Child) -> list[MissingEpisode]:
+    """Times missing or away the child is not back from, and returns from being missing
+    with no return interview recorded, from the loaded journey, earliest first."""
+    waiting = [e for e in child.missing_episodes.all()
+               if e.returned_on is None or (not e.away and e.interview_on is None)]  # fmt: skip
+    return sorted(waiting, key=lambda e: e.started_on)
+
+
 def referrals_to_decide(child: Child) -> list[Referral]:
     waiting = [referral for referral in child.referrals.all() if referral.decided_on is None]
     return sorted(waiting, key=lambda referral: referral.received_on)
@@ -305,6 +314,7 @@ def record_context(child: Child, today: date) -> dict[str, object]:
         "oversight_entries": child.oversight_entries.all(),
         "contacts_to_decide": contacts_to_decide(child),
         "referrals_to_decide": referrals_to_decide(child),
+        "missing_to_follow_up": missing_to_follow_up(child),
         "in_placement": current_placement(child) is not None,
         "in_care_plan": open_care_plan(child) is not None,
         "outcomes": (latest := child.year_outcomes.first()),

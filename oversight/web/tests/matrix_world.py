@@ -99,8 +99,12 @@ def _child(n: int, relation: str, team: Team, worker: User | None, people: dict)
         child, people[Role.IRO], people[Role.TEAM_MANAGER], "plan",
         "The plan has not changed since conference", date(2025, 3, 5),
     )  # fmt: skip
+    missing = services.record_missing_episode(child, started_on=date(2025, 3, 6))
+    returned = services.record_missing_episode(child, started_on=date(2025, 3, 1),
+                                               returned_on=date(2025, 3, 2))  # fmt: skip
     return {"child": child.pk, "contact": contact.pk, "referral": referral.pk,
-            "decided": decided.pk, "escalation": escalation.pk}  # fmt: skip
+            "decided": decided.pk, "escalation": escalation.pk, "missing": missing.pk,
+            "returned": returned.pk}  # fmt: skip
 
 
 def _restrict(pk: int, named: User, breaker: User) -> None:
