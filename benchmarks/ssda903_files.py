@@ -21,11 +21,12 @@ Usage: uv run python -m benchmarks.ssda903_files FOLDER  (prints the return's fo
 from __future__ import annotations
 
 import csv
+import random
 import subprocess
 import sys
 import tempfile
 from collections import defaultdict
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from benchmarks.side_by_side import spread
@@ -95,6 +96,36 @@ def with_short_breaks(source_dir: Path, out_dir: Path, share: float, breaks: int
             ])  # fmt: skip
             began += timedelta(days=10)
     return _write([(child, 0) for child in order], rows, out_dir)
+
+
+def with_slips(source_dir: Path, out_dir: Path, share: float, seed: int = 1) -> Path:
+    """Write in ``out_dir`` the return of ``source_dir`` with ``share`` of its rows given one
+    slip each, in a cell other than the child's id, as a return has before it is checked:
+    blanked, an unknown code, an impossible day, or a date moved by weeks or a year. No
+    published figure says how many slips a real return has: this is for seeing how each
+    tool's time and memory go with the number of findings."""
+    rng = random.Random(seed)
+    order, rows = _children(source_dir)
+    for child in order:
+        for table_rows in rows[child].values():
+            for row in table_rows:
+                if len(row) > 1 and rng.random() < share:
+                    at = rng.randrange(1, len(row))
+                    row[at] = _slip(rng, row[at])
+    return _write([(child, 0) for child in order], rows, out_dir)
+
+
+def _slip(rng: random.Random, value: str) -> str:
+    try:
+        day = datetime.strptime(value, "%d/%m/%Y").date()
+    except ValueError:
+        return "" if rng.random() < 0.3 else "ZZ9"
+    kind = rng.random()
+    if kind < 0.3:
+        return ""
+    if kind < 0.8:
+        return f"{day + timedelta(days=rng.choice((-400, -40, 40, 400))):%d/%m/%Y}"
+    return "31/02/2025"
 
 
 def last_year_of(source_dir: Path) -> Path:

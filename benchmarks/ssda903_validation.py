@@ -2,7 +2,7 @@
 
 Usage: uv run python -m benchmarks.ssda903_validation [--sizes 1000,10000,27000,50000]
        [--source DIR] [--reference-up-to N] [--runs N] [--keep DIR] [--this-year-only]
-       [--short-breaks SHARE]
+       [--short-breaks SHARE] [--slips SHARE] [--app]
 
 The returns are made from a synthetic LA's SSDA903 return (``--source``, or one written
 here from a generated LA), its children repeated with fresh ids until each return has the
@@ -14,6 +14,11 @@ process (imports excluded; the whole process's wall time beside it) and peak mem
 fastest of ``--runs`` runs of each, the two tools run in turn (``side_by_side``).
 ``--short-breaks 0.04`` adds that share of children on a series of short breaks, each
 break an episode (``ssda903_files.with_short_breaks``), which the generator does not make.
+``--slips 0.02`` gives that share of this year's rows a slip each (``with_slips``), as a
+return has before it is checked. ``--app`` times what each tool's web app does to show the
+findings as well: the reference's issues and tables as JSON with its error and child
+summaries (the child summary sets every row of the return against every rule that
+fired), and our findings as JSON with their summary.
 csc-validator-be-903 is installed from PyPI into a throwaway virtual environment, never
 into the project's. Findings are compared rule by rule as the set of (rule, child) pairs
 each tool reports. Nothing here asserts a time.
@@ -34,6 +39,7 @@ from benchmarks.ssda903_files import (
     scaled_return,
     synthetic_return,
     with_short_breaks,
+    with_slips,
 )
 
 REFERENCE = "csc-validator-be-903==0.1.17"
@@ -51,15 +57,23 @@ from lac_validator.rules.lac2025_26 import registry
 started, cpu = time.perf_counter(), time.process_time()
 def csvs(folder):
     return [str(p) for p in sorted(Path(folder).glob("*.csv"))]
-uploaded = {"This year": csvs(sys.argv[1])}
-if len(sys.argv) > 2:
-    uploaded["Prev year"] = csvs(sys.argv[2])
+folders = [a for a in sys.argv[1:] if a != "--app"]
+uploaded = {"This year": csvs(folders[0])}
+if len(folders) > 1:
+    uploaded["Prev year"] = csvs(folders[1])
 files = process_uploaded_files(uploaded)
 validator = lac_validator.LacValidator(
     metadata={"collectionYear": "2026", "localAuthority": "E06000038"},
     files=files, registry=registry, selected_rules=None)
 report = Report(validator.ds_results, registry)
 issues = lac_validator.create_issue_df(report.report, report.error_report)
+if "--app" in sys.argv:
+    # What its web app also returns to show the findings: the issues and the tables as
+    # JSON, the error summary and the child summary.
+    issues.to_json(orient="records")
+    [df.to_json(orient="records") for df in validator.dfs.values()]
+    report.error_summary.to_json(orient="records")
+    report.child_summary.to_json(orient="records")
 seconds = time.perf_counter() - started
 cpu = time.process_time() - cpu
 pairs = {(str(r), str(c)) for r, c in zip(issues["rule_code"], issues["child_id"])}
@@ -72,8 +86,13 @@ OUR_DRIVER = """
 import json, resource, sys, time
 from oversight.exchange.ssda903.validate import validate_903
 from oversight.exchange.ssda903.rules import RULES
+from oversight.exchange.validation.output import as_json, summary
 started, cpu = time.perf_counter(), time.process_time()
-checked = validate_903([sys.argv[1]], "2025-26", sys.argv[2:])
+folders = [a for a in sys.argv[1:] if a != "--app"]
+checked = validate_903([folders[0]], "2025-26", folders[1:])
+if "--app" in sys.argv:
+    # What the validation page and the command line give: the findings as JSON, the summary.
+    as_json(checked.report), summary(checked.report)
 seconds = time.perf_counter() - started
 cpu = time.process_time() - cpu
 pairs = {(f.rule, f.child_id or "") for f in checked.report.findings}
@@ -99,6 +118,14 @@ def main() -> None:
         "--short-breaks", type=float, default=0.0, metavar="SHARE",
         help="add this share of children on a series of short breaks (0.04: 4 in 100)",
     )  # fmt: skip
+    parser.add_argument(
+        "--slips", type=float, default=0.0, metavar="SHARE",
+        help="give this share of this year's rows a slip each (0.02: 2 in 100)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--app", action="store_true",
+        help="each tool also makes what its web app shows of the findings",
+    )  # fmt: skip
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     with tempfile.TemporaryDirectory() as scratch:
@@ -110,10 +137,16 @@ def main() -> None:
         if args.short_breaks:
             source = with_short_breaks(source, folder / "with_short_breaks", args.short_breaks)
             made_from += f" and {args.short_breaks:.0%} more children on short breaks"
+        if args.slips:
+            source = with_slips(source, folder / "with_slips", args.slips)
+            made_from += f", a slip in {args.slips:.0%} of this year's rows"
         with_last_year = not args.this_year_only and last_year.is_dir()
         reference = reference_python(REFERENCE)
         print(f"SSDA903 validation, 2025/26 rules: Oversight against {REFERENCE}")
-        print(f"returns made from {made_from}, children repeated with fresh ids\n")
+        print(f"returns made from {made_from}, children repeated with fresh ids")
+        if args.app:
+            print("each tool also makes what its web app shows of the findings")
+        print()
         for size in sizes:
             made = scaled_return(source, size, folder / f"ssda903_{size}")
             megabytes = sum(f.stat().st_size for f in made.glob("*.csv")) / 1e6
@@ -127,7 +160,7 @@ def main() -> None:
                 ours, theirs = in_turn(
                     (sys.executable, OUR_DRIVER),
                     (reference, REFERENCE_DRIVER) if compared else None,
-                    (made, *extra),
+                    (made, *extra, *(["--app"] if args.app else [])),
                     args.runs,
                 )
                 print(measured("Oversight", ours))
