@@ -18,7 +18,7 @@ from oversight.casework.models.build import build
 from oversight.casework.services.children import provenance
 from oversight.casework.services.deadlines import HEALTH_RULES, meet_deadlines, open_deadline
 from oversight.casework.services.errors import CaseworkError, require_choice
-from oversight.casework.services.writer import BatchWriter, recorded, writer
+from oversight.casework.services.writer import held, recorded, writer
 
 # Before the fifth birthday an assessment is reviewed every 6 months, after it every 12.
 REVIEW_EVERY_6_MONTHS_UNDER = 5
@@ -67,18 +67,13 @@ def next_review_rule(child: Child, assessed_on: date) -> str:
 
 
 def health_checks(care_plan: Plan, kind: str) -> list[date]:
-    """The days of the checks of ``kind`` held in the period of care of ``care_plan``
-    (in a batch, those it holds too; in a detached batch, only those)."""
+    """The days of the checks of ``kind`` held in the period of care of ``care_plan``."""
     start, end = care_plan.start_on, care_plan.end_on or date.max
-    days: list[date] = []
-    current = writer()
-    if isinstance(current, BatchWriter):
-        days = [c.done_on for c in current.pending.get(HealthCheck, [])
-                if c.child_id == care_plan.child_id and c.kind == kind
-                and start <= c.done_on <= end]  # fmt: skip
-        if current.detached:
-            return days
-    stored = HealthCheck.objects.filter(
-        child_id=care_plan.child_id, kind=kind, done_on__gte=start, done_on__lte=end
+    found = held(
+        HealthCheck,
+        lambda c: c.child_id == care_plan.child_id and c.kind == kind and start <= c.done_on <= end,
+        HealthCheck.objects.filter(
+            child_id=care_plan.child_id, kind=kind, done_on__gte=start, done_on__lte=end
+        ),
     )
-    return days + list(stored.values_list("done_on", flat=True))
+    return [check.done_on for check in found]

@@ -18,7 +18,7 @@ from oversight.casework.models.build import build
 from oversight.casework.services.children import provenance
 from oversight.casework.services.deadlines import PERMANENCE_RULES, meet_deadlines
 from oversight.casework.services.errors import CaseworkError, require_choice
-from oversight.casework.services.writer import BatchWriter, recorded, writer
+from oversight.casework.services.writer import held, recorded, writer
 
 
 @recorded
@@ -54,11 +54,7 @@ def record_permanence_plan(
 
 
 def current_permanence_plan(care_plan: Plan) -> PermanencePlan | None:
-    """The care plan's latest permanence plan (``None`` in a detached batch, which holds
-    nothing stored)."""
-    current = writer()
-    if isinstance(current, BatchWriter):
-        pending = [p for p in current.pending.get(PermanencePlan, []) if p.plan_id == care_plan.pk]
-        if current.detached or pending:
-            return max(pending, key=lambda p: p.decided_on, default=None)
-    return PermanencePlan.objects.filter(plan=care_plan).order_by("-decided_on").first()
+    """The care plan's latest permanence plan, among those held (``writer.held``)."""
+    made = held(PermanencePlan, lambda p: p.plan_id == care_plan.pk,
+                PermanencePlan.objects.filter(plan=care_plan))  # fmt: skip
+    return max(made, key=lambda p: p.decided_on, default=None)

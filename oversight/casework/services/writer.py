@@ -181,6 +181,19 @@ class BatchWriter:
 _current: ContextVar[Any] = ContextVar("casework_writer", default=None)
 
 
+M = TypeVar("M", bound=models.Model)
+
+
+def held(model: type[M], matches: Callable[[M], bool], stored: "models.QuerySet[M]") -> list[M]:
+    """The records of ``model`` a service must see: those the current batch holds that
+    ``matches``, and those ``stored`` (none from a detached batch, which reads nothing)."""
+    current = writer()
+    if not isinstance(current, BatchWriter):
+        return list(stored)
+    pending = [record for record in current.pending.get(model, []) if matches(record)]
+    return pending if current.detached else pending + list(stored)
+
+
 def writer() -> ImmediateWriter | BatchWriter:
     return _current.get() or ImmediateWriter()
 
