@@ -10,6 +10,7 @@ from oversight.exchange.ssda903.rules.book import RULES
 from oversight.exchange.ssda903.rules.common import (
     code_rule,
     date_rule,
+    given,
     is_one_of,
     not_one_of,
     report,
@@ -32,13 +33,9 @@ KEEPS_NO_URN = "XXXXXXX"  # the DfE's placeholder for a URN not known
 
 @RULES.rule("148")
 def ceased_date_and_reason_together(data: Return903) -> pl.LazyFrame:
-    # An unreadable date is not a blank: it is reported by 147, not here.
-    episodes = data.episodes.join(
-        data.unreadable.filter(pl.col("field") == "DEC").select("file", "line"),
-        on=["file", "line"], how="anti",
-    )  # fmt: skip
-    wrong = pl.col("DEC").is_null() != pl.col("REC").is_null()
-    return report(episodes.filter(wrong), "DEC", "REC")
+    # An unreadable date is not a blank: it was given (147 reports that it is unreadable).
+    wrong = given(data, "episodes", "DEC") != pl.col("REC").is_not_null()
+    return report(data.episodes.filter(wrong), "DEC", "REC")
 
 
 @RULES.rule("178")

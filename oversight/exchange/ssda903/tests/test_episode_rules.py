@@ -20,7 +20,8 @@ ENDED = {"DEC": "31/01/2026", "REC": "E13"}
         ("146", {"PLACE": "H5"}, {"PLACE": "K3"}),
         ("147", {"DEC": "32/01/2026", "REC": "E13"}, ENDED),
         ("148", {"DEC": "31/01/2026"}, ENDED),
-        ("148", {"REC": "E13"}, {"DEC": "31/31/2026"}),
+        ("148", {"REC": "E13"}, {"DEC": "31/31/2026", "REC": "E13"}),
+        ("148", {"DEC": "31/31/2026"}, {"DEC": None}),  # an unreadable date is not a blank
         ("149", {"REC": "E4a", "DEC": "31/01/2026"}, {"REC": "E4A", "DEC": "31/01/2026"}),
         ("1009", {"REASON_PLACE_CHANGE": "other"}, {"REASON_PLACE_CHANGE": "OTHER"}),
         ("178", {"PLACE_PROVIDER": "PR6"}, {"PLACE_PROVIDER": "PR5"}),
