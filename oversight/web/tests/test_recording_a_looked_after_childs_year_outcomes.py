@@ -73,3 +73,13 @@ def test_others_may_not_record_them(signed_in, senior_leader, other_worker, aish
     assert signed_in(senior_leader).post(page(aisha_in_care), answers).status_code == 403
     assert signed_in(other_worker).post(page(aisha_in_care), answers).status_code == 404
     assert not YearOutcomes.objects.exists()
+
+
+def test_the_health_questions_say_what_checks_the_records_hold(signed_in, worker, aisha_in_care):
+    plan = aisha_in_care.plans.get(kind="care")
+    services.record_health_check(plan, kind="health_assessment", done_on=date(2024, 1, 20))
+    services.record_health_check(plan, kind="dental_check", done_on=date(2024, 2, 12))
+    services.record_health_check(plan, kind="dental_check", done_on=date(2025, 2, 3))
+    form = text(signed_in(worker).get(page(aisha_in_care)))  # the years to March 2023 and 2024
+    assert "Health assessments recorded since 1 April 2022: 20 January 2024" in form
+    assert "Dental checks recorded since 1 April 2022: 12 February 2024, 3 February 2025" in form

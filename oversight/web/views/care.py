@@ -7,22 +7,27 @@ As the other recording forms: only roles that record work may open it, the child
 fetched through ``casework.access``, and a refusal of the service shows on the form.
 """
 
+from datetime import date, timedelta
+
 from django.http import HttpRequest, HttpResponse
 
 from oversight.casework import services
 from oversight.casework.access import child_for
-from oversight.casework.models import Child
+from oversight.casework.models import Child, HealthCheckKind
+from oversight.timescales import add_months
 from oversight.web.forms import save
 from oversight.web.forms.care import (
     LegalStatusForm,
     MovePlacementForm,
     PreviousPermanenceForm,
     YearOutcomesForm,
+    years_ending,
 )
 from oversight.web.permissions import records_work_required
 from oversight.web.record import current_placement, period_start
 from oversight.web.views.pages import form_page, posted, recorded
 from oversight.web.views.recording import back_to
+from oversight.web.words import long_date
 
 
 @records_work_required
@@ -82,6 +87,7 @@ def change_legal_status(request: HttpRequest, pk: int) -> HttpResponse:
 def record_outcomes(request: HttpRequest, pk: int) -> HttpResponse:
     child = child_for(request.user, pk)
     form = YearOutcomesForm(posted(request), initial=_held(child))
+    _say_what_is_recorded(form, child)
     if form.is_valid():
         data = form.cleaned_data
 
@@ -100,6 +106,19 @@ def record_outcomes(request: HttpRequest, pk: int) -> HttpResponse:
             return recorded(request, child, "The year's outcomes recorded")
     return form_page(request, form, title="Record the year's outcomes",
                      submit="Save the outcomes", back=back_to(child), child=child)  # fmt: skip
+
+
+def _say_what_is_recorded(form: YearOutcomesForm, child: Child) -> None:
+    """Beside the health assessment and teeth check questions, the checks the records hold
+    in the years the form offers, to answer them from."""
+    first = add_months(date.fromisoformat(years_ending()[-1][0]), -12) + timedelta(days=1)
+    for field, kind in (("health_assessment", HealthCheckKind.HEALTH_ASSESSMENT),
+                        ("teeth_check", HealthCheckKind.DENTAL_CHECK)):  # fmt: skip
+        days = child.health_checks.filter(kind=kind, done_on__gte=first).order_by("done_on")
+        listed = ", ".join(long_date(check.done_on) for check in days)
+        # The form's bound field holds its own copy of the hint, made with the form.
+        hint = f"{kind.label}s recorded since {long_date(first)}: {listed or 'none'}"
+        form.fields[field].help_text = form[field].help_text = hint
 
 
 def _held(child: Child) -> dict[str, object]:
