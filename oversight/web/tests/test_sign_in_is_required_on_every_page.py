@@ -13,7 +13,7 @@ OPEN_PAGES = {"sign-in"}
 ARGUMENTS = {
     "pk": 1, "contact_pk": 1, "referral_pk": 1, "id": "rereferrals", "table": "trend", "fmt": "csv",
     "finding_pk": 1, "action_pk": 1, "year": "2025-26", "area": "leaders",
-    "urn": "80474", "case_pk": 1, "sample": 1, "n": 1, "escalation": 1,
+    "urn": "80474", "case_pk": 1, "sample": 1, "n": 1, "escalation": 1, "episode_pk": 1,
 }  # fmt: skip
 A_UUID = UUID(int=1)  # a job's address
 
