@@ -16,6 +16,7 @@ from oversight.casework.models import (
     CareEpisode,
     Child,
     Contact,
+    Deadline,
     HealthCheckKind,
     MissingEpisode,
     Placement,
@@ -26,7 +27,7 @@ from oversight.casework.models import (
 )
 from oversight.web.chronology import chronology, load_journey
 from oversight.web.words import code_words, codes_words, long_date
-from oversight.web.work import WorkItem, work_items
+from oversight.web.work import work_items
 
 
 @dataclass(frozen=True)
@@ -205,9 +206,8 @@ def open_care_plan(child: Child) -> Plan | None:
     return max(care, key=lambda p: (p.start_on, p.pk), default=None)
 
 
-def permanence_plan_facts(child: Child) -> list[Fact]:
+def permanence_plan_facts(child: Child, care: Plan | None) -> list[Fact]:
     """The open care plan's permanence plan, and the one it replaced, if any."""
-    care = open_care_plan(child)
     if care is None:
         return []
     made = sorted((p for p in child.permanence_plans.all() if p.plan_id == care.pk),
@@ -220,9 +220,8 @@ def permanence_plan_facts(child: Child) -> list[Fact]:
     return [Fact("Permanence plan", words)]
 
 
-def health_facts(child: Child) -> list[Fact]:
+def health_facts(child: Child, care: Plan | None) -> list[Fact]:
     """The latest health assessment and dental check in the open care plan's period."""
-    care = open_care_plan(child)
     if care is None:
         return []
     facts = []
@@ -267,9 +266,9 @@ def adoption_facts(child: Child) -> list[Fact]:
     return [Fact("Adoption", "; ".join(words))]
 
 
-def work_due(child: Child, today: date) -> list[WorkItem]:
+def open_deadlines(child: Child) -> list[Deadline]:
     deadlines = child.deadlines.filter(met_on__isnull=True, lapsed_on__isnull=True)
-    return work_items(deadlines.select_related("worker").order_by("due_on", "rule"), today)
+    return list(deadlines.select_related("worker").order_by("due_on", "rule"))
 
 
 def contacts_to_decide(child: Child) -> list[Contact]:
@@ -277,11 +276,14 @@ def contacts_to_decide(child: Child) -> list[Contact]:
     return sorted(waiting, key=lambda contact: contact.received_on)
 
 
-def missing_to_follow_up(child: Child) -> list[MissingEpisode]:
+def missing_to_follow_up(child: Child, deadlines: list[Deadline]) -> list[MissingEpisode]:
     """Times missing or away the child is not back from, and returns from being missing
-    with no return interview recorded, from the loaded journey, earliest first."""
+    whose return interview clock is still running, from the loaded journey, earliest
+    first. A return read from an SSDA903 return starts no clock, so a child's imported
+    history does not fill the box (``services.record_return``)."""
+    running = {d.subject for d in deadlines if d.rule == "return-interview"}
     waiting = [e for e in child.missing_episodes.all()
-               if e.returned_on is None or (not e.away and e.interview_on is None)]  # fmt: skip
+               if e.returned_on is None or f"missing:{e.pk}" in running]  # fmt: skip
     return sorted(waiting, key=lambda e: e.started_on)
 
 
@@ -297,26 +299,27 @@ def _allocation_now(child: Child) -> Allocation | None:
 
 def record_context(child: Child, today: date) -> dict[str, object]:
     load_journey(child)
+    care, deadlines = open_care_plan(child), open_deadlines(child)
     return {
         "child": child,
         "identity": identity(child, today)
         + permanence_facts(period_start(child))
-        + permanence_plan_facts(child)
-        + health_facts(child)
+        + permanence_plan_facts(child, care)
+        + health_facts(child, care)
         + adoption_facts(child),
         "adoption_decision": standing_decision(child),
         "allocation": allocation_facts(_allocation_now(child)),
         "status": current_status(child),
-        "work_due": work_due(child, today),
+        "work_due": work_items(deadlines, today),
         "chronology": chronology(child),
         "plans": child.plans.all(),
         "visits": child.visits.all(),
         "oversight_entries": child.oversight_entries.all(),
         "contacts_to_decide": contacts_to_decide(child),
         "referrals_to_decide": referrals_to_decide(child),
-        "missing_to_follow_up": missing_to_follow_up(child),
+        "missing_to_follow_up": missing_to_follow_up(child, deadlines),
         "in_placement": current_placement(child) is not None,
-        "in_care_plan": open_care_plan(child) is not None,
+        "in_care_plan": care is not None,
         "outcomes": (latest := child.year_outcomes.first()),
         "outcomes_facts": outcomes_facts(latest),
     }

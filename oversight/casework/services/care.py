@@ -330,23 +330,30 @@ def record_missing_episode(
     started_on: date,
     returned_on: date | None = None,
     away: bool = False,
+    follow_up: bool = True,
     by: User | None = None,
     origin: str = "web",
 ) -> MissingEpisode:
     """The child went missing from placement on ``started_on`` or, ``away``, was away from
-    it without authorisation (where the child was, was known)."""
+    it without authorisation (where the child was, was known). ``follow_up`` as in
+    ``record_return``."""
     episode = build(MissingEpisode, child=child, started_on=started_on, away=away)
     provenance(episode, by, origin)
     writer().add(episode)
     if returned_on is not None:
-        record_return(episode, returned_on=returned_on)
+        record_return(episode, returned_on=returned_on, follow_up=follow_up)
     return episode
 
 
 @recorded
-def record_return(episode: MissingEpisode, *, returned_on: date) -> None:
+def record_return(episode: MissingEpisode, *, returned_on: date, follow_up: bool = True) -> None:
     """The child is back: after being missing, a return home interview is due within 72
-    hours (after being away, none: the statutory guidance asks it of missing children)."""
+    hours (after being away, none: the statutory guidance asks it of missing children).
+
+    Without ``follow_up`` (a return read from a DfE return, which does not say whether the
+    interview was held) the interview's due date is kept but no clock starts: the import
+    of a past year must not fill the worker's list with interviews nobody can now hold.
+    """
     require_on_or_after(
         "returned_on", returned_on, episode.started_on, "date the child went missing"
     )
@@ -356,7 +363,8 @@ def record_return(episode: MissingEpisode, *, returned_on: date) -> None:
         return
     episode.interview_due = current_policy().due_date("return-interview", returned_on)
     writer().update(episode, "returned_on", "interview_due")
-    open_deadline(episode.child, "return-interview", returned_on, f"missing:{episode.id}")
+    if follow_up:
+        open_deadline(episode.child, "return-interview", returned_on, f"missing:{episode.id}")
 
 
 @recorded

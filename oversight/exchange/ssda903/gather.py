@@ -33,9 +33,9 @@ later events are left out, and a later end is returned blank. For each child:
   and the match of a child adopted in the year (``adoption``);
 - **OC3**: in touch, activity and accommodation from the care leaver's status recorded
   closest to the birthday in the 3 months before to 1 month after it;
-- **missing**: periods missing from care that began while the child was looked after
-  and were open in the year (the records do not tell missing from away without
-  authorisation: every period is returned as missing, M);
+- **missing**: periods missing from care (M) or away from placement without
+  authorisation (A) that began while the child was looked after and were open in the
+  year;
 - **previous permanence**: as recorded when the child's care began in the year, else
   the permanence an earlier period in the records ended in (``care.previous_permanence``);
 - **social worker episodes**: the child's allocations to a worker during care in the

@@ -3,9 +3,9 @@
 - A review is a child-in-care review held that day, under the care plan then running;
   its participation code gives whether the child took part and how their views reached
   the review (``participation.RECORDED``).
-- A missing period is recorded with its return; the records do not tell a child away
-  from placement without authorisation (A) from a missing child (M), so both are kept as
-  missing, and A is noted.
+- A missing period is recorded with its return, as missing (M) or away from placement
+  without authorisation (A). The return does not say whether a return home interview
+  was held, so a return read from it starts no interview clock (``record_return``).
 - An OC3 row describes the young person around their birthday in the year; the return
   gives no date, so the status is recorded on that birthday, with the DfE's reason when
   the young person is not in touch (died, refuses contact, no longer needs services,
@@ -82,7 +82,7 @@ class EventsImport:
         if held is None:
             episode = services.record_missing_episode(
                 self.child, started_on=began, returned_on=returned, away=away,
-                origin=self.of.origin(row),
+                follow_up=False, origin=self.of.origin(row),
             )  # fmt: skip
             self.stored.missing[(self.child.pk, began)] = (episode.pk, returned, away)
             self.of.created["missing_episodes"] += 1
@@ -91,7 +91,9 @@ class EventsImport:
         if away != held_away:
             self.of.note("MISSING", DIFFERENT, row)
         if held_return is None and returned is not None:
-            services.record_return(MissingEpisode.objects.get(pk=pk), returned_on=returned)
+            services.record_return(
+                MissingEpisode.objects.get(pk=pk), returned_on=returned, follow_up=False
+            )
             self.stored.missing[(self.child.pk, began)] = (pk, returned, held_away)
             self.of.created["returns"] += 1
         elif held_return != returned:

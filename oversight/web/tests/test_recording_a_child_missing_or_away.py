@@ -11,6 +11,7 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
+from oversight.casework import services
 from oversight.casework.models import Deadline, MissingEpisode
 from oversight.web.tests.helpers import date_fields, error_summary, text
 
@@ -63,3 +64,14 @@ def test_a_return_before_the_child_went_is_refused_against_its_field(signed_in, 
     [(anchor, message)] = error_summary(response)
     assert anchor == "#id_returned_on_day" and "before the date the child went missing" in message
     assert not MissingEpisode.objects.exists()
+
+
+def test_a_return_with_no_interview_clock_is_not_listed(signed_in, worker, dara):
+    """A return read from an SSDA903 return starts no clock, so the box lists only the
+    returns whose interview can still be held, and the times the child is not back from."""
+    services.record_missing_episode(dara, started_on=date(2025, 2, 20),
+                                    returned_on=date(2025, 2, 21), follow_up=False)  # fmt: skip
+    services.record_missing_episode(dara, started_on=date(2025, 3, 1))
+    page = text(signed_in(worker).get(reverse("web:child", args=[dara.pk])))
+    assert "Missing since 1 March 2025: record the return" in page
+    assert "Back from missing on 21 February 2025" not in page

@@ -1,12 +1,15 @@
 """Records -> return -> imported into empty records -> the same records, for every field
 the return carries; and the return written again from them is the same return."""
 
+from datetime import date
+
 import pytest
 
 from oversight.casework.models import (
     CareEpisode,
     CareLeaverStatus,
     Child,
+    Deadline,
     MissingEpisode,
     Placement,
     Referral,
@@ -91,3 +94,14 @@ def test_imported_children_are_named_as_not_known_never_with_a_made_up_name(tmp_
     emptied_then_imported(tmp_path)
     names = set(Child.objects.values_list("first_name", "last_name"))
     assert names == {(PLACEHOLDER_FIRST_NAME, PLACEHOLDER_LAST_NAME)}
+
+
+def test_an_imported_return_from_missing_keeps_its_due_date_but_starts_no_clock(tmp_path):
+    """The return does not say whether a return home interview was held: a past year's
+    returns must not reach the worker's list as interviews overdue."""
+    care_records.five_children()
+    written(tmp_path)
+    emptied_then_imported(tmp_path)
+    back = MissingEpisode.objects.get(away=False)
+    assert (back.returned_on, back.interview_due) == (date(2025, 7, 16), date(2025, 7, 19))
+    assert not Deadline.objects.filter(rule="return-interview").exists()
