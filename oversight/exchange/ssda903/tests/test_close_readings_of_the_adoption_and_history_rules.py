@@ -172,3 +172,17 @@ def test_the_social_worker_history_is_asked_for_only_while_looked_after():
     # SW12STG2: looked after from 10 May 2025; no earlier social worker can be known missing.
     since_may = [social_worker(SW_DECOM="10/05/2025")]
     assert broken_by("SW12STG2", child("C1", social_workers=since_may)) == []
+
+
+def test_a_date_ceased_that_cannot_be_read_does_not_lose_the_social_worker_history():
+    # SW12STG2: in care since 10 May 2024 with the same social worker throughout; the
+    # episode's date ceased, "ZZ9", cannot be read (rule 1012's to report). The reference,
+    # run with its other rules, reports the child (rules 361 and 362 have filled its
+    # blank dates ceased with 31 March in the table they share, but not this one).
+    # C2's first social worker came three weeks after care began: reported, as it would
+    # be with no date ceased at all.
+    unreadable = [episode(DECOM="10/05/2024", DEC="ZZ9")]
+    c1 = child("C1", episodes=unreadable, social_workers=[social_worker(SW_DECOM="10/05/2024")])
+    c2 = child("C2", UPN="A201000000025", episodes=unreadable,
+               social_workers=[social_worker(SW_DECOM="01/06/2024")])  # fmt: skip
+    assert broken_by("SW12STG2", c1, c2) == ["C2"]

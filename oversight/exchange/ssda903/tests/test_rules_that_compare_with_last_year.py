@@ -40,6 +40,20 @@ def test_other_placements_may_become_one_of_the_new_codes():
     assert carried_over("503D", {"PLACE": "Z1", "URN": None}, {"PLACE": "Z12"}) == []
 
 
+@pytest.mark.parametrize("code", ["503A", "503B", "503C", "503D", "503E", "503F"])
+def test_a_child_whose_start_cannot_be_read_does_not_hide_the_others(code):
+    # C3's only start date, 31 February, cannot be read; C1's legal status still changed.
+    # The reference takes each child's earliest readable start, finds none for C3, raises,
+    # and so reports every 503 rule as passed for every child.
+    changed = {"LS": "C1", "RNE": "P", "CIN": "N2", "PLACE": "U2", "PLACE_PROVIDER": "PR2",
+               "URN": "SC999999"}  # fmt: skip
+    unreadable = child("C3", UPN="A201000000033", episodes=[SINCE_2024 | {"DECOM": "31/02/2025"}])
+    last_year = [child("C1", episodes=[SINCE_2024]),
+                 child("C3", UPN="A201000000033", episodes=[SINCE_2024])]  # fmt: skip
+    this_year = [child("C1", episodes=[SINCE_2024 | changed]), unreadable]
+    assert "C1" in broken_by(code, *this_year, last_year=last_year)
+
+
 def test_last_years_ended_episode_is_not_carried_on():
     ended = {"DEC": "31/03/2025", "REC": "E13"}
     assert carried_over("503B", ended, {"DEC": None, "REC": None, "LS": "C1"}) == []
