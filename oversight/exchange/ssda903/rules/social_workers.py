@@ -122,8 +122,10 @@ def an_ended_social_worker_is_followed_by_another(data: Return903) -> pl.LazyFra
 @RULES.rule("SW17STG2")
 def a_social_worker_at_31_march(data: Return903) -> pl.LazyFrame:
     year_end = data.year.end
+    # An episode whose start is blank or cannot be read is open unless it has ended: its
+    # start is SW04STG1's (or the reader's) to report, not a reason to report this too.
     open_at_end = data.social_worker_episodes.filter(
-        (pl.col("SW_DECOM") <= year_end)
+        (pl.col("SW_DECOM") <= year_end).fill_null(True)
         & (pl.col("SW_DEC").is_null() | (pl.col("SW_DEC") > year_end))
     )
     in_care = looked_after_at_year_end(data)

@@ -61,6 +61,15 @@ def test_a_child_who_left_care_needs_no_social_worker_at_31_march():
     assert two("SW11bSTG2", ended, ended, episodes=left) == []
 
 
+def test_an_open_social_worker_episode_with_no_start_date_is_open_at_31_march():
+    # SW17STG2 is about the end: a start date blank or not a date (31 February) is
+    # SW04STG1's to report. Neither episode has ended.
+    no_start = [social_worker(SW_DECOM=None)]
+    unreadable = [social_worker(SW_DECOM="31/02/2025")]
+    assert two("SW17STG2", no_start, unreadable) == []
+    assert two("SW04STG1", no_start, unreadable) == ["C1", "C2"]
+
+
 def test_a_first_social_worker_from_april_2023_needs_a_reason_too():
     # The child's only episode began 10/05/2025, after reasons began on 1 April 2023, with no
     # reason (FCONTA, first contact, is the code for it): incomplete, and not a valid reason.
