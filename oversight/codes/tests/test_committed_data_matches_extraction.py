@@ -35,4 +35,23 @@ def test_every_data_file_is_one_the_script_writes() -> None:
     script = load_script()
     spec_ids = {spec.id for spec in script.SPECS}
     written = {f"{set_id}.csv" for set_id in spec_ids} | {"index.csv", "SOURCES.md"}
+    written.add("district_counties.csv")  # scripts/extract_counties.py writes it
     assert {path.name for path in DATA_DIR.iterdir()} == written
+
+
+def test_the_district_counties_match_a_fresh_extraction(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    spec = importlib.util.spec_from_file_location(
+        "extract_counties", REPO_ROOT / "scripts" / "extract_counties.py"
+    )
+    assert spec is not None and spec.loader is not None
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    if not script.DEFAULT.is_file():
+        pytest.skip(f"reference lookup not present at {script.DEFAULT}; nothing to compare with")
+    monkeypatch.setattr(script, "OUT", tmp_path / "district_counties.csv")
+    monkeypatch.setattr(script, "ROOT", tmp_path)
+    script.main([])
+    fresh = (tmp_path / "district_counties.csv").read_text(encoding="utf-8")
+    assert fresh == (DATA_DIR / "district_counties.csv").read_text(encoding="utf-8")

@@ -14,7 +14,7 @@ home postcode may not be known.
 import polars as pl
 
 from oversight.exchange.ssda903 import codes
-from oversight.exchange.ssda903.read import MissingTable, Return903
+from oversight.exchange.ssda903.read import Return903
 from oversight.exchange.ssda903.rules.book import RULES
 from oversight.exchange.ssda903.rules.common import is_one_of, report
 from oversight.exchange.ssda903.spec import ID
@@ -34,11 +34,9 @@ def any_given(*columns: str) -> pl.Expr:
 def ever_unaccompanied(data: Return903) -> pl.LazyFrame:
     """The children in this year's UASC file, or in last year's when it is given."""
     ids = [data.uasc.select(ID)]
-    if data.previous is not None:
-        try:
-            ids.append(data.last_year().uasc.select(ID))
-        except MissingTable:
-            pass  # last year's return without a UASC file: this year's alone
+    # Last year's return without a UASC file: this year's alone.
+    if data.previous is not None and "uasc" in data.previous.tables:
+        ids.append(data.previous.uasc.select(ID))
     return pl.concat(ids).unique()
 
 
