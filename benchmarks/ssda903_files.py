@@ -76,7 +76,8 @@ def with_short_breaks(source_dir: Path, out_dir: Path, share: float, breaks: int
     """Write in ``out_dir`` the return of ``source_dir`` with children on short breaks added:
     ``share`` of its number of children, each with ``breaks`` breaks of two nights ten
     days apart from 4 April (legal status V3, each break an episode of its own, as the DfE
-    asks for a series recorded break by break). The generator makes no such children; an
+    asks for a series recorded break by break; no postcodes or URN: rules 214 and 398).
+    The generator makes no such children; an
     LA's return has some, and a rule that pairs a child's episodes grows with the square
     of their number. The rows are valid against every rule but the ones about respite."""
     order, rows = _children(source_dir)
@@ -92,7 +93,7 @@ def with_short_breaks(source_dir: Path, out_dir: Path, share: float, breaks: int
             ended = began + timedelta(days=2)
             rows[child]["episodes"].append([
                 child, f"{began:%d/%m/%Y}", "S", "V3", "N1", "U6", "PR1", f"{ended:%d/%m/%Y}",
-                "E8", "", "NF3 2QW", "NF4 9AQ", "XXXXXXX",
+                "E8", "", "", "", "",
             ])  # fmt: skip
             began += timedelta(days=10)
     return _write([(child, 0) for child in order], rows, out_dir)
