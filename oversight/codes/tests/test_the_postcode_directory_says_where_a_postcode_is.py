@@ -35,6 +35,13 @@ def test_a_postcode_the_uk_does_not_use_is_not_found(directory: PostcodeDirector
     assert directory.find(["NF2 8JH", "XF1 1AA", "9X1 1AA"]).height == 0
 
 
+def test_northern_ireland_has_no_grid_reference_to_measure_from(
+    directory: PostcodeDirectory,
+) -> None:
+    # Its grid references are on the Irish grid: no distance to Great Britain from them.
+    assert directory.find(["BT1 1AA"]).rows() == [("BT11AA", "NIR", None, None)]
+
+
 def test_a_letter_is_read_once_then_kept(directory: PostcodeDirectory) -> None:
     first = directory.letter("R")
     written = first.stat().st_mtime_ns

@@ -68,6 +68,8 @@ class Return903(Generic[Frame]):
     problems: list[Finding] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
     previous: Return903[Frame] | None = None
+    # The GSS code of the LA the return is from: whether a placement is inside it.
+    la: str | None = None
     # Tables derived from the return that several rules share (``derive``).
     derived: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
     # A table is derived by the first rule that asks; should rules ever be made in several

@@ -29,10 +29,11 @@ class Coverage:
     checked: int
     failed: int
     need_last_year: int
+    need_la: int = 0
 
     @property
     def not_built(self) -> int:
-        return self.in_year - self.checked - self.failed - self.need_last_year
+        return self.in_year - self.checked - self.failed - self.need_last_year - self.need_la
 
     def __str__(self) -> str:
         reasons = [f"{self.not_built} not built here yet"]
@@ -41,6 +42,10 @@ class Coverage:
         if self.need_last_year:
             reasons.append(
                 f"{self.need_last_year} need last year's return (give it with --previous)"
+            )
+        if self.need_la:
+            reasons.append(
+                f"{self.need_la} need the LA's code (give it with --la, or set OVERSIGHT_LA_CODE)"
             )
         return (
             f"{self.checked} of {self.in_year} rules of {self.year} checked here; "
@@ -63,10 +68,12 @@ def rule_book(year: str) -> RuleBook[Return903[pl.LazyFrame]]:
 
 
 def validate_data(data: Return903[pl.DataFrame], year: str = YEARS[-1]) -> Validation:
-    from oversight.exchange.ssda903.rules.book import COVERS, LAST_YEAR
+    from oversight.exchange.ssda903.rules.book import COVERS, LAST_YEAR, NEEDS_LA
 
     book = rule_book(year)
-    chosen = [c for c in book.rules if data.previous is not None or c not in LAST_YEAR]
+    no_last_year = {c for c in book.rules if data.previous is None and c in LAST_YEAR}
+    no_la = {c for c in book.rules if data.la is None and c in NEEDS_LA} - no_last_year
+    chosen = [c for c in book.rules if c not in no_last_year | no_la]
     report = book.run(data.lazy(), only=chosen)
     failed = {f.rule for f in report.failures}
     # Unreadable values of a column that a DfE rule reports are left to that rule.
@@ -76,16 +83,48 @@ def validate_data(data: Return903[pl.DataFrame], year: str = YEARS[-1]) -> Valid
         before += data.previous.format_findings()
     report.findings[:0] = before
     coverage = Coverage(
-        year, len(book.catalogue), len(chosen) - len(failed), len(failed),
-        len(book.rules) - len(chosen),
+        year, len(book.catalogue), len(chosen) - len(failed), len(failed), len(no_last_year),
+        len(no_la),
     )  # fmt: skip
     return Validation(report, coverage)
 
 
 def validate_903(
-    paths: Iterable[str | Path], year: str = YEARS[-1], previous: Iterable[str | Path] = ()
+    paths: Iterable[str | Path],
+    year: str = YEARS[-1],
+    previous: Iterable[str | Path] = (),
+    la: str | None = None,
 ) -> Validation:
-    """Every finding for the files; ``Unreadable903`` when nothing in them can be read."""
+    """Every finding for the files; ``Unreadable903`` when nothing in them can be read.
+    ``la`` is the GSS code of the LA the return is from (``gss_code``), without which the
+    rules about placements inside the LA are not checked."""
     rule_book(year)  # an unknown year is refused before the files are read
     with collection_paused():
-        return validate_data(read_903(paths, CollectionYear.from_label(year), previous), year)
+        data = read_903(paths, CollectionYear.from_label(year), previous)
+        data.la = la
+        return validate_data(data, year)
+
+
+def configured_la() -> str | None:
+    """The GSS code of the LA this installation serves (OVERSIGHT_LA_CODE), or ``None``
+    when none is set or it names no LA."""
+    from django.conf import settings
+
+    try:
+        return gss_code(settings.OVERSIGHT_LA_CODE) if settings.OVERSIGHT_LA_CODE else None
+    except ValueError:
+        return None
+
+
+def gss_code(la_code: str) -> str:
+    """The LA's GSS code from its GSS code or its 3-digit DfE number; ``ValueError`` when
+    it is neither of an LA of England."""
+    from oversight.performance.published import UnknownArea, area
+
+    try:
+        found = area(la_code)
+    except UnknownArea:
+        raise ValueError(f"{la_code} is not the GSS code or DfE number of an LA") from None
+    if found.level != "la":
+        raise ValueError(f"{la_code} is {found.name}, not a local authority")
+    return found.code

@@ -34,6 +34,7 @@ class Checked:
     rules_in_year: int
     rules_checked: int
     rules_need_last_year: int = 0
+    rules_need_la: int = 0
 
     @property
     def not_checked(self) -> int:
@@ -50,9 +51,13 @@ def check_cin(source: str | Path | IO[bytes], year: str, name: str) -> Checked:
 def check_903(
     paths: Iterable[str | Path], year: str, previous: Iterable[str | Path] = ()
 ) -> Checked:
-    """This year's files and, when given, last year's (for the rules that compare the two)."""
+    """This year's files and, when given, last year's (for the rules that compare the two),
+    from the LA this installation serves (OVERSIGHT_LA_CODE), when it is set."""
     paths, previous = list(paths), list(previous)
-    validation = ssda903.validate_903(paths, year, previous)
+    validation = ssda903.validate_903(paths, year, previous, ssda903.configured_la())
     files = [Path(p).name for p in paths] + [f"last year: {Path(p).name}" for p in previous]
     found = validation.coverage
-    return Checked(validation.report, files, found.in_year, found.checked, found.need_last_year)
+    return Checked(
+        validation.report, files, found.in_year, found.checked, found.need_last_year,
+        found.need_la,
+    )  # fmt: skip

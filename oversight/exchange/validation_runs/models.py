@@ -54,6 +54,9 @@ class ValidationRun(models.Model):
     rules_in_year = models.PositiveIntegerField(default=0)
     rules_checked = models.PositiveIntegerField(default=0)
     rules_need_last_year = models.PositiveIntegerField(default=0)
+    rules_need_la = models.PositiveIntegerField(
+        default=0, help_text="Rules not checked because the LA's code is not set"
+    )
     earlier = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
         help_text="The run of the same return this one was compared with",
@@ -73,9 +76,10 @@ class ValidationRun(models.Model):
     def rules_not_built(self) -> int:
         """Rules of the year not checked here at all (none for the CIN census)."""
         return max(
-            self.rules_in_year - self.rules_checked - self.not_checked - self.rules_need_last_year,
+            self.rules_in_year - self.rules_checked - self.not_checked - self.rules_need_last_year
+            - self.rules_need_la,
             0,
-        )
+        )  # fmt: skip
 
     @property
     def found(self) -> int:

@@ -80,7 +80,8 @@ def keep(
             errors=len(report.errors), queries=len(report.queries),
             not_checked=checked.not_checked, rules_in_year=checked.rules_in_year,
             rules_checked=checked.rules_checked,
-            rules_need_last_year=checked.rules_need_last_year, earlier=earlier,
+            rules_need_last_year=checked.rules_need_last_year,
+            rules_need_la=checked.rules_need_la, earlier=earlier,
         )  # fmt: skip
         changes = _changes(report.findings, earlier)
         _store_findings(run, checked, changes)

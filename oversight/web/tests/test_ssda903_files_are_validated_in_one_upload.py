@@ -23,14 +23,27 @@ def test_the_files_of_a_return_are_validated_together(analyst, signed_in, aisha)
 def test_without_last_years_files_the_run_says_which_rules_were_not_checked(analyst, signed_in):
     client = signed_in(analyst)
     run = uploaded_run(client, ssda903_upload(child("A100")), kind="ssda903")
-    assert run.rules_need_last_year > 0
-    assert run.rules_checked + run.rules_need_last_year + run.rules_not_built == run.rules_in_year
+    assert run.rules_need_last_year > 0 and run.rules_need_la > 0  # OVERSIGHT_LA_CODE unset
+    assert (
+        run.rules_checked + run.rules_need_last_year + run.rules_need_la + run.rules_not_built
+        == run.rules_in_year
+    )
     page = text(client.get(reverse("web:return-run", args=[run.pk])))
     assert (
         f"Rules of 2025-26 covered {run.rules_checked} of {run.rules_in_year} Not checked here: "
-        f"{run.rules_not_built} not built yet; {run.rules_need_last_year} need last year's return"
+        f"{run.rules_not_built} not built yet; {run.rules_need_last_year} need last year's "
+        f"return, uploaded with this year's; {run.rules_need_la} need to know the LA the "
+        "return is from (OVERSIGHT_LA_CODE)."
     ) in page
     assert "No findings: the return passes every rule checked." in page
+
+
+def test_with_the_las_code_set_the_rules_about_placements_inside_it_are_checked(
+    analyst, signed_in, settings
+):
+    settings.OVERSIGHT_LA_CODE = "870"  # Reading, where the default child lives and is placed
+    run = uploaded_run(signed_in(analyst), ssda903_upload(child("A100")), kind="ssda903")
+    assert run.rules_need_la == 0 and run.errors == 0
 
 
 def test_with_last_years_files_the_rules_comparing_the_years_are_checked(analyst, signed_in):

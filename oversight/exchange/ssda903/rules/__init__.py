@@ -25,6 +25,7 @@ from oversight.exchange.ssda903.rules import (  # noqa: F401  (importing registe
     missing_and_social_worker_history,
     outcomes_oc2,
     placed_for_adoption,
+    placement_places,
     postcodes,
     respite_and_holidays,
     reviews_and_uasc,

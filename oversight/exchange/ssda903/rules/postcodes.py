@@ -63,7 +63,7 @@ def postcodes_given_for_care(data: Return903) -> pl.LazyFrame:
 
 @RULES.rule("392d")
 def placed_away_from_home(data: Return903) -> pl.LazyFrame:
-    # The same postcode however it is spaced or cased ("NF2 8JH", "nf28jh").
+    # The same postcode however it is spaced or cased ("RG1 1AA", "rg11aa").
     def compact(column: str) -> pl.Expr:
         return pl.col(column).str.replace_all(" ", "", literal=True).str.to_uppercase()
 

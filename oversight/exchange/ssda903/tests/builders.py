@@ -1,8 +1,8 @@
 """Small SSDA903 returns for tests, built from keyword arguments, read by the real reader.
 
 ``child()`` gives a boy who passes the rules: born 15/06/2012, looked after since
-10/05/2025 in foster care (one open episode), with a review, his previous permanence
-(none) and a social worker. Tests change only what matters:
+10/05/2025 in foster care in Reading, where he lives (one open episode), with a review,
+his previous permanence (none) and a social worker. Tests change only what matters:
 
     data = return903(child("C1", episodes=[episode(DEC="01/06/2025", REC="E11")]))
     assert ids(findings("148", data)) == ["C1"]
@@ -23,13 +23,14 @@ from oversight.exchange.ssda903.spec import TABLES, CollectionYear
 from oversight.exchange.validation import Finding
 
 YEAR = CollectionYear.from_label("2025-26")
+READING = "E06000038"  # the LA the default child's postcodes are in
 Child = dict[str, list[dict[str, Any]]]
 
 
 def episode(**fields: Any) -> dict[str, Any]:
     return {"DECOM": "10/05/2025", "RNE": "S", "LS": "C2", "CIN": "N1", "PLACE": "U1",
             "PLACE_PROVIDER": "PR1", "DEC": None, "REC": None, "REASON_PLACE_CHANGE": None,
-            "HOME_POST": "AB1 2CD", "PL_POST": "AB3 4EF", "URN": "SC123456"} | fields  # fmt: skip
+            "HOME_POST": "RG1 1AA", "PL_POST": "RG30 1AA", "URN": "SC123456"} | fields  # fmt: skip
 
 
 def review(**fields: Any) -> dict[str, Any]:
@@ -122,12 +123,17 @@ def write(folder: Path, *children: Child) -> Path:
     return folder
 
 
-def return903(*children: Child, last_year: list[Child] | None = None) -> Return903:
-    """The tables the reader makes of a return with these children (and last year's)."""
+def return903(
+    *children: Child, last_year: list[Child] | None = None, la: str | None = READING
+) -> Return903:
+    """The tables the reader makes of a return with these children (and last year's), from
+    the LA ``la`` (Reading, where the default child lives and is placed)."""
     with tempfile.TemporaryDirectory() as folder:
         this = write(Path(folder) / "this", *children)
         last = [write(Path(folder) / "last", *last_year)] if last_year is not None else []
-        return read_903([this], YEAR, last)
+        data = read_903([this], YEAR, last)
+        data.la = la
+        return data
 
 
 def findings(code: str, data: Return903) -> list[Finding]:

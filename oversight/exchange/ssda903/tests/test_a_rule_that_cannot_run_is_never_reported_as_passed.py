@@ -4,7 +4,7 @@ from click.testing import CliRunner
 
 from oversight.cli import main
 from oversight.exchange.ssda903.read import read_903
-from oversight.exchange.ssda903.rules.book import LAST_YEAR, RULES
+from oversight.exchange.ssda903.rules.book import LAST_YEAR, NEEDS_LA, RULES
 from oversight.exchange.ssda903.tests.builders import YEAR, child, write
 from oversight.exchange.ssda903.validate import validate_data
 
@@ -39,8 +39,18 @@ def test_without_last_years_return_its_rules_are_counted_as_not_checked(tmp_path
     checked = validate_data(read_903([write(tmp_path, child())], YEAR))
     coverage = checked.coverage
     assert coverage.need_last_year == len(LAST_YEAR) > 0
+    assert coverage.need_la == len(NEEDS_LA) > 0
+    assert coverage.checked == len(RULES.rules) - len(LAST_YEAR) - len(NEEDS_LA)
+    assert coverage.checked + coverage.need_last_year + coverage.need_la + coverage.not_built == 311
+    assert "need the LA's code (give it with --la" in str(coverage)
+
+
+def test_with_the_las_code_its_rules_are_checked(tmp_path):
+    data = read_903([write(tmp_path, child())], YEAR)
+    data.la = "E06000038"
+    coverage = validate_data(data).coverage
+    assert coverage.need_la == 0 and "LA's code" not in str(coverage)
     assert coverage.checked == len(RULES.rules) - len(LAST_YEAR)
-    assert coverage.checked + coverage.need_last_year + coverage.not_built == 311
 
 
 def test_an_unreadable_value_is_reported_once_by_the_dfe_rule_for_it_or_else_as_format(tmp_path):

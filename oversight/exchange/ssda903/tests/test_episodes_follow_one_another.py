@@ -51,7 +51,7 @@ def test_a_continuation_starts_the_day_the_last_ended():
 
 
 def test_a_legal_status_change_only_changes_the_legal_status():
-    same_placement = {"PLACE": "U1", "PL_POST": "AB3 4EF", "URN": "SC123456"}
+    same_placement = {"PLACE": "U1", "PL_POST": "RG30 1AA", "URN": "SC123456"}
     status_only = moved(RNE="L", LS="C1", **same_placement)
     status_unchanged = moved(RNE="L", **same_placement)
     placement_changed_too = moved(RNE="L", LS="C1")
@@ -61,7 +61,7 @@ def test_a_legal_status_change_only_changes_the_legal_status():
 
 def test_a_placement_change_changes_the_placement_and_not_the_legal_status():
     # With no URN before or after, nothing about the placement changed.
-    parents = {"PLACE": "P1", "PLACE_PROVIDER": "PR0", "URN": None, "PL_POST": "AB3 4EF"}
+    parents = {"PLACE": "P1", "PLACE_PROVIDER": "PR0", "URN": None, "PL_POST": "RG30 1AA"}
     at_home_both_times = moved(**parents)
     at_home_both_times[0] |= parents
     legal_status_changed = moved(LS="C1")
@@ -71,7 +71,7 @@ def test_a_placement_change_changes_the_placement_and_not_the_legal_status():
 
 def test_a_change_of_both_changes_both():
     same_status = moved(RNE="B")
-    same_placement = moved(RNE="U", LS="C1", PLACE="U1", PL_POST="AB3 4EF", URN="SC123456")
+    same_placement = moved(RNE="U", LS="C1", PLACE="U1", PL_POST="RG30 1AA", URN="SC123456")
     both = moved(RNE="B", LS="C1")
     assert broken_by("436", *kids(same_status, same_placement, both)) == ["C1", "C2"]
 

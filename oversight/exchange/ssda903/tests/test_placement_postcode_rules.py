@@ -1,6 +1,6 @@
 """Rules the postcodes answer as given (214, 392b, 392d, 398), each case worked out by hand.
 
-The default child is placed in foster care (U1) at AB3 4EF from home at AB1 2CD."""
+The default child is placed in foster care (U1) at RG30 1AA from home at RG1 1AA."""
 
 import pytest
 
@@ -21,13 +21,13 @@ def two(code: str, breaking: dict, passing: dict, **both) -> list[str]:
     ("code", "breaking", "passing"),
     [
         ("214", SHORT_BREAK | {"URN": "SC123456"}, SHORT_BREAK),
-        ("214", SHORT_BREAK | {"PL_POST": "AB3 4EF", "LS": "V4"}, SHORT_BREAK | {"LS": "V4"}),
-        ("398", SHORT_BREAK | {"HOME_POST": "AB1 2CD"}, SHORT_BREAK | {"URN": "SC123456"}),
-        ("398", SHORT_BREAK | {"PL_POST": "AB3 4EF"}, SHORT_BREAK),
+        ("214", SHORT_BREAK | {"PL_POST": "RG30 1AA", "LS": "V4"}, SHORT_BREAK | {"LS": "V4"}),
+        ("398", SHORT_BREAK | {"HOME_POST": "RG1 1AA"}, SHORT_BREAK | {"URN": "SC123456"}),
+        ("398", SHORT_BREAK | {"PL_POST": "RG30 1AA"}, SHORT_BREAK),
         ("392b", {"HOME_POST": None}, {}),
         ("392b", {"PL_POST": None}, SHORT_BREAK),
-        ("392d", {"PL_POST": "AB1 2CD"}, {"PLACE": "P1", "PL_POST": "AB1 2CD", "URN": "XXXXXXX"}),
-        ("392d", {"PL_POST": "ab12cd"}, {"HOME_POST": None, "PL_POST": None}),
+        ("392d", {"PL_POST": "RG1 1AA"}, {"PLACE": "P1", "PL_POST": "RG1 1AA", "URN": "XXXXXXX"}),
+        ("392d", {"PL_POST": "rg11aa"}, {"HOME_POST": None, "PL_POST": None}),
     ],
 )  # fmt: skip
 def test_a_placement_that_breaks_the_rule_is_reported(code, breaking, passing):
