@@ -63,3 +63,19 @@ def test_a_path_that_does_not_exist_exits_2(tmp_path):
 def test_a_year_without_rules_exits_2(tmp_path):
     result = validate(str(write(tmp_path, child())), "--year", "2019-20")
     assert result.exit_code == 2 and "2025-26" in result.output
+
+
+def test_the_la_the_return_is_from_is_given_by_its_code_or_dfe_number(tmp_path):
+    # A children's home of the LA's own (K2, PR1) in Islington: outside Reading (870).
+    away = child("C1", episodes=[episode(PLACE="K2", PL_POST="N1 0AA")])
+    folder = str(write(tmp_path, away))
+    for code in ("870", "E06000038"):
+        result = validate(folder, "--la", code, "--format", "csv")
+        rows = list(csv.DictReader(io.StringIO(result.stdout)))
+        assert [(r["rule"], r["child_id"]) for r in rows] == [("1015", "C1")]
+        assert "need the LA's code" not in result.output
+    assert validate(folder, "--format", "csv").exit_code == 0  # 1015 not checked without it
+    unknown = validate(folder, "--la", "999")
+    assert unknown.exit_code == 2 and "999 is not the GSS code or DfE number of an LA" in (
+        unknown.output
+    )
