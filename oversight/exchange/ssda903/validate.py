@@ -7,6 +7,7 @@ mistaken for the DfE's full one.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -102,16 +103,23 @@ def validate_903(
     with collection_paused():
         data = read_903(paths, CollectionYear.from_label(year), previous)
         data.la = la
+        if data.previous is not None:
+            data.previous.la = la
         return validate_data(data, year)
 
 
 def configured_la() -> str | None:
     """The GSS code of the LA this installation serves (OVERSIGHT_LA_CODE), or ``None``
-    when none is set or it names no LA."""
+    when none is set or it names no LA. The command line validates without setting up
+    Django: there, the setting is read from the environment, as the settings read it."""
     from django.conf import settings
 
+    if settings.configured:
+        given = settings.OVERSIGHT_LA_CODE
+    else:
+        given = os.environ.get("OVERSIGHT_LA_CODE", "")
     try:
-        return gss_code(settings.OVERSIGHT_LA_CODE) if settings.OVERSIGHT_LA_CODE else None
+        return gss_code(given) if given else None
     except ValueError:
         return None
 

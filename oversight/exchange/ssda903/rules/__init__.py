@@ -26,6 +26,7 @@ from oversight.exchange.ssda903.rules import (  # noqa: F401  (importing registe
     outcomes_oc2,
     placed_for_adoption,
     placement_places,
+    placement_places_last_year,
     postcodes,
     respite_and_holidays,
     reviews_and_uasc,

@@ -33,11 +33,14 @@ def compares_with_last_year(
 
 
 def needs_the_la(
-    code: str,
+    code: str, last_year: bool = False
 ) -> Callable[[Check[Return903[pl.LazyFrame]]], Check[Return903[pl.LazyFrame]]]:
     """Register a rule that needs to know which LA the return is from (``Return903.la``):
-    without it, the rule raises, and so is reported as not checked."""
+    without it, the rule raises, and so is reported as not checked. ``last_year``: it
+    needs last year's return too."""
     NEEDS_LA.add(code)
+    if last_year:
+        LAST_YEAR.add(code)
 
     def register(check: Check[Return903[pl.LazyFrame]]) -> Check[Return903[pl.LazyFrame]]:
         @functools.wraps(check)

@@ -133,6 +133,8 @@ def return903(
         last = [write(Path(folder) / "last", *last_year)] if last_year is not None else []
         data = read_903([this], YEAR, last)
         data.la = la
+        if data.previous is not None:
+            data.previous.la = la
         return data
 
 

@@ -88,3 +88,37 @@ def test_without_the_returns_la_the_location_is_not_checked():
     [not_checked] = findings("179", data)
     assert not_checked.kind == "not checked" and "--la" in not_checked.message
     assert ids(findings("169", data)) == ["C1"]  # needs the directory, not the LA
+
+
+SINCE_2024 = {"DECOM": "10/05/2024"}
+
+
+def against_last_year(code: str, this: dict, last: dict | None = None) -> list[str]:
+    """C1's episode open since 2024 as ``this`` says this year (as ``last`` last year); C2's
+    unchanged. Both placed at RG30 1AA last year, from home at RG1 1AA."""
+    last_year = [child("C1", episodes=[episode(**SINCE_2024, **(last or {}))]),
+                 child("C2", UPN="A201000000025", episodes=[episode(**SINCE_2024)])]  # fmt: skip
+    this_year = [child("C1", episodes=[episode(**SINCE_2024 | this)]),
+                 child("C2", UPN="A201000000025", episodes=[episode(**SINCE_2024)])]  # fmt: skip
+    return ids(findings(code, return903(*this_year, last_year=last_year)))
+
+
+@pytest.mark.parametrize("code", ["503G", "503H", "503J", "452", "453"])
+def test_the_place_of_an_episode_carried_over_is_the_same_as_last_year(code):
+    # Islington: another LA (503H, 452), outside (503J), 37 miles further (503G, 453).
+    assert against_last_year(code, {"PL_POST": ISLINGTON}) == ["C1"]
+
+
+def test_a_distance_worked_out_again_may_differ_by_a_tenth_of_a_mile_in_the_same_episode():
+    # From RG1 1AA: RG30 1AA is 1,073 m east and 543 m south, 0.7 miles; RG30 1AB 1,167 m
+    # and 529 m, 0.8 miles. 503G asks for the same distance, 453 for within 0.2 miles.
+    assert against_last_year("503G", {"PL_POST": "RG30 1AB"}) == ["C1"]
+    assert against_last_year("453", {"PL_POST": "RG30 1AB"}) == []
+
+
+def test_452_and_453_compare_only_rows_giving_the_same_reason_for_the_new_episode():
+    # Last year's row says the episode began with a move (P); this year's, care began (S).
+    moved = {"RNE": "P"}
+    assert against_last_year("452", {"PL_POST": ISLINGTON}, moved) == []
+    assert against_last_year("453", {"PL_POST": ISLINGTON}, moved) == []
+    assert against_last_year("503H", {"PL_POST": ISLINGTON}, moved) == ["C1"]

@@ -79,3 +79,21 @@ def test_the_la_the_return_is_from_is_given_by_its_code_or_dfe_number(tmp_path):
     assert unknown.exit_code == 2 and "999 is not the GSS code or DfE number of an LA" in (
         unknown.output
     )
+
+
+def test_the_command_reads_the_las_code_from_the_environment_without_django(tmp_path):
+    # The command validates without setting Django up: OVERSIGHT_LA_CODE is read as the
+    # settings read it, from the environment.
+    import os
+    import subprocess
+    import sys
+
+    folder = str(write(tmp_path, child()))
+    env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
+    program = "from oversight.cli import main; main()"
+    command = [sys.executable, "-c", program, "validate", "ssda903", folder]
+    without = subprocess.run(command, capture_output=True, text=True, env=env)
+    assert without.returncode == 0 and "need the LA's code" in without.stdout
+    given = subprocess.run(command, capture_output=True, text=True,
+                           env=env | {"OVERSIGHT_LA_CODE": "870"})  # fmt: skip
+    assert given.returncode == 0 and "need the LA's code" not in given.stdout
