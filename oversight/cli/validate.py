@@ -60,8 +60,9 @@ def ssda903_command(paths: tuple[str, ...], previous: tuple[str, ...], year: str
     inside the LA only when the LA is known (--la); the last line says how many of the
     year's rules were checked.
     """
+    from oversight.exchange.local_authority import configured_la, gss_code
     from oversight.exchange.ssda903.read import Unreadable903
-    from oversight.exchange.ssda903.validate import configured_la, gss_code, validate_903
+    from oversight.exchange.ssda903.validate import validate_903
     from oversight.exchange.validation.output import FORMATS, summary
 
     try:

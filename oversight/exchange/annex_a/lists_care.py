@@ -50,6 +50,7 @@ from oversight.exchange.annex_a.gather import (
     yes_no,
 )
 from oversight.exchange.annex_a.lists_protection import spanning
+from oversight.exchange.annex_a.places import with_placement_places
 from oversight.exchange.annex_a.windows import Rule, Window, chosen
 
 # Plans that mean a child was receiving services, and decisions that end at the front door.
@@ -164,7 +165,7 @@ def children_in_care(context: Context) -> list[Row]:
             continue  # the latest period ended before the window (a later one is not known)
         rows.append(child_row(period.current, context)
                     | _period_columns(period, periods, history, child_id, context))  # fmt: skip
-    return rows
+    return with_placement_places(rows)
 
 
 def _period_columns(

@@ -294,8 +294,12 @@ CHILDREN_IN_CARE = AnnexList(
         held=Held.WRITTEN),
      _c("placement_urn", "URN of Placement", "Ofsted's URN of the latest placement.",
         held=Held.WRITTEN),
-     _blank("placement_location", "Placement Location", "In or out of the LA's area."),
-     _blank("placement_la", "LA of Placement", ""),
+     _c("placement_location", "Placement Location", "Whether the latest placement's "
+        "postcode is in the LA's area (OVERSIGHT_LA_CODE), by the ONS Postcode Directory.",
+        Type.CHOICE, choices="placement_location", held=Held.DERIVED),
+     _c("placement_la", "LA of Placement", "The LA the latest placement's postcode is in, "
+        "by the ONS Postcode Directory (Wales, Scotland or Northern Ireland as the "
+        "template names them).", held=Held.DERIVED),
      _count("missing_12_months", "Number of Episodes the Child has been 'Missing' from their "
             "Placement in the last 12 months", "Missing episodes begun in the 12 months."),
      _count("absent_12_months", "Number of Episodes the Child has been 'Absent' from their "

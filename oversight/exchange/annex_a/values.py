@@ -247,6 +247,8 @@ PERMANENCE_PLAN = ValueMap(
            "sgo_cao", r"supported living": "supported_living", r"residential": "residential",
            r"fostering": "long_term_fostering", r"^other$": "other"},
 )  # fmt: skip
+PLACEMENT_LOCATION = ValueMap("placement_location", {"IN": "a) In", "OUT": "b) Out"},
+                              words={r"^in": "IN", r"^out": "OUT"})  # fmt: skip
 LEAVING_ADOPTION = ValueMap(
     "leaving_adoption",
     {"1": "1 - Adopter withdrew from process", "2": "2 - Process put on hold",
@@ -259,5 +261,5 @@ VALUE_MAPS = {
     for m in (YES_NO, NFA, GENDER, ETHNICITY, SOURCE, CATEGORY_OF_ABUSE, PRIMARY_NEED,
               CLOSURE_REASON, CASE_STATUS, LEGAL_STATUS, PLACEMENT_TYPE, PLACEMENT_PROVIDER,
               REASON_CEASED, ELIGIBILITY, IN_TOUCH, ACCOMMODATION, SUITABILITY, ACTIVITY,
-              LEAVING_ADOPTION, PERMANENCE_PLAN)
+              LEAVING_ADOPTION, PERMANENCE_PLAN, PLACEMENT_LOCATION)
 }  # fmt: skip

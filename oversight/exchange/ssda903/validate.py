@@ -7,7 +7,6 @@ mistaken for the DfE's full one.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -97,7 +96,8 @@ def validate_903(
     la: str | None = None,
 ) -> Validation:
     """Every finding for the files; ``Unreadable903`` when nothing in them can be read.
-    ``la`` is the GSS code of the LA the return is from (``gss_code``), without which the
+    ``la`` is the GSS code of the LA the return is from (``local_authority.gss_code``),
+    without which the
     rules about placements inside the LA are not checked."""
     rule_book(year)  # an unknown year is refused before the files are read
     with collection_paused():
@@ -106,33 +106,3 @@ def validate_903(
         if data.previous is not None:
             data.previous.la = la
         return validate_data(data, year)
-
-
-def configured_la() -> str | None:
-    """The GSS code of the LA this installation serves (OVERSIGHT_LA_CODE), or ``None``
-    when none is set or it names no LA. The command line validates without setting up
-    Django: there, the setting is read from the environment, as the settings read it."""
-    from django.conf import settings
-
-    if settings.configured:
-        given = settings.OVERSIGHT_LA_CODE
-    else:
-        given = os.environ.get("OVERSIGHT_LA_CODE", "")
-    try:
-        return gss_code(given) if given else None
-    except ValueError:
-        return None
-
-
-def gss_code(la_code: str) -> str:
-    """The LA's GSS code from its GSS code or its 3-digit DfE number; ``ValueError`` when
-    it is neither of an LA of England."""
-    from oversight.performance.published import UnknownArea, area
-
-    try:
-        found = area(la_code)
-    except UnknownArea:
-        raise ValueError(f"{la_code} is not the GSS code or DfE number of an LA") from None
-    if found.level != "la":
-        raise ValueError(f"{la_code} is {found.name}, not a local authority")
-    return found.code

@@ -15,6 +15,7 @@ from typing import IO
 
 from oversight.exchange.cin_census import validate as cin
 from oversight.exchange.cin_census.read import CinUnreadable
+from oversight.exchange.local_authority import configured_la
 from oversight.exchange.ssda903 import validate as ssda903
 from oversight.exchange.ssda903.read import Unreadable903
 from oversight.exchange.validation import Report
@@ -54,7 +55,7 @@ def check_903(
     """This year's files and, when given, last year's (for the rules that compare the two),
     from the LA this installation serves (OVERSIGHT_LA_CODE), when it is set."""
     paths, previous = list(paths), list(previous)
-    validation = ssda903.validate_903(paths, year, previous, ssda903.configured_la())
+    validation = ssda903.validate_903(paths, year, previous, configured_la())
     files = [Path(p).name for p in paths] + [f"last year: {Path(p).name}" for p in previous]
     found = validation.coverage
     return Checked(
