@@ -16,6 +16,11 @@ import re
 POSTCODE = re.compile(r"[A-Z]{1,2}[0-9][0-9A-Z]? [0-9][A-Z]{2}")
 URN = re.compile(r"SC[0-9]{6}|[0-9]{6,7}")
 NO_URN = "XXXXXXX"
+# The placements with the LA's own provision (PR1) that may be outside the LA: foster care,
+# adoption and supported accommodation (the DfE's rule 1015 asks the rest to be inside it).
+OWN_PROVISION_ANYWHERE = frozenset(
+    {"A3", "A4", "A5", "A6", "U1", "U2", "U3", "U4", "U5", "U6", "K3"}
+)
 PLACEMENTS_WITHOUT_URN = frozenset(
     {"P1", "P3", "R1", "R2", "R5", "T0", "T1", "T2", "T3", "T4", "Z1", "Z11", "Z12", "Z13", "Z14"}
 )

@@ -47,6 +47,7 @@ from oversight.synth.matching import (
 )
 from oversight.synth.organisation import Layout, Workforce, create_workforce, team_layout
 from oversight.synth.people import ChildProfile
+from oversight.synth.places import area
 from oversight.synth.population import arrivals
 from oversight.synth.problems import check_problems, choose_problem_teams, practice_by_team
 from oversight.synth.processes import default_processes, run_in_order
@@ -230,6 +231,9 @@ def _record(
                 )  # fmt: skip
         return writer.export()
 
+    # The postcodes homes and placements are drawn from, read here: Polars, which reads
+    # them, can hang in a process forked from one that has used it (``processes``).
+    area()
     counts: dict[str, int] = {}
     numbering = Renumbering()
     tables = [model_named(name) for name in INSERT_ORDER]

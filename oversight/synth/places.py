@@ -12,7 +12,9 @@ other records as they were. Foster carers of one service share its URN and each
 household has its own postcode; a children's home, a supported accommodation provider or
 an adoption agency has one URN and one postcode. A child placed with parents is at home;
 a placement Ofsted does not register (with parents, in lodgings, temporary, other) has
-the DfE's XXXXXXX for its URN. The shares of placements outside the LA, and how far, are
+the DfE's XXXXXXX for its URN. The LA's own provision is in the LA, but for foster care,
+adoption and supported accommodation (``OWN_PROVISION_ANYWHERE``, as the DfE's rule 1015
+allows). The shares of placements outside the LA, and how far, are
 assumptions, in the spirit of the DfE's figures (about two in five children in care live
 outside their LA).
 """
@@ -27,16 +29,17 @@ from typing import Any
 import polars as pl
 
 from oversight.codes.groups import FOSTER_CARE, WITH_FOSTER_CARERS
-from oversight.codes.places import NO_URN, PLACEMENTS_WITHOUT_URN
+from oversight.codes.places import NO_URN, OWN_PROVISION_ANYWHERE, PLACEMENTS_WITHOUT_URN
 from oversight.codes.postcode_directory import PostcodeDirectory, distance_expr
 
 SYNTHETIC_LA = "E06000038"  # Reading
 NEAR_MILES = 40
 FAR_SHARE = 0.1
 FAR_EVERY = 50  # the postcodes of England far placements are drawn from: one in this many
-# How many provisions of each kind there are to be placed with, by its URN's prefix.
+# How many provisions of each kind there are to be placed with, by its URN's prefix; "own":
+# the LA's own provisions other than foster care, adoption and supported accommodation.
 POOLS = {"foster": ("SC91", 20), "home": ("SC92", 60), "supported": ("SC94", 25),
-         "adoption": ("SC95", 8), "other": ("SC96", 40)}  # fmt: skip
+         "adoption": ("SC95", 8), "other": ("SC96", 40), "own": ("SC93", 10)}  # fmt: skip
 OWN_FOSTERING = "SC900001"  # the LA's own fostering service
 OUTSIDE_SHARE = {"PR1": 0.15, "PR2": 0.8, "PR3": 0.5, "PR4": 0.55, "PR5": 0.5}
 
@@ -98,11 +101,13 @@ class Places:
         if placement_type == "P1":
             return {"postcode": self.home, "urn": NO_URN}
         outside = self.rng.random() < OUTSIDE_SHARE.get(provider, 0.3)
+        own = provider == "PR1" and placement_type not in OWN_PROVISION_ANYWHERE
+        outside = outside and not own  # the LA's own homes and the like are in it
         if placement_type in PLACEMENTS_WITHOUT_URN:
             return {"postcode": self._away(outside), "urn": NO_URN}
         if placement_type in FOSTER_CARE and provider == "PR1":
             return {"postcode": self._away(outside), "urn": OWN_FOSTERING}
-        prefix, size = POOLS[_kind(placement_type)]
+        prefix, size = POOLS["own" if own else _kind(placement_type)]
         number = self.rng.randrange(size)
         urn = f"{prefix}{number:04d}"
         if placement_type in FOSTER_CARE:  # an agency's carers: a household of their own
@@ -138,4 +143,5 @@ def _kind(placement_type: str) -> str:
 
 def _provision_postcode(urn: str) -> str:
     rng = random.Random(f"provision/{urn}")
-    return _postcode(rng, area(), outside=rng.random() >= 0.5)
+    own = urn.startswith(POOLS["own"][0])
+    return _postcode(rng, area(), outside=not own and rng.random() >= 0.5)

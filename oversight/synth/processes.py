@@ -7,7 +7,9 @@ order, so the records and their ids are the same whatever the number of processe
 
 Workers are forked: they inherit the planned journeys and the workforce rather than
 receiving them, and the database connection they also inherit is made unusable (but
-kept open: closing it in a child would end the parent's session).
+kept open: closing it in a child would end the parent's session). A worker must not use
+Polars: its thread pool, inherited from a parent that used it, can hang the child; what
+Polars reads for the workers (``places.area``) is read in the parent before they fork.
 """
 
 import multiprocessing

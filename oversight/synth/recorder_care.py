@@ -24,12 +24,18 @@ AWAY_PER_YEAR = (1.0, 3.0)
 
 
 class CareSteps:
+    @property
+    def home_postcode(self) -> str:
+        """An unaccompanied child's home is not known (the DfE asks for no distance from it:
+        rule 406); any other child's is the family's."""
+        return "" if self.profile.uasc else self.places.home
+
     def _start_care(self, on: date, legal_status: str, placement_type: str, provider: str,
                     long_term: bool) -> None:  # fmt: skip
         self.care_began = on
         self.episode, self.placement, plan = services.start_care_episode(
             self.child, started_on=on, legal_status=legal_status, placement_type=placement_type,
-            provider=provider, long_term=long_term, home_postcode=self.places.home,
+            provider=provider, long_term=long_term, home_postcode=self.home_postcode,
             **self.places.where(placement_type, provider), by=self.worker, origin=ORIGIN,
         )  # fmt: skip
         self.plans["care"] = plan

@@ -194,6 +194,7 @@ def _period_columns(
         "legal_status_start": current["started_on"],
         "legal_status": current["legal_status"],
         "cla_latest_review": latest(history["reviews"].get(child_id, []), period.start, until),
+        "iro_contact": latest(history["attended"].get(child_id, []), period.start, until),
         "cla_last_visit": latest(history["visits"].get(child_id, []), period.start, until),
         "permanence_plan": next((option for on, option in reversed(
             history["permanence"].get(child_id, [])) if period.start <= on <= until), None),
@@ -251,6 +252,9 @@ def _care_history(listed: Any, day: date) -> dict[str, Any]:
             )
         ),
         "reviews": by_child(reviews.values_list("child_id", "held_on")),
+        "attended": by_child(
+            reviews.filter(child_participated=True).values_list("child_id", "held_on")
+        ),
         "permanence": by_child(
             (p[0], p[1:])
             for p in permanence.order_by("decided_on").values_list(

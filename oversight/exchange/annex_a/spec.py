@@ -273,8 +273,10 @@ CHILDREN_IN_CARE = AnnexList(
      _c("permanence_plan", "What is the permanence plan for this child?", "The care plan's "
         "latest permanence plan in the period, up to the inspection date.", Type.CHOICE,
         choices="permanence_plan", variants=(r"permanence plan",)),
-     _blank("iro_contact", "Date of Last IRO Visit / Contact to the Child", "The IRO's last "
-            "contact.", Type.DATE),
+     _date("iro_contact", "Date of Last IRO Visit / Contact to the Child", "The last child "
+           "in care review in the period that the child attended, up to the inspection date: "
+           "the IRO chairs it and meets the child there (the records hold no IRO visits "
+           "between reviews).", held=Held.DERIVED),
      _date("health_assessment", "Date of Last Health Assessment", "The last health "
            "assessment in the period, up to the inspection date."),
      _date("dental_check", "Date of Last Dental Check", "The last dental check in the "

@@ -68,3 +68,15 @@ def test_own_foster_carers_share_the_services_urn_and_a_home_keeps_its_postcode(
 def test_a_placement_for_adoption_with_the_foster_carers_stays_where_they_are():
     current = SimpleNamespace(postcode="RG1 4DG", urn=OWN_FOSTERING)
     assert places().where("A5", "PR1", current) == {"postcode": "RG1 4DG", "urn": OWN_FOSTERING}
+
+
+def test_the_las_own_homes_are_in_the_la_but_its_foster_carers_may_not_be(directory):
+    # The DfE's rule 1015: own provision (PR1) in the LA, but for foster care, adoption
+    # and supported accommodation.
+    own_homes = [places(seed).where("K2", "PR1") for seed in range(50)]
+    carers = [places(seed).where("U4", "PR1") for seed in range(200)]
+    found = dict(directory.find([p["postcode"] for p in own_homes + carers])
+                 .select("postcode", "la").iter_rows())  # fmt: skip
+    assert {found[h["postcode"].replace(" ", "")] for h in own_homes} == {SYNTHETIC_LA}
+    assert {h["urn"][:4] for h in own_homes} == {"SC93"}
+    assert any(found[c["postcode"].replace(" ", "")] != SYNTHETIC_LA for c in carers)

@@ -17,6 +17,7 @@ from functools import cache
 
 import polars as pl
 
+from oversight.codes.places import OWN_PROVISION_ANYWHERE
 from oversight.codes.postcode_directory import PostcodeDirectory, compact_column, distance_expr
 from oversight.exchange.ssda903.read import Return903
 from oversight.exchange.ssda903.rules.book import RULES, needs_the_la
@@ -30,9 +31,6 @@ FAR = 350  # miles: further is not believable for a placement from home (454)
 # Placements Ofsted registers by URN unless the rule 218 exempts them (222's list).
 NO_URN_NEEDED = ("P1", "P3", "R1", "R2", "R5", "T0", "T1", "T2", "T3", "T4",
                  "Z11", "Z12", "Z13", "Z14")  # fmt: skip
-# The own provision (PR1) a child may be placed in outside the LA: foster carers, adopters
-# and supported accommodation.
-ANYWHERE = ("A3", "A4", "A5", "A6", "U1", "U2", "U3", "U4", "U5", "U6", "K3")
 
 
 @cache
@@ -147,6 +145,7 @@ def the_location_agrees_with_the_placements_la(data: Return903) -> pl.LazyFrame:
 @needs_the_la("1015")
 def own_provision_is_in_the_la(data: Return903) -> pl.LazyFrame:
     # Where the placement's LA is known: a postcode not found is rule 169's to report.
-    own = (pl.col("PLACE_PROVIDER") == "PR1") & ~is_one_of("PLACE", ANYWHERE).fill_null(True)
+    anywhere = is_one_of("PLACE", OWN_PROVISION_ANYWHERE).fill_null(True)
+    own = (pl.col("PLACE_PROVIDER") == "PR1") & ~anywhere
     wrong = own & ~short_break() & (pl.col("PL_LOCATION") == "OUT")
     return report(placed(data).filter(wrong), "PLACE", "PLACE_PROVIDER", "PL_POST", "PL_LA")

@@ -18,6 +18,7 @@ from django.core.management import call_command
 from oversight.casework.models import Child
 from oversight.exchange.ssda903.load import load_903
 from oversight.exchange.ssda903.tests.return_files import lines, written
+from oversight.exchange.ssda903.validate import validate_903
 from oversight.synth import generate
 
 
@@ -30,6 +31,12 @@ def test_the_synthetic_las_return_comes_back_the_same_after_an_import_into_empty
     first, again = tmp_path / "first", tmp_path / "again"
     summary_first = written(first)
     assert summary_first.children > 40 and summary_first.left_out == []
+    # Its homes and placements are real postcodes, in Reading or placed from it: every rule
+    # about where a placement is passes it.
+    checked = validate_903([first], la="E06000038")
+    place_rules = {"164", "169", "179", "214", "218", "392a", "392b", "392c", "392d", "398",
+                   "406", "411", "420", "454", "1015"}  # fmt: skip
+    assert [f for f in checked.report.findings if f.rule in place_rules] == []
 
     call_command("flush", verbosity=0, interactive=False)
     assert not Child.objects.exists()
