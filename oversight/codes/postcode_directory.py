@@ -148,6 +148,12 @@ class PostcodeDirectory:
         return path
 
 
+@cache
+def directory() -> PostcodeDirectory:
+    """The directory, with the cache folder of this process's environment."""
+    return PostcodeDirectory()
+
+
 def _read_letter(source: Path) -> pl.DataFrame:
     data = msgpack.unpackb(brotli.decompress(source.read_bytes()), raw=False)["data"]
     # A postcode with no LA or grid reference has NaN for it (terminated, or a PO box).

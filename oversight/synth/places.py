@@ -30,7 +30,8 @@ import polars as pl
 
 from oversight.codes.groups import FOSTER_CARE, WITH_FOSTER_CARERS
 from oversight.codes.places import NO_URN, OWN_PROVISION_ANYWHERE, PLACEMENTS_WITHOUT_URN
-from oversight.codes.postcode_directory import PostcodeDirectory, distance_expr
+from oversight.codes.postcode_directory import directory as postcode_directory
+from oversight.codes.postcode_directory import distance_expr
 
 SYNTHETIC_LA = "E06000038"  # Reading
 NEAR_MILES = 40
@@ -57,7 +58,7 @@ class Area:
 
 @cache
 def area(la: str = SYNTHETIC_LA) -> Area:
-    directory = PostcodeDirectory()
+    directory = postcode_directory()
     england = pl.concat(
         pl.collect_all(
             pl.scan_parquet(directory.letter(letter)).filter(

@@ -9,16 +9,9 @@ location.
 
 from __future__ import annotations
 
-from functools import cache
-
-from oversight.codes.postcode_directory import PostcodeDirectory, compact
+from oversight.codes.postcode_directory import compact, directory
 from oversight.exchange.annex_a.gather import Row
 from oversight.exchange.local_authority import configured_la, la_name
-
-
-@cache
-def directory() -> PostcodeDirectory:
-    return PostcodeDirectory()
 
 
 def with_placement_places(rows: list[Row]) -> list[Row]:

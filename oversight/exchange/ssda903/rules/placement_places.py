@@ -13,12 +13,10 @@ return, for every episode (``placed``). A rule about PL_LOCATION needs the retur
 and is not checked without it (``needs_the_la``).
 """
 
-from functools import cache
-
 import polars as pl
 
 from oversight.codes.places import OWN_PROVISION_ANYWHERE
-from oversight.codes.postcode_directory import PostcodeDirectory, compact_column, distance_expr
+from oversight.codes.postcode_directory import compact_column, directory, distance_expr
 from oversight.exchange.ssda903.read import Return903
 from oversight.exchange.ssda903.rules.book import RULES, needs_the_la
 from oversight.exchange.ssda903.rules.common import is_one_of, per_return, report
@@ -31,11 +29,6 @@ FAR = 350  # miles: further is not believable for a placement from home (454)
 # Placements Ofsted registers by URN unless the rule 218 exempts them (222's list).
 NO_URN_NEEDED = ("P1", "P3", "R1", "R2", "R5", "T0", "T1", "T2", "T3", "T4",
                  "Z11", "Z12", "Z13", "Z14")  # fmt: skip
-
-
-@cache
-def directory() -> PostcodeDirectory:
-    return PostcodeDirectory()
 
 
 @per_return
