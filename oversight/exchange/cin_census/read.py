@@ -87,14 +87,70 @@ FIELDS = {
 # The groups within a part that are tables of their own, read apart from its fields.
 GROUPS = {"assessments": "FactorsIdentifiedAtAssessment", "cp_plans": "Reviews"}
 
+# What an element is within a part: one of the part's fields (its column, 0 or more), or:
+GROUP = -1  # a group read as a table of its own (factors, reviews)
+OTHER = -2  # a part within the part (an episode's assessments), or not in the census
+IGNORED = -3  # not an element (a processing instruction)
+
+
+class _Table:
+    """One table's rows as read: each row a list of its columns' values, fields as text.
+
+    The column an element fills is looked up by its tag, namespace and all, and learnt
+    the first time the tag is met: a census has a few dozen tags, each met thousands of
+    times."""
+
+    def __init__(self, name: str) -> None:
+        keys, fields = TABLES[name]
+        # The children's LAchildID is both the key every table has and one of its fields.
+        self.columns = tuple(dict.fromkeys(("LAchildID", "line", *keys, *fields)))
+        self.no_fields = (None,) * (len(self.columns) - 2 - len(keys))
+        self.group = GROUPS.get(name)
+        self.named = FIELDS[name]
+        self.places: dict[Any, int] = {}
+        self.rows: list[list[Any]] = []
+
+    def place(self, tag: Any) -> int:
+        """The column an element of this tag fills, or what else it is (GROUP, ...)."""
+        if not isinstance(tag, str):
+            return IGNORED
+        name = tag.rpartition("}")[2]
+        field = self.named.get(name)
+        if field is not None:
+            place = self.columns.index(field)
+        else:
+            place = GROUP if name == self.group else OTHER
+        if len(self.places) < LOCAL_NAMES_KEPT:  # a file of made-up names grows no further
+            self.places[tag] = place
+        return place
+
+    def add(self, child_id: str | None, line: int | None, *keys: int) -> list[Any]:
+        row = [child_id, line, *keys, *self.no_fields]
+        self.rows.append(row)
+        return row
+
+    def frame(self) -> pl.DataFrame:
+        """The rows as a table, every field as text."""
+        schema = {name: pl.Int64 if name in INTEGERS else pl.String for name in self.columns}
+        if not self.rows:
+            return pl.DataFrame(schema=schema)
+        columns = zip(*self.rows, strict=True)  # (every row has every column)
+        return pl.DataFrame(
+            [pl.Series(name, values, schema[name], strict=True)
+             for name, values in zip(self.columns, columns, strict=True)]
+        )  # fmt: skip
+
+
+# The columns that are whole numbers: the line and the keys (child, episode, ...).
+INTEGERS = {"line", *(key for keys, _fields in TABLES.values() for key in keys)}
+
 
 class _Reader:
     def __init__(self, name: str, period: CensusPeriod) -> None:
         self.name = name
         self.period = period
         self.header: dict[str, Any] = {}
-        # Each table's rows, each the dict of its values as read (not changed after).
-        self.rows: dict[str, list[dict[str, Any]]] = {table: [] for table in TABLES}
+        self.tables = {table: _Table(table) for table in TABLES}
         self.problems: list[Finding] = []
         self.children = 0
 
@@ -127,104 +183,117 @@ class _Reader:
     def read_child(self, element: etree._Element) -> None:
         child = self.children
         self.children += 1
-        values: dict[str, Any] = {"child": child, "line": element.sourceline}
-        ids = {"child": child}
+        row = self.tables["children"].add(None, element.sourceline, child)
         episodes = []
+        characteristics = []
         for part in element:
-            name = _LOCAL_NAMES.get(part.tag) or _new_local(part)
+            name = _local(part)
             if name == "CINdetails":
                 episodes.append(part)
             elif name == "ChildIdentifiers":
-                self.fields_of(part, "children", values, None)
+                self.fields_of(part, self.tables["children"], row, None)
             elif name == "ChildCharacteristics":
-                self.read_characteristics(part, values, ids)
+                characteristics.append(part)
             else:
-                self.unknown(values.get("LAchildID"), part)
-        ids["LAchildID"] = values.get("LAchildID")
-        self.rows["children"].append(values)
+                self.unknown(row[0], part)
+        child_id = row[0]  # (read with the identifiers, wherever they are in the child)
+        for part in characteristics:
+            self.read_characteristics(part, row, child_id, child)
         for episode, part in enumerate(episodes):
-            self.read_episode(part, {**ids, "episode": episode})
+            self.read_episode(part, child_id, child, episode)
 
     def read_characteristics(
-        self, element: etree._Element, values: dict[str, Any], ids: dict[str, Any]
+        self, element: etree._Element, row: list[Any], child_id: str | None, child: int
     ) -> None:
+        ethnicity = self.tables["children"].columns.index("Ethnicity")
         for part in element:
-            name = _LOCAL_NAMES.get(part.tag) or _new_local(part)
+            name = _local(part)
             if name == "Ethnicity":
-                values[name] = _text(part)
+                row[ethnicity] = _text(part)
             elif name == "Disabilities":
-                disabilities = self.rows["disabilities"]
+                disabilities = self.tables["disabilities"]
                 for disability in part:
-                    disabilities.append(
-                        {**ids, "LAchildID": values.get("LAchildID"), "line": disability.sourceline,
-                         "Disability": _text(disability)}
-                    )  # fmt: skip
+                    disabilities.add(child_id, disability.sourceline, child)[-1] = _text(disability)
             else:
-                self.unknown(values.get("LAchildID"), part)
+                self.unknown(child_id, part)
 
-    def read_episode(self, element: etree._Element, ids: dict[str, Any]) -> None:
-        values = {**ids, "line": element.sourceline}
-        fields = FIELDS["episodes"]
+    def read_episode(
+        self, element: etree._Element, child_id: str | None, child: int, episode: int
+    ) -> None:
+        table = self.tables["episodes"]
+        row = table.add(child_id, element.sourceline, child, episode)
+        places = table.places
         groups: defaultdict[str, int] = defaultdict(int)  # each group's place in the episode
         for part in element:
-            name = _LOCAL_NAMES.get(part.tag) or _new_local(part)
-            if name in fields:
+            tag = part.tag
+            place = places.get(tag)
+            if place is None:
+                place = table.place(tag)
+            if place >= 0:
                 text = part.text
-                values[name] = (text.strip() or None) if text is not None else None
+                row[place] = (text.strip() or None) if text is not None else None
                 continue
-            place = groups[name]
+            if place == IGNORED:
+                continue
+            name = _local(part)
+            at = groups[name]
             groups[name] += 1
             if name == "Assessments":
-                self.read_assessment(part, {**ids, "assessment": place})
+                self.read_assessment(part, child_id, child, episode, at)
             elif name == "CINPlanDates":
-                self.read_part("cin_plans", part, {**ids, "cin_plan": place})
+                self.read_part("cin_plans", part, child_id, child, episode, at)
             elif name == "Section47":
-                self.read_part("section47", part, {**ids, "s47": place})
+                self.read_part("section47", part, child_id, child, episode, at)
             elif name == "ChildProtectionPlans":
-                self.read_plan(part, {**ids, "cp_plan": place})
+                self.read_plan(part, child_id, child, episode, at)
             elif name == "PreProceedingsandFGDM":
-                self.read_part("pre_proceedings", part, ids)
+                self.read_part("pre_proceedings", part, child_id, child, episode)
             else:
-                self.unknown(ids["LAchildID"], part)
-        self.rows["episodes"].append(values)
+                self.unknown(child_id, part)
 
-    def read_part(self, table: str, element: etree._Element, ids: dict[str, Any]) -> None:
-        values = {**ids, "line": element.sourceline}
-        self.fields_of(element, table, values, ids["LAchildID"])
-        self.rows[table].append(values)
+    def read_part(
+        self, table: str, element: etree._Element, child_id: str | None, *keys: int
+    ) -> list[etree._Element]:
+        """The part's row; its groups read on their own (factors, reviews) are returned."""
+        part = self.tables[table]
+        row = part.add(child_id, element.sourceline, *keys)
+        return self.fields_of(element, part, row, child_id)
 
-    def read_assessment(self, element: etree._Element, ids: dict[str, Any]) -> None:
-        self.read_part("assessments", element, ids)
-        factors = self.rows["factors"]
-        for group in element.iterchildren("{*}FactorsIdentifiedAtAssessment"):
+    def read_assessment(self, element: etree._Element, child_id: str | None, *keys: int) -> None:
+        factors = self.tables["factors"]
+        for group in self.read_part("assessments", element, child_id, *keys):
             for factor in group:
-                factors.append(
-                    {**ids, "line": factor.sourceline, "AssessmentFactors": _text(factor)}
-                )
+                factors.add(child_id, factor.sourceline, *keys)[-1] = _text(factor)
 
-    def read_plan(self, element: etree._Element, ids: dict[str, Any]) -> None:
-        self.read_part("cp_plans", element, ids)
-        reviews = self.rows["reviews"]
-        for group in element.iterchildren("{*}Reviews"):
+    def read_plan(self, element: etree._Element, child_id: str | None, *keys: int) -> None:
+        reviews = self.tables["reviews"]
+        for group in self.read_part("cp_plans", element, child_id, *keys):
             for review in group:
-                reviews.append({**ids, "line": review.sourceline, "CPPreviewDate": _text(review)})
+                reviews.add(child_id, review.sourceline, *keys)[-1] = _text(review)
             if len(group) == 0:  # an empty group is a review record with no date (8842Q)
-                reviews.append({**ids, "line": group.sourceline})
+                reviews.add(child_id, group.sourceline, *keys)
 
     def fields_of(
-        self, element: etree._Element, table: str, values: dict[str, Any], child_id: str | None
-    ) -> None:
-        """The fields of ``table`` in ``element`` into ``values``; any other element is
-        reported, but for the groups read on their own (factors, reviews)."""
-        fields = FIELDS[table]
+        self, element: etree._Element, table: _Table, row: list[Any], child_id: str | None
+    ) -> list[etree._Element]:
+        """The fields of ``table`` in ``element`` into ``row``; any other element is
+        reported, but for the groups read on their own (factors, reviews): those are
+        returned."""
+        places = table.places
+        groups = []
         for part in element:
-            name = _LOCAL_NAMES.get(part.tag) or _new_local(part)
-            field = fields.get(name)
-            if field is not None:
+            tag = part.tag
+            place = places.get(tag)
+            if place is None:
+                place = table.place(tag)
+            if place >= 0:
                 text = part.text
-                values[field] = (text.strip() or None) if text is not None else None
-            elif name != GROUPS.get(table):
-                self.unknown(child_id or values.get("LAchildID"), part)
+                row[place] = (text.strip() or None) if text is not None else None
+            elif place == GROUP:
+                groups.append(part)
+            elif place == OTHER:
+                self.unknown(child_id or row[0], part)
+        return groups
 
     def unknown(self, child_id: str | None, element: etree._Element) -> None:
         if not isinstance(element.tag, str):
@@ -236,7 +305,7 @@ class _Reader:
         """Each table typed, with its values that are missing or not of their type
         reported. Every table's typing runs in one Polars query, and its problems are
         looked for only in a table that has some."""
-        raw = {table: self.raw(table) for table in TABLES}
+        raw = {name: table.frame() for name, table in self.tables.items()}
         queries = {table: _typing(table, frame) for table, frame in raw.items()}
         typing = [query for query in queries.values() if query is not None]
         done = iter(pl.collect_all(typing, optimizations=AS_WRITTEN, engine="in-memory"))
@@ -246,13 +315,6 @@ class _Reader:
             self.report_missing(table, frame)
             self.report_untyped(table, frame, typed[table])
         return typed
-
-    def raw(self, table: str) -> pl.DataFrame:
-        """The table's rows as read, every field as text."""
-        keys, fields = TABLES[table]
-        names = ("LAchildID", "line", *keys, *fields)
-        schema = {name: pl.Int64 for name in ("line", *keys)} | {"LAchildID": pl.String}
-        return pl.from_dicts(self.rows[table], schema={n: schema.get(n, pl.String) for n in names})
 
     def report_missing(self, table: str, raw: pl.DataFrame) -> None:
         for name in REQUIRED.get(table, ()):

@@ -319,12 +319,16 @@ def typed(name: str, raw: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
 
 
 def read_903(paths: Iterable[str | Path], year: CollectionYear,
-             previous: Iterable[str | Path] = ()) -> Return903[pl.DataFrame]:  # fmt: skip
-    """Read this year's files and, if given, last year's; ``Unreadable903`` if nothing can be."""
+             previous: Iterable[str | Path] = (), la: str | None = None
+             ) -> Return903[pl.DataFrame]:  # fmt: skip
+    """Read this year's files and, if given, last year's, both from the LA whose GSS code is
+    ``la`` (if known); ``Unreadable903`` if nothing can be read."""
     this_year = _read(list(paths), year, Return903, ERROR)
+    this_year.la = la
     previous = list(previous)
     if previous:
         this_year.previous = _read(previous, year.previous, LastYear903, QUERY)
+        this_year.previous.la = la
         this_year.problems += this_year.previous.problems
     return this_year
 

@@ -97,12 +97,8 @@ def validate_903(
 ) -> Validation:
     """Every finding for the files; ``Unreadable903`` when nothing in them can be read.
     ``la`` is the GSS code of the LA the return is from (``local_authority.gss_code``),
-    without which the
-    rules about placements inside the LA are not checked."""
+    without which the rules about placements inside the LA are not checked."""
     rule_book(year)  # an unknown year is refused before the files are read
     with collection_paused():
-        data = read_903(paths, CollectionYear.from_label(year), previous)
-        data.la = la
-        if data.previous is not None:
-            data.previous.la = la
+        data = read_903(paths, CollectionYear.from_label(year), previous, la)
         return validate_data(data, year)

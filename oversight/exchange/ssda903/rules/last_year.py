@@ -66,10 +66,18 @@ def upn_kept_unless_it_became_known(data: Return903) -> pl.LazyFrame:
 def first_episodes_after_an_open_one(data: Return903, *columns: str) -> pl.LazyFrame:
     """Each child's first episode this year, with last year's episode still open at its end."""
     last = in_order(data.last_year().episodes)
+    return beside_last_years_open_episode(episodes_in_order(data), last, *columns)
+
+
+def beside_last_years_open_episode(
+    this: pl.LazyFrame, last: pl.LazyFrame, *columns: str
+) -> pl.LazyFrame:
+    """Each child's first episode of ``this`` year's episodes, beside the ``columns`` of
+    ``last`` year's last episode (as "last year's ...") when that was still open at the
+    year's end: the same episode, carried over. Both in order (``in_order``)."""
     still_open = last.filter(pl.col("_last") & pl.col("DEC").is_null())
     still_open = still_open.select(ID, *(pl.col(c).alias(f"last year's {c}") for c in columns))
-    first = episodes_in_order(data).filter(pl.col("_number") == 0)
-    return first.join(still_open, on=ID, how="inner")
+    return this.filter(pl.col("_number") == 0).join(still_open, on=ID, how="inner")
 
 
 @compares_with_last_year("502")

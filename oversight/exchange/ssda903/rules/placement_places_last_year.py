@@ -14,19 +14,16 @@ import polars as pl
 from oversight.exchange.ssda903.read import Return903
 from oversight.exchange.ssda903.rules.book import compares_with_last_year, needs_the_la
 from oversight.exchange.ssda903.rules.common import differs, in_order, report
+from oversight.exchange.ssda903.rules.last_year import beside_last_years_open_episode
 from oversight.exchange.ssda903.rules.placement_places import placed
-from oversight.exchange.ssda903.spec import ID
 
 CLOSE = 0.2  # miles: a distance worked out again may differ by rounding, not by more
 
 
 def carried_over(data: Return903, *columns: str) -> pl.LazyFrame:
     """Each child's first episode this year, beside last year's still open at its end."""
-    last = in_order(placed(data.last_year()))
-    still_open = last.filter(pl.col("_last") & pl.col("DEC").is_null())
-    still_open = still_open.select(ID, *(pl.col(c).alias(f"last year's {c}") for c in columns))
-    first = in_order(placed(data)).filter(pl.col("_number") == 0)
-    return first.join(still_open, on=ID, how="inner")
+    this, last = in_order(placed(data)), in_order(placed(data.last_year()))
+    return beside_last_years_open_episode(this, last, *columns)
 
 
 def _same(code: str, column: str) -> None:

@@ -131,11 +131,7 @@ def return903(
     with tempfile.TemporaryDirectory() as folder:
         this = write(Path(folder) / "this", *children)
         last = [write(Path(folder) / "last", *last_year)] if last_year is not None else []
-        data = read_903([this], YEAR, last)
-        data.la = la
-        if data.previous is not None:
-            data.previous.la = la
-        return data
+        return read_903([this], YEAR, last, la)
 
 
 def findings(code: str, data: Return903) -> list[Finding]:
