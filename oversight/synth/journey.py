@@ -38,6 +38,10 @@ FACTORS = Weights(ASSESSMENT_FACTOR_WEIGHTS)
 FACTOR_COUNTS = Weights({str(count): w for count, w in FACTORS_PER_ASSESSMENT.items()})
 CATEGORIES = Weights(CATEGORY_OF_ABUSE_WEIGHTS)
 CONTACT_OUTCOMES = ("advice", "early_help", "nfa", "early_help", "advice")
+# How early help ends (assumptions: early help is in no national return). Stepping up
+# makes a referral, which the journey's own contacts and referrals already give.
+EARLY_HELP_DECLINED = 0.1
+EARLY_HELP_ENDS = Weights({"needs_met": 85, "moved": 5, "declined": 10})
 # CP plans end at their first, second, ... review conference (CP_DURATION_AT_31_MARCH).
 REVIEWS_UNTIL_END = Weights({"1": 20, "2": 47, "3": 22, "4": 9, "5": 2})
 
@@ -67,6 +71,8 @@ class JourneyPlanner:
         self.assessment_until: date | None = None  # an assessment still to complete
         self.known = False  # the child has been referred before
         self.assessed = False  # this referral's assessment has started
+        # The early help under way: its start, assessment, end and why (``_early_help``).
+        self.early_help: tuple[date, date | None, date, str] | None = None
         self.adult = child.birthday(18)
         self.care = CarePlanner(self)
 
@@ -74,6 +80,7 @@ class JourneyPlanner:
         arrival: date | None = self.child.arrival
         while arrival is not None and arrival <= self.world.today:
             arrival = self._episode(arrival)
+        self._end_early_help()
         # Phases interleave (an assessment completes after the conference): sort by
         # date, keeping the planned order within a day.
         steps = sorted(self.steps, key=lambda step: step.on)
@@ -140,10 +147,13 @@ class JourneyPlanner:
         need = {"nfa": "N9", "strategy": "N1"}.get(decision) or self.pick(NEEDS)
         if self.child.uasc:
             need = "N8"
+        self._end_early_help(until=decided)
         self.add(decided, "decide_referral", decision=decision, need=need)
         self.assessed = decision == "assessment"  # the service starts it with the decision
         if decision in ("nfa", "early_help"):
             self.team = None  # the service closes the episode
+            if decision == "early_help":  # and opens the early help it stepped down to
+                self._early_help(decided)
             return self._re_referral(decided)
         phase: str | None = "uasc" if self.child.uasc else decision
         on: date | None = decided
@@ -154,6 +164,33 @@ class JourneyPlanner:
                 break
             phase, on = getattr(self, f"_{phase}")(on)
         return self._re_referral(on) if on is not None else None
+
+    def _early_help(self, started: date) -> None:
+        """The early help a referral stepped down to: its assessment, and its end.
+
+        No national figures describe early help (it is in no statutory return), so these
+        are assumptions: most families agree to an assessment, done in two to six weeks;
+        the help lasts three to nine months and mostly ends with the needs met. Drawn
+        from a stream of its own, so every other step of the journey is as it was."""
+        rng = random.Random(f"early-help/{self.child.index}/{started.toordinal()}")
+        declined = rng.random() < EARLY_HELP_DECLINED
+        assessed = None if declined else wd(started, rng.randint(10, 30))
+        months = rng.randint(1, 3) if declined else rng.randint(3, 9)
+        reason = "declined" if declined else EARLY_HELP_ENDS.draw(rng)
+        self.early_help = (started, assessed, next_wd(add_months(started, months)), reason)
+
+    def _end_early_help(self, until: date | None = None) -> None:
+        """The steps of the early help under way: a referral decided ``until`` it ends it,
+        stepped up (and, stepped down again, a new episode begins)."""
+        if self.early_help is None:
+            return
+        started, assessed, ended, reason = self.early_help
+        self.early_help = None
+        if until is not None and until < ended:
+            ended, reason = until, "stepped_up"
+        if assessed is not None and assessed <= ended:
+            self.add(assessed, "assess_early_help", started=started)
+        self.add(ended, "end_early_help", started=started, reason=reason)
 
     def _another_contact(self, after: date) -> date | None:
         if self.rng.random() >= 0.22:

@@ -21,6 +21,7 @@ from oversight.casework.models import (
     Assessment,
     CareEpisode,
     Contact,
+    EarlyHelpEpisode,
     HowExpressed,
     Placement,
     Plan,
@@ -111,6 +112,7 @@ class ChildRecorder(CareSteps):
         self.episode: CareEpisode | None = None
         self.placement: Placement | None = None
         self.adoption_decisions: list[AdoptionDecision] = []
+        self.early_help: dict[date, EarlyHelpEpisode] = {}  # by the day each began
         self.matches = matches or {}  # with the LA's own adopters, by the day
         self.care_began: date | None = None  # the day the current period of care began
 
@@ -205,12 +207,25 @@ class ChildRecorder(CareSteps):
 
     def _decide_referral(self, on: date, decision: str, need: str) -> None:
         assert self.referral is not None
-        self.assessment = services.decide_referral(
-            self.referral, decision=decision, decided_on=on, by=self.manager, primary_need=need
-        )
+        if decision == "early_help":
+            episode = services.step_down(
+                self.referral, decided_on=on, by=self.manager, primary_need=need
+            )
+            self.early_help[on] = episode
+        else:
+            self.assessment = services.decide_referral(
+                self.referral, decision=decision, decided_on=on, by=self.manager,
+                primary_need=need,
+            )  # fmt: skip
         self._decision_note(on, "referral")
         if decision in ("nfa", "early_help"):
             self._closed()
+
+    def _assess_early_help(self, on: date, started: date) -> None:
+        services.complete_early_help_assessment(self.early_help[started], completed_on=on)
+
+    def _end_early_help(self, on: date, started: date, reason: str) -> None:
+        services.end_early_help(self.early_help[started], ended_on=on, reason=reason)
 
     def _start_assessment(self, on: date) -> None:
         assert self.referral is not None

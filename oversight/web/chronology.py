@@ -234,6 +234,8 @@ def _early_help(child: Child) -> Iterator[Event]:
     for episode in child.early_help_episodes.all():
         where = _join(episode.family_hub, episode.lead_professional)
         yield Event(episode.started_on, "Early help started", where, 3)
+        if episode.assessment_completed_on:
+            yield Event(episode.assessment_completed_on, "Early help assessment completed", "", 3)
         if episode.ended_on:
             yield Event(episode.ended_on, "Early help ended", episode.get_end_reason_display(), 2)
 

@@ -22,6 +22,9 @@ class EarlyHelpEpisode(Recorded):
     ended_on = models.DateField(null=True, blank=True)
     lead_professional = models.CharField(max_length=120, blank=True)
     family_hub = models.CharField(max_length=120, blank=True)
+    # The early help assessment (a family's needs, agreed with them) that plans the support;
+    # the episode may run while it is done. Annex A list 2 gives its completion date.
+    assessment_completed_on = models.DateField(null=True, blank=True)
     stepped_down_from = models.ForeignKey(
         Referral,
         null=True,

@@ -32,6 +32,7 @@ from oversight.casework.services.care import (
 from oversight.casework.services.child_details import change_child_details, record_child_details
 from oversight.casework.services.children import allocate, end_allocation, register_child
 from oversight.casework.services.early_help import (
+    complete_early_help_assessment,
     end_early_help,
     raise_risk_flag,
     remove_risk_flag,
@@ -46,6 +47,7 @@ from oversight.casework.services.front_door import (
     decide_referral,
     record_contact,
     record_referral,
+    step_down,
 )
 from oversight.casework.services.health import record_health_check
 from oversight.casework.services.outcomes import record_year_outcomes
@@ -99,6 +101,7 @@ __all__ = [
     "end_allocation",
     "open_follow_up",
     "end_care_episode",
+    "complete_early_help_assessment",
     "end_early_help",
     "end_plan",
     "hold_initial_conference",
@@ -122,5 +125,6 @@ __all__ = [
     "start_care_episode",
     "start_early_help",
     "start_plan",
+    "step_down",
     "step_up",
 ]

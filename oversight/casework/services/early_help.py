@@ -39,6 +39,20 @@ def start_early_help(
 
 
 @recorded
+def complete_early_help_assessment(episode: EarlyHelpEpisode, *, completed_on: date) -> None:
+    """The early help assessment was completed: within the episode, and once."""
+    if episode.assessment_completed_on is not None:
+        raise CaseworkError("completed_on", "this early help assessment is already completed")
+    require_on_or_after("completed_on", completed_on, episode.started_on, "start of the episode")
+    if episode.ended_on is not None and completed_on > episode.ended_on:
+        raise CaseworkError(
+            "completed_on", f"the early help episode ended on {episode.ended_on:%d/%m/%Y}"
+        )
+    episode.assessment_completed_on = completed_on
+    writer().update(episode, "assessment_completed_on")
+
+
+@recorded
 def end_early_help(episode: EarlyHelpEpisode, *, ended_on: date, reason: str) -> None:
     require_choice("reason", reason, EarlyHelpEnd)
     if not episode.is_open:

@@ -8,6 +8,7 @@ from oversight.casework.models import (
     Child,
     Contact,
     ContactOutcome,
+    EarlyHelpEpisode,
     Referral,
     ReferralDecision,
 )
@@ -126,6 +127,25 @@ def decide_referral(
     primary_need: str = "",
 ) -> Assessment | None:
     """Record the front-door decision; an assessment decision starts (and returns) it."""
+    started = _decide(referral, decision, decided_on, by, primary_need)
+    return started if isinstance(started, Assessment) else None
+
+
+@recorded
+def step_down(
+    referral: Referral, *, decided_on: date, by: User | None = None, primary_need: str = ""
+) -> EarlyHelpEpisode:
+    """Decide the referral "early help": its episode closes (RC9) and the early help it
+    steps down to starts that day, and is returned."""
+    started = _decide(referral, ReferralDecision.EARLY_HELP, decided_on, by, primary_need)
+    assert isinstance(started, EarlyHelpEpisode)
+    return started
+
+
+def _decide(
+    referral: Referral, decision: str, decided_on: date, by: User | None, primary_need: str
+) -> Assessment | EarlyHelpEpisode | None:
+    """The decision, and the assessment or early help it starts."""
     require_choice("decision", decision, ReferralDecision)
     if referral.decided_on is not None:
         raise CaseworkError("decision", "this referral already has a decision")
@@ -146,7 +166,7 @@ def decide_referral(
         from oversight.casework.services.early_help import start_early_help
 
         close_episode(referral, closed_on=decided_on, reason="RC9")
-        start_early_help(
+        return start_early_help(
             referral.child, started_on=decided_on, stepped_down_from=referral, by=by,
             origin=referral.origin,
         )  # fmt: skip

@@ -17,6 +17,17 @@ def test_a_referral_stepped_down_closes_with_rc9_and_opens_early_help(child):
     assert episode.is_open
 
 
+def test_stepping_down_gives_the_early_help_it_starts(child):
+    referral = services.record_referral(child, received_on=date(2024, 5, 1), source_code="1A")
+    episode = services.step_down(referral, decided_on=date(2024, 5, 3), primary_need="N4")
+    referral.refresh_from_db()
+    assert (referral.decision, referral.primary_need, referral.closed_on) == (
+        "early_help", "N4", date(2024, 5, 3),
+    )  # fmt: skip
+    assert episode == EarlyHelpEpisode.objects.get(stepped_down_from=referral)
+    assert episode.started_on == date(2024, 5, 3)
+
+
 def test_stepping_up_ends_early_help_and_opens_a_referral_from_early_help(child):
     episode = services.start_early_help(child, started_on=date(2024, 1, 8), family_hub="North")
     referral = services.step_up(episode, on=date(2024, 3, 1))
@@ -46,3 +57,24 @@ def test_a_risk_flag_is_raised_and_removed(child):
         services.raise_risk_flag(child, kind="gangs", raised_on=date(2024, 6, 3))
     services.remove_risk_flag(flag, removed_on=date(2024, 9, 30))
     assert child.risk_flags.get().removed_on == date(2024, 9, 30)
+
+
+def test_an_early_help_assessment_is_completed_once_within_its_episode(child):
+    episode = services.start_early_help(child, started_on=date(2024, 1, 8))
+    with pytest.raises(CaseworkError) as error:
+        services.complete_early_help_assessment(episode, completed_on=date(2024, 1, 5))
+    assert error.value.field == "completed_on"
+    services.complete_early_help_assessment(episode, completed_on=date(2024, 2, 2))
+    with pytest.raises(CaseworkError):
+        services.complete_early_help_assessment(episode, completed_on=date(2024, 2, 9))
+    episode.refresh_from_db()
+    assert episode.assessment_completed_on == date(2024, 2, 2)
+
+
+def test_an_early_help_assessment_is_not_completed_after_its_episode_ended(child):
+    episode = services.start_early_help(child, started_on=date(2024, 1, 8))
+    services.end_early_help(episode, ended_on=date(2024, 1, 31), reason="declined")
+    with pytest.raises(CaseworkError) as error:
+        services.complete_early_help_assessment(episode, completed_on=date(2024, 2, 1))
+    assert "ended on 31/01/2024" in str(error.value)
+    services.complete_early_help_assessment(episode, completed_on=date(2024, 1, 31))

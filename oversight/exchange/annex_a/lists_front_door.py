@@ -34,9 +34,11 @@ def early_help(context: Context) -> list[Row]:
     return [
         child_row(e, context) | {
             "eh_start": e["started_on"],
+            "eh_completed": context.known(e["assessment_completed_on"]),
             "eh_organisation": e["family_hub"] or e["lead_professional"],
         }
-        for e in found.values(*child_fields(), "started_on", "family_hub", "lead_professional")
+        for e in found.values(*child_fields(), "started_on", "assessment_completed_on",
+                              "family_hub", "lead_professional")
     ]  # fmt: skip
 
 

@@ -88,12 +88,20 @@ def contact(job: Job, row: ListRow) -> None:
 
 def early_help(job: Job, row: ListRow) -> None:
     child, day = job.child(row), row.get("eh_start")
-    held = EarlyHelpEpisode.objects.filter(child=child, started_on=day).exists()
-    if not held:
+    found = EarlyHelpEpisode.objects.filter(child=child, started_on=day).first()
+    added = found is None
+    if found is None:
         with about("eh_start", day):
-            services.start_early_help(child, started_on=day, origin=job.origin(row),
-                                      family_hub=row.get("eh_organisation") or "")  # fmt: skip
-    job.counted("early help episode", added=not held)
+            found = services.start_early_help(
+                child, started_on=day, origin=job.origin(row),
+                family_hub=row.get("eh_organisation") or "",
+            )  # fmt: skip
+    completed = row.get("eh_completed")
+    if completed and found.assessment_completed_on is None:
+        with about("eh_completed", completed):
+            services.complete_early_help_assessment(found, completed_on=completed)
+    job.differs(row, "eh_completed", completed, found.assessment_completed_on)
+    job.counted("early help episode", added=added)
 
 
 def referral(

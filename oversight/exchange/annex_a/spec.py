@@ -79,10 +79,6 @@ def _count(key: str, name: str, meaning: str) -> Column:
     return _c(key, name, meaning, Type.INTEGER, held=Held.DERIVED)
 
 
-def _blank(key: str, name: str, meaning: str, type: Type = Type.TEXT) -> Column:
-    return _c(key, name, meaning, type, held=Held.NOT_HELD)
-
-
 CHILD_ID = _c("child_id", "Child Unique ID", "The LA's id for the child.", Type.ID,
               required=True, variants=(r"child.*id",))  # fmt: skip
 GENDER = _c("gender", "Gender", "The child's sex (DfE code).", Type.CHOICE, choices="gender",
@@ -121,8 +117,8 @@ EARLY_HELP = AnnexList(
     (*CHILD,
      _date("eh_start", "Assessment start date", "The day the early help episode began.",
            required=True),
-     _blank("eh_completed", "Assessment completion date", "When the early help assessment "
-            "was completed: the records hold the episode, not its assessment.", Type.DATE),
+     _date("eh_completed", "Assessment completion date", "The day the early help "
+           "assessment was completed (blank while it is not)."),
      _c("eh_organisation", "Organisation completing assessment", "The family hub (or lead "
         "professional) leading the early help.")),
 )  # fmt: skip

@@ -54,9 +54,11 @@ def test_a_reader_sees_the_record_without_the_recording_buttons(signed_in, senio
 
 def test_the_record_shows_early_help_and_risk_flags(signed_in, worker, aisha):
     episode = services.start_early_help(aisha, started_on=date(2024, 6, 3), family_hub="North hub")
+    services.complete_early_help_assessment(episode, completed_on=date(2024, 7, 1))
     services.end_early_help(episode, ended_on=date(2024, 9, 2), reason="needs_met")
     services.raise_risk_flag(aisha, kind="cce", raised_on=date(2024, 10, 1))
     page = text(signed_in(worker).get(reverse("web:child", args=[aisha.pk])))
     assert "1 October 2024 Risk flag raised Child criminal exploitation" in page
     assert "2 September 2024 Early help ended Needs met" in page
+    assert "1 July 2024 Early help assessment completed" in page
     assert "3 June 2024 Early help started North hub" in page

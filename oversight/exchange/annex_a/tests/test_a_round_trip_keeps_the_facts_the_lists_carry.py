@@ -40,7 +40,9 @@ def a_year_of_work() -> None:
     _in_care(child("in-care", uasc=True))
     in_care(child("went-home"), date(2024, 1, 10), end=date(2024, 12, 20), reason="E4A")
     _care_leaver(child("leaver", born=date(2006, 5, 5)))
-    services.start_early_help(child("early-help"), started_on=FIRST, family_hub="North hub")
+    early_help = services.start_early_help(child("early-help"), started_on=FIRST,
+                                           family_hub="North hub")  # fmt: skip
+    services.complete_early_help_assessment(early_help, completed_on=date(2025, 1, 24))
     _on_a_cin_plan(child("cin-plan"))
     _prospective_adopters()
 

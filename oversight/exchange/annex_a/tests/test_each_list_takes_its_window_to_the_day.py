@@ -67,6 +67,17 @@ def test_list_2_takes_early_help_started_in_the_window_or_open_on_the_date():
     assert listed(2) == ["ended-on-date", "open", "started-first"]
 
 
+def test_list_2_gives_the_assessment_completed_by_the_date_and_not_after():
+    done = services.start_early_help(child("assessed"), started_on=FIRST)
+    services.complete_early_help_assessment(done, completed_on=AS_AT)
+    later = services.start_early_help(child("assessed-after"), started_on=FIRST)
+    services.complete_early_help_assessment(later, completed_on=AFTER)
+    services.start_early_help(child("not-assessed"), started_on=FIRST)
+    rows = BUILDERS[2](Context(AS_AT))
+    completed = {row["child_id"]: row["eh_completed"] for row in rows}
+    assert completed == {"assessed": AS_AT, "assessed-after": None, "not-assessed": None}
+
+
 def test_list_3_takes_referrals_received_in_the_window():
     for name, day in (("before", BEFORE), ("first", FIRST), ("last", AS_AT), ("after", AFTER)):
         referral(child(name), day)
