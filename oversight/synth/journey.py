@@ -147,6 +147,8 @@ class JourneyPlanner:
         need = {"nfa": "N9", "strategy": "N1"}.get(decision) or self.pick(NEEDS)
         if self.child.uasc:
             need = "N8"
+        if decided >= self.adult:  # referred at 17, decided at 18: children's services end
+            decision, need = "nfa", "N9"
         self._end_early_help(until=decided)
         self.add(decided, "decide_referral", decision=decision, need=need)
         self.assessed = decision == "assessment"  # the service starts it with the decision

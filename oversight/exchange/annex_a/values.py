@@ -93,6 +93,15 @@ def _coded(set_id: str, separator: str = " - ") -> dict[str, str]:
             for entry in codes.code_set(set_id)}  # fmt: skip
 
 
+def _added(codes_: tuple[str, ...], set_id: str = "placement_type") -> dict[str, str]:
+    """Codes the DfE added after the template was made, written "code: description"."""
+    described = {entry.code: entry.description for entry in codes.code_set(set_id)}
+    return {code: f"{code}: {described[code]}" for code in codes_}
+
+
+# The SSDA903 placement types new in 2025/26, which Ofsted's template does not list yet.
+NEW_PLACEMENT_TYPES = ("K3", "Z11", "Z12", "Z13", "Z14")
+
 YES_NO = ValueMap("yes_no", {"Y": "a) Yes", "N": "b) No"},
                   words={r"^(y|yes|true|1)$": "Y", r"^(n|no|false|0)$": "N"})  # fmt: skip
 NFA = ValueMap("nfa", {"Y": "a) Yes", "N": "b) No", "U": "c) Unknown"},
@@ -171,7 +180,7 @@ PLACEMENT_TYPE = ValueMap("placement_type", lettered([
     ("Z1", "Z1: Other placements"), ("T0", "T0: Temporary placement"),
     ("T1", "T1: Temporary placement - hospital"), ("T2", "T2: Temporary placement - holiday"),
     ("T3", "T3: Temporary placement - carer holiday"),
-    ("T4", "T4: Temporary placement - seven days or less")]),
+    ("T4", "T4: Temporary placement - seven days or less")]) | _added(NEW_PLACEMENT_TYPES),
     code_set="placement_type")  # fmt: skip
 PLACEMENT_PROVIDER = ValueMap("placement_provider", lettered([
     ("PR0", "PR0: Parents/Parental responsibility"), ("PR1", "PR1: Own provision"),

@@ -20,6 +20,9 @@ from oversight.exchange.annex_a.values import VALUE_MAPS
     ("category_of_abuse", "Physical abuse", "PHY"), ("category_of_abuse", "a) Neglect", "NEG"),
     ("legal_status", "C2: FCO", "C2"), ("legal_status", "Full care order", "C2"),
     ("placement_type", "f) U6: Foster placement - not FFA", "U6"),
+    # 2025/26 codes the template does not list yet, beside the one they split.
+    ("placement_type", "K3", "K3"), ("placement_type", "Z12: Other placement", "Z12"),
+    ("placement_type", "v) Z1: Other placements", "Z1"),
     ("placement_provider", "e) PR4 - Private provision", "PR4"),
     ("reason_ceased", "e) E4A: Returned home", "E4A"),
     ("accommodation", "U: Independent living", "U"), ("accommodation", "U1", "U"),
