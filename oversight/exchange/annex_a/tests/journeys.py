@@ -10,14 +10,15 @@ from __future__ import annotations
 import io
 from datetime import date
 
-from openpyxl import load_workbook
+from openpyxl import Workbook, load_workbook
 
 from oversight.casework import services
 from oversight.casework.models import Child, Plan, Referral, S47Enquiry
 from oversight.exchange.annex_a.gather import Context
-from oversight.exchange.annex_a.read import match_column
+from oversight.exchange.annex_a.read import Reading, match_column, read_workbook
 from oversight.exchange.annex_a.spec import Held, annex_list
 from oversight.exchange.annex_a.write import BUILDERS, write_workbook
+from oversight.web.uploads import open_workbook
 
 AS_AT = date(2025, 3, 31)
 FIRST = date(2024, 10, 1)
@@ -94,3 +95,16 @@ def imported_facts(workbook: bytes) -> dict[int, list[tuple[object, ...]]]:
         padded = (row + (None,) * len(header) for row in rows)
         facts[number] = sorted(tuple(str(row[i]) for i in keep) for row in padded)
     return facts
+
+
+def one_sheet(sheet: str, header: list[str], *rows: list[object], name: str) -> Reading:
+    """A workbook of one sheet, as an LA might send it, read (not yet imported)."""
+    book = Workbook()
+    written = book.active
+    written.title = sheet
+    written.append(header)
+    for row in rows:
+        written.append(row)
+    out = io.BytesIO()
+    book.save(out)
+    return read_workbook(open_workbook(io.BytesIO(out.getvalue())), name)

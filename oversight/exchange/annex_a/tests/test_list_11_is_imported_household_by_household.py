@@ -2,18 +2,15 @@
 by its adopter; a household already held keeps what the records say and gains the steps
 they lack; a household whose rows disagree is a problem on each of its rows."""
 
-import io
 from datetime import date
 
 import pytest
-from openpyxl import Workbook
 
 from oversight.casework import services
 from oversight.casework.models import AdopterHousehold
 from oversight.casework.services import AdopterDetails
 from oversight.exchange.annex_a.load import Loaded, load
-from oversight.exchange.annex_a.read import read_workbook
-from oversight.web.uploads import open_workbook
+from oversight.exchange.annex_a.tests.journeys import one_sheet
 
 pytestmark = pytest.mark.django_db
 HEADER = ["Individual adopter identifier", "Family identifier", "Gender", "Ethnicity",
@@ -25,15 +22,7 @@ ENQUIRY = date(2024, 2, 5)
 
 
 def imported(*rows: list[object], quarantine: bool = False) -> Loaded:
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "List 11"
-    sheet.append(HEADER)
-    for row in rows:
-        sheet.append(row)
-    out = io.BytesIO()
-    book.save(out)
-    reading = read_workbook(open_workbook(io.BytesIO(out.getvalue())), "adopters.xlsx")
+    reading = one_sheet("List 11", HEADER, *rows, name="adopters.xlsx")
     return load(reading, quarantine=quarantine, as_at=date(2025, 3, 31))
 
 

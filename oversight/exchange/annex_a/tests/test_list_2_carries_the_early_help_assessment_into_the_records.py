@@ -1,16 +1,14 @@
 """List 2's assessment completion date completes the episode's early help assessment; one
 before the episode began is a problem with that cell, and nothing is imported."""
 
-import io
 from datetime import date
 
 import pytest
-from openpyxl import Workbook
 
 from oversight.casework.models import EarlyHelpEpisode
 from oversight.exchange.annex_a.load import ImportRefused, load
-from oversight.exchange.annex_a.read import read_workbook
-from oversight.web.uploads import open_workbook
+from oversight.exchange.annex_a.read import Reading
+from oversight.exchange.annex_a.tests.journeys import one_sheet
 
 pytestmark = pytest.mark.django_db
 LIST_2 = ["Child Unique ID", "Gender", "Ethnicity", "Date of Birth", "Assessment start date",
@@ -18,16 +16,8 @@ LIST_2 = ["Child Unique ID", "Gender", "Ethnicity", "Date of Birth", "Assessment
 BORN = date(2015, 1, 1)
 
 
-def workbook(*rows: list[object]):  # type: ignore[no-untyped-def]
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "List 2"
-    sheet.append(LIST_2)
-    for row in rows:
-        sheet.append(row)
-    out = io.BytesIO()
-    book.save(out)
-    return read_workbook(open_workbook(io.BytesIO(out.getvalue())), "early-help.xlsx")
+def workbook(*rows: list[object]) -> Reading:
+    return one_sheet("List 2", LIST_2, *rows, name="early-help.xlsx")
 
 
 ASSESSED = ["E1", "b) Female", "a) WBRI", BORN, date(2024, 11, 4), date(2024, 12, 6), "North hub"]
