@@ -208,10 +208,10 @@ class ChildRecorder(CareSteps):
     def _decide_referral(self, on: date, decision: str, need: str) -> None:
         assert self.referral is not None
         if decision == "early_help":
-            episode = services.step_down(
+            self.assessment = None  # the referral starts no assessment
+            self.early_help[on] = services.step_down(
                 self.referral, decided_on=on, by=self.manager, primary_need=need
             )
-            self.early_help[on] = episode
         else:
             self.assessment = services.decide_referral(
                 self.referral, decision=decision, decided_on=on, by=self.manager,
