@@ -167,6 +167,7 @@ PAGE_RULES: dict[str, PageRule] = {
         roles(RECORDERS), child=True, args=CHILD | {"episode_pk": "returned"}
     ),
     "web:record-oversight": page(roles(OVERSEERS), child=True, args=CHILD),
+    "web:allocate": page(roles(OVERSEERS), child=True, args=CHILD),
     "web:raise-escalation": page(roles(Role.IRO), child=True, args=CHILD),
     "web:new-child-contact": page(roles(RECORDERS)),
     # Teams, for those who manage them; alerts, for senior leaders.

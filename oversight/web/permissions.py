@@ -15,6 +15,7 @@ from django.http import HttpRequest, HttpResponse
 from oversight.accounts.models import Team, User
 from oversight.accounts.roles import Role
 from oversight.casework import policy_rules as policy
+from oversight.casework.models import Allocation
 from oversight.casework.policy_rules import (  # noqa: F401 (the role sets, named here too)
     AUDIT_PLANNERS,
     DIP_SAMPLERS,
@@ -69,6 +70,14 @@ def teams_for(user: User) -> QuerySet[Team]:
     if role == Role.TEAM_MANAGER:
         return Team.objects.filter(pk=user.team_id)
     return Team.objects.none()
+
+
+def allocates(user: User, allocation: Allocation | None) -> bool:
+    """Whether ``user`` may allocate a child now allocated as ``allocation`` (None: to no
+    team): a manager of its team (``records_oversight`` decides who manages)."""
+    if not records_oversight(user):
+        return False
+    return allocation is None or teams_for(user).filter(pk=allocation.team_id).exists()
 
 
 def _holds(user: User, roles: Collection[Role]) -> bool:

@@ -111,8 +111,12 @@ def outcomes_facts(outcomes: YearOutcomes | None) -> list[Fact]:
 def allocation_facts(allocation: Allocation | None) -> list[Fact]:
     if allocation is None:
         return [Fact("Allocated to", "Not allocated to a team")]
-    worker = allocation.worker.display_name if allocation.worker else "Not allocated to a worker"
-    return [Fact("Team", allocation.team.name), Fact("Worker", worker)]
+    worker = allocation.worker
+    held = worker.display_name if worker else "Not allocated to a worker"
+    if worker is not None and not worker.is_active:  # they left: the child waits for a worker
+        held += f", who left on {long_date(worker.left_on)}" if worker.left_on else ", who has left"
+    return [Fact("Team", allocation.team.name), Fact("Worker", held),
+            Fact("Allocated since", long_date(allocation.start_on))]  # fmt: skip
 
 
 def current_status(child: Child) -> list[str]:
@@ -300,15 +304,17 @@ def _allocation_now(child: Child) -> Allocation | None:
 def record_context(child: Child, today: date) -> dict[str, object]:
     load_journey(child)
     care, deadlines = open_care_plan(child), open_deadlines(child)
+    held = _allocation_now(child)
     return {
         "child": child,
+        "held": held,
         "identity": identity(child, today)
         + permanence_facts(period_start(child))
         + permanence_plan_facts(child, care)
         + health_facts(child, care)
         + adoption_facts(child),
         "adoption_decision": standing_decision(child),
-        "allocation": allocation_facts(_allocation_now(child)),
+        "allocation": allocation_facts(held),
         "status": current_status(child),
         "work_due": work_items(deadlines, today),
         "chronology": chronology(child),

@@ -16,7 +16,7 @@ from oversight.accounts.roles import Scope
 from oversight.casework.access import RestrictedRecord, child_for, visible_children
 from oversight.casework.models import Allocation, Child
 from oversight.web.access_log import LIST_CHILDREN, VIEW_CHILD, log_access
-from oversight.web.permissions import records_oversight, records_work
+from oversight.web.permissions import allocates, records_oversight, records_work
 from oversight.web.record import record_context
 from oversight.web.views import break_glass
 from oversight.web.views.pages import today
@@ -71,7 +71,9 @@ def child(request: HttpRequest, pk: int) -> HttpResponse:
         return break_glass.restricted(request, pk)
     log_access(request, VIEW_CHILD, child_id=record.pk)
     context = record_context(record, today())
+    can_oversee = records_oversight(user)
     context.update(
-        title=record.full_name, can_record=records_work(user), can_oversee=records_oversight(user)
-    )
+        title=record.full_name, can_record=records_work(user), can_oversee=can_oversee,
+        can_allocate=allocates(user, context["held"]),  # type: ignore[arg-type]
+    )  # fmt: skip
     return render(request, "web/child.html", context)

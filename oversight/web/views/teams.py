@@ -1,20 +1,21 @@
 """Team pages for managers: the teams they oversee, and one team's caseloads and work."""
 
+from dataclasses import dataclass
 from datetime import date
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count
+from django.db.models import Count, Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from oversight.accounts.models import Team, User
 from oversight.casework.access import visible_rows
-from oversight.casework.models import Allocation
+from oversight.casework.models import Allocation, Child
 from oversight.casework.worklists import summary_by_rule, worklist
 from oversight.performance.refresh import latest_refresh
 from oversight.web.access_log import LIST_CHILDREN, log_access
 from oversight.web.indicators import team_figures
-from oversight.web.permissions import teams_for
+from oversight.web.permissions import allocates, teams_for
 from oversight.web.views.my_work import teams_context
 from oversight.web.views.pages import today
 from oversight.web.words import rule_title
@@ -33,10 +34,13 @@ def team(request: HttpRequest, pk: int) -> HttpResponse:
     team = get_object_or_404(teams_for(user), pk=pk)
     day = today()
     items = work_items(visible_rows(worklist(day, team=team), user, day), day)
+    waiting = waiting_for_a_worker(visible_rows(held_by(team), user, day), day)
     context = {
         "title": team.name,
         "team": team,
         "caseloads": caseloads(team),
+        "waiting": waiting,
+        "can_allocate": allocates(user, None),
         "items": items,
         "by_rule": by_rule(team, day),
         "day": day,
@@ -44,8 +48,40 @@ def team(request: HttpRequest, pk: int) -> HttpResponse:
         "run": run,
     }
     log_access(request, LIST_CHILDREN, detail=f"team page: {team.name}",
-               child_ids=children_in(items))  # fmt: skip
+               child_ids=children_in(items) | {row.child.pk for row in waiting})  # fmt: skip
     return render(request, "web/team.html", context)
+
+
+def held_by(team: Team) -> QuerySet[Allocation]:
+    """The team's children whose social worker is not in post: none is allocated, or the
+    one allocated has left."""
+    current = Allocation.objects.filter(team=team, end_on__isnull=True)
+    return current.filter(Q(worker__isnull=True) | Q(worker__is_active=False))
+
+
+@dataclass(frozen=True)
+class Waiting:
+    """A child of the team waiting for a worker, since when, and why."""
+
+    child: Child
+    since: date
+    days: int
+    why: str
+
+
+def waiting_for_a_worker(held: QuerySet[Allocation], day: date) -> list[Waiting]:
+    """Longest waiting first: since the allocation to the team alone, or since their
+    worker left (the day the account ended)."""
+    rows = []
+    for allocation in held.select_related("child", "worker"):
+        worker = allocation.worker
+        if worker is None:
+            since, why = allocation.start_on, "Not allocated to a worker"
+        else:
+            since = max(worker.left_on or allocation.start_on, allocation.start_on)
+            why = f"{worker.display_name} has left"
+        rows.append(Waiting(allocation.child, since, (day - since).days, why))
+    return sorted(rows, key=lambda row: (row.since, row.child.last_name, row.child.pk))
 
 
 def caseloads(team: Team) -> list[dict[str, object]]:
@@ -64,6 +100,8 @@ def caseloads(team: Team) -> list[dict[str, object]]:
             "role": w.get_role_display(),
             "agency": w.is_agency,
             "children": counts.get(w.pk, 0),
+            "left_on": None if w.is_active else w.left_on,
+            "left": not w.is_active,
         }
         for w in workers.distinct()
     ]

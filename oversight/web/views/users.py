@@ -116,7 +116,8 @@ def end(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect("web:users")
     return form_page(request, form, title=f"End {person.display_name}'s account",
                      submit="End account", back=reverse("web:users"),
-                     about="web/users/end_about.html", person=person)  # fmt: skip
+                     about="web/users/end_about.html", person=person,
+                     allocated=person.allocations.filter(end_on__isnull=True).count())  # fmt: skip
 
 
 @accounts_required
