@@ -80,6 +80,7 @@ from oversight.exchange.ssda903.adoption import (
     placed_in_the_year,
 )
 from oversight.exchange.ssda903.care import (
+    RESPITE,
     EpisodeRecord,
     PlacementRecord,
     as_at,
@@ -395,14 +396,34 @@ class _ChildRows:
                            MIS_END=as_at(period["returned_on"], self.year))  # fmt: skip
 
     def _social_workers(self) -> None:
+        """The child's social worker episodes: for a child looked after on 31 March, every
+        one of the social worker reporting period, whether looked after then or not (rule
+        SW12STG2); for another child, those while looked after in the year. A worker who
+        held the child for no whole day (moved on the day they took over) is not one."""
+        year, whole_period = self.year, self._looked_after_at_the_end()
         for worker in _worker_spells(self.records.allocations.get(self.id, [])):
             start, end = worker["start_on"], worker["end_on"]
-            in_year = end is None or end >= self.year.start
-            if in_year and any(_while_in(e, start, end) for e in self.in_year):
+            if end == start:
+                continue
+            if whole_period:
+                wanted = end is None or end >= year.social_workers_from
+            else:
+                in_year = end is None or end >= year.start
+                wanted = in_year and any(_while_in(e, start, end) for e in self.in_year)
+            if wanted:
                 self.child.add("social_worker_episodes", DOB=self.born,
                                SW_ID=worker["worker__swe_number"] or None, SW_DECOM=start,
                                SW_DEC=as_at(end, self.year),
                                SW_REASON=worker["change_reason"] or None)  # fmt: skip
+
+    def _looked_after_at_the_end(self) -> bool:
+        """Looked after on 31 March, other than on short breaks (V3, V4)."""
+        end = self.year.end
+        return any(
+            e.legal_status not in RESPITE and e.started_on <= end
+            and (e.ended_on is None or e.ended_on > end)
+            for e in self.in_year
+        )  # fmt: skip
 
     def _care_leaver(self) -> tuple[date, int] | None:
         found = care_leaver_birthday(self.born, self.year)

@@ -100,6 +100,12 @@ class CollectionYear:
         return cls(label, date(start_year, 4, 1), date(start_year + 1, 3, 31))
 
     @property
+    def social_workers_from(self) -> date:
+        """The start of the social worker reporting period: a year before the collection
+        year began (rules SW07STG2 and SW12STG2)."""
+        return self.previous.start
+
+    @property
     def previous(self) -> CollectionYear:
         start = self.start.year - 1
         return CollectionYear.from_label(f"{start}-{(start + 1) % 100:02d}")

@@ -3,8 +3,6 @@ episodes: a missing period ends with the placement it began in, a child missing 
 care for another reason (E8), and a child looked after at 31 March has every social worker
 episode of the reporting period."""
 
-from datetime import date
-
 import polars as pl
 
 from oversight.exchange.ssda903 import codes
@@ -49,11 +47,6 @@ def missing_at_18_when_care_ceased_is_e8(data: Return903) -> pl.LazyFrame:
     return report(ceased.join(at_18, on=[ID, "DEC"], how="semi"), "DEC", "REC")
 
 
-def social_worker_period_start(data: Return903) -> date:
-    """Social worker episodes are reported from a year before the collection year began."""
-    return date(data.year.start.year - 1, 4, 1)
-
-
 @RULES.rule("SW12STG2")
 def social_workers_for_the_full_year_are_reported(data: Return903) -> pl.LazyFrame:
     # Read as: for a child looked after on 31 March (not only for respite), the earliest
@@ -67,7 +60,7 @@ def social_workers_for_the_full_year_are_reported(data: Return903) -> pl.LazyFra
     )
     in_care = episodes.filter(open_at_end).unique(ID, keep="first", maintain_order=True)
     began = episodes.group_by(ID).agg(pl.col("DECOM").min().alias("_began"))
-    period_start = pl.lit(social_worker_period_start(data))
+    period_start = pl.lit(data.year.social_workers_from)
     began = began.select(ID, pl.max_horizontal("_began", period_start).alias("care from"))
     first = data.social_worker_episodes.group_by(ID).agg(
         pl.col("SW_DECOM").min().alias("first SW_DECOM")

@@ -72,8 +72,9 @@ def episode_starts_by_the_end_of_the_year(data: Return903) -> pl.LazyFrame:
 @RULES.rule("SW07STG2")
 def episode_ends_in_the_reporting_period(data: Return903) -> pl.LazyFrame:
     # The social worker reporting period reaches back a year before the collection year.
-    period_start = date(data.year.start.year - 1, 4, 1)
-    outside = (pl.col("SW_DEC") < period_start) | (pl.col("SW_DEC") > data.year.end)
+    outside = (pl.col("SW_DEC") < data.year.social_workers_from) | (
+        pl.col("SW_DEC") > data.year.end
+    )
     return report(data.social_worker_episodes.filter(outside), "SW_DEC")
 
 

@@ -136,3 +136,42 @@ def test_a_uasc_care_leaver_no_longer_looked_after_stays_in_the_uasc_file(tmp_pa
     assert [line.split(",")[0] for line in lines(tmp_path, "header")] == ["L8", "L9"]
     assert lines(tmp_path, "episodes") == []
     assert lines(tmp_path, "uasc") == ["L8,M,01/06/2007,01/06/2025"]
+
+
+def test_a_child_looked_after_at_31_march_has_every_social_worker_of_the_period(tmp_path):
+    """SW12STG2: for a child looked after on 31 March 2026, every social worker episode
+    from 1 April 2024 (a year before the collection year), whether looked after then or
+    not; a worker who held the child for no whole day is none. A child who left care in
+    the year has only the workers who held her while looked after."""
+    from datetime import date
+
+    from oversight.accounts.models import User
+    from oversight.casework import services
+
+    team, sam = care_records.caseworker()
+    kim = User.objects.create(username="sw2", team=team, swe_number="SW654321")
+    lee = User.objects.create(username="sw3", team=team, swe_number="SW111111")
+    n1 = care_records.child("N1", "1", date(2015, 1, 9), "WBRI")
+    care_records.referred(n1, date(2024, 1, 8), "N1")
+    services.allocate(n1, team, lee, date(2024, 1, 8), change_reason="FCONTA")  # before 2024-25
+    services.allocate(n1, team, sam, date(2024, 9, 2), change_reason="LEFTRL")  # not in care
+    services.allocate(n1, team, lee, date(2025, 6, 2), change_reason="OTHERS")  # no whole day
+    services.allocate(n1, team, kim, date(2025, 6, 2), change_reason="MANAGE")
+    services.start_care_episode(n1, started_on=date(2025, 7, 1), legal_status="C2",
+                                placement_type="U4", provider="PR1")  # fmt: skip
+    o2 = care_records.child("O2", "2", date(2012, 4, 4), "WBRI")
+    care_records.referred(o2, date(2024, 10, 1), "N1")
+    services.allocate(o2, team, sam, date(2024, 10, 1), change_reason="FCONTA")
+    services.allocate(o2, team, kim, date(2025, 5, 1), change_reason="ABSENC")
+    episode, placement, plan = services.start_care_episode(
+        o2, started_on=date(2025, 6, 1), legal_status="V2", placement_type="U4", provider="PR1"
+    )
+    services.end_care_episode(episode, placement, plan, ended_on=date(2025, 12, 1),
+                              reason_ceased="E13")  # fmt: skip
+    written(tmp_path)
+    assert lines(tmp_path, "social_worker_episodes") == [
+        "N1,09/01/2015,SW111111,08/01/2024,02/09/2024,FCONTA",
+        "N1,09/01/2015,SW123456,02/09/2024,02/06/2025,LEFTRL",
+        "N1,09/01/2015,SW654321,02/06/2025,,MANAGE",
+        "O2,04/04/2012,SW654321,01/05/2025,,ABSENC",
+    ]
