@@ -45,7 +45,13 @@ from oversight.synth.matching import (
     record_households,
     to_record,
 )
-from oversight.synth.organisation import Layout, Workforce, create_workforce, team_layout
+from oversight.synth.organisation import (
+    Comings,
+    Layout,
+    Workforce,
+    create_workforce,
+    team_layout,
+)
 from oversight.synth.people import ChildProfile
 from oversight.synth.places import area
 from oversight.synth.population import arrivals
@@ -106,7 +112,7 @@ def generate(
         today, add_months(today, -12 * chosen.years), layout, practice_by_team(problem_teams)
     )
     planned = _plan(chosen, world, seed, say)
-    staff = _staff(planned, layout, world, seed, say)
+    staff = _staff(planned, chosen, layout, world, seed, say)
     adopters, adopter_counts = _adopters(planned, chosen, world, seed, say)
     workers = processes or default_processes()
     counts = (
@@ -176,15 +182,20 @@ def _plan(size: Size, world: World, seed: int, say: Callable[[str], None]) -> li
 
 
 def _staff(
-    planned: list[Planned], layout: Layout, world: World, seed: int, say: Callable[[str], None]
-) -> Workforce:
+    planned: list[Planned], size: Size, layout: Layout, world: World, seed: int,
+    say: Callable[[str], None],
+) -> Workforce:  # fmt: skip
     teams = [spec.name for spec in layout.teams]
     heads = headcounts((p.spans for p in planned), teams, world.today)
     practices = {team: world.practice(team) for team in teams}
+    since = add_months(world.window_start, -12 * size.burn_in_years)
     staff = create_workforce(
-        layout, heads, practices, _stream(seed, "workforce"), _stream(seed, "swe-numbers")
-    )
-    say(f"Created {len(teams)} teams with {sum(heads.values())} practitioners.")
+        layout, heads, practices, _stream(seed, "workforce"), _stream(seed, "swe-numbers"),
+        Comings(_stream(seed, "turnover"), since, world.today),
+    )  # fmt: skip
+    left = sum(len(post.tenures) - 1 for posts in staff.practitioners.values() for post in posts)
+    say(f"Created {len(teams)} teams with {sum(heads.values())} practitioners' posts; "
+        f"{left} workers have left one since {since:%-d %B %Y}.")  # fmt: skip
     return staff
 
 
@@ -257,11 +268,12 @@ def _record_child(
     matches: dict[date, Matched],
 ) -> None:  # fmt: skip
     profile = planned.profile
-    people = [
+    posts = [
         staff.practitioners[span.team][w] for span, w in zip(planned.spans, workers, strict=True)
     ]
     recorder = ChildRecorder(
-        _stream(seed, "record", profile.index), profile, f"C{number + 1:06d}", people, staff, world,
+        _stream(seed, "record", profile.index), profile, f"C{number + 1:06d}", posts, staff, world,
+        handover_rng=_stream(seed, "handover", profile.index),
         voice_rng=_stream(seed, "voice", profile.index),
         details_rng=_stream(seed, "details", profile.index),
         outcomes_rng=_stream(seed, "outcomes", profile.index), matches=matches,

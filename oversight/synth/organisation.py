@@ -7,12 +7,16 @@ the casework services. Practitioners in social work teams have a synthetic Socia
 England number (personal advisers to care leavers need not be social workers).
 """
 
+from __future__ import annotations
+
 import random
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import date
 
 from oversight.accounts.models import Service, Team, User
 from oversight.accounts.roles import Role
 from oversight.synth.people import worker_name
+from oversight.synth.posts import Post, Tenure, tenures
 from oversight.synth.practice import Practice
 from oversight.synth.sizes import Size
 
@@ -99,11 +103,12 @@ class Workforce:
 
     teams: dict[str, Team]
     managers: dict[str, User]
-    practitioners: dict[str, list[User]]
+    practitioners: dict[str, list[Post]]  # each practitioner's post, and who held it
 
     @property
     def records(self) -> dict[str, int]:
-        users = len(self.managers) + sum(len(p) for p in self.practitioners.values())
+        held = sum(len(post.tenures) for posts in self.practitioners.values() for post in posts)
+        users = len(self.managers) + held
         services = len({team.service_id for team in self.teams.values()})
         return {"service": services, "team": len(self.teams), "user": users}
 
@@ -122,8 +127,10 @@ def create_workforce(
     practices: dict[str, Practice],
     rng: random.Random,
     swe_rng: random.Random | None = None,
+    comings: Comings | None = None,
 ) -> Workforce:
-    """Store the services, teams and users; ``headcounts`` gives practitioners per team."""
+    """Store the services, teams and users; ``headcounts`` gives practitioners per team
+    (posts, each held by one worker after another with ``comings``, else by one alone)."""
     services = {
         name: Service.objects.get_or_create(name=name)[0]
         for name in dict.fromkeys(SERVICES.values())
@@ -135,20 +142,61 @@ def create_workforce(
     # SWE numbers draw from their own stream, so the workers are otherwise as they were.
     swe_numbers = SweNumbers(swe_rng or random.Random("swe-numbers"))
     users: list[User] = []
+    firsts: dict[str, list[User]] = {}
     for spec in layout.teams:
         team, practice = stored[spec.name], practices[spec.name]
         users.append(_user(rng, usernames, team, Role.TEAM_MANAGER, "Team manager", False))
+        firsts[spec.name] = []
         for _ in range(headcounts[spec.name]):
-            title = rng.choice(JOB_TITLES[spec.kind])
-            agency = rng.random() < practice.agency_share
-            user = _user(rng, usernames, team, Role.PRACTITIONER, title, agency)
-            if spec.kind not in NOT_SOCIAL_WORKERS:
-                user.swe_number = swe_numbers.draw()
+            user = _practitioner(rng, usernames, team, spec.kind, practice, swe_numbers)
             users.append(user)
+            firsts[spec.name].append(user)
     for service in services.values():
         users.append(_service_manager(rng, usernames, service))
+    posts: dict[str, list[tuple[Tenure, ...]]] = {}
+    for spec in layout.teams:  # after every first holder: they are drawn as they were
+        team, practice = stored[spec.name], practices[spec.name]
+
+        def successor(day: date, team: Team = team, kind: str = spec.kind,
+                      practice: Practice = practice) -> User:  # fmt: skip
+            assert comings is not None
+            user = _practitioner(comings.rng, usernames, team, kind, practice, swe_numbers)
+            user.started_on = day
+            users.append(user)
+            return user
+
+        posts[spec.name] = [
+            tuple(tenures(comings.rng, first, comings.since, comings.today, successor))
+            if comings
+            else (Tenure(first, None, None),)
+            for first in firsts[spec.name]
+        ]
+    for held in posts.values():
+        for tenure in (t for post in held for t in post if t.left is not None):
+            tenure.worker.left_on, tenure.worker.is_active = tenure.left, False
     User.objects.bulk_create(users)
-    return _workforce(stored, usernames)
+    return _workforce(stored, usernames, posts)
+
+
+@dataclass(frozen=True)
+class Comings:
+    """Workers leave posts and others take them, from ``since`` to ``today``."""
+
+    rng: random.Random
+    since: date
+    today: date
+
+
+def _practitioner(
+    rng: random.Random, usernames: set[str], team: Team, kind: str, practice: Practice,
+    swe_numbers: SweNumbers,
+) -> User:  # fmt: skip
+    title = rng.choice(JOB_TITLES[kind])
+    agency = rng.random() < practice.agency_share
+    user = _user(rng, usernames, team, Role.PRACTITIONER, title, agency)
+    if kind not in NOT_SOCIAL_WORKERS:
+        user.swe_number = swe_numbers.draw()
+    return user
 
 
 def _user(
@@ -193,15 +241,21 @@ def _unique(taken: set[str], wanted: str) -> str:
     return name
 
 
-def _workforce(teams: dict[str, Team], usernames: set[str]) -> Workforce:
-    managers: dict[str, User] = {}
-    practitioners: dict[str, list[User]] = {name: [] for name in teams}
-    users = User.objects.filter(username__in=usernames, team__isnull=False).order_by("pk")
+def _workforce(
+    teams: dict[str, Team], usernames: set[str], posts: dict[str, list[tuple[Tenure, ...]]]
+) -> Workforce:
+    """The workforce as stored (each user with its id), its posts held as planned."""
+    stored = {u.username: u for u in User.objects.filter(username__in=usernames)}
     by_id = {team.pk: team for team in teams.values()}
-    for user in users:
-        user.team = by_id[user.team_id]
-        if user.role == Role.TEAM_MANAGER:
-            managers[user.team.name] = user
-        else:
-            practitioners[user.team.name].append(user)
+    managers: dict[str, User] = {}
+    for user in stored.values():
+        if user.team_id is not None:
+            user.team = by_id[user.team_id]
+            if user.role == Role.TEAM_MANAGER:
+                managers[user.team.name] = user
+    practitioners = {
+        name: [Post(tuple(replace(t, worker=stored[t.worker.username]) for t in held))
+               for held in team_posts]
+        for name, team_posts in posts.items()
+    }  # fmt: skip
     return Workforce(teams, managers, practitioners)

@@ -119,6 +119,16 @@ ENQUIRIES_TO_APPLICATION = 0.12
 # inspection reports describe as manageable.
 CASELOAD_PER_WORKER = 17
 AGENCY_SHARE = 0.13
+# csww_indicators_2017_to_2025.csv, 2025, England: turnover_rate_fte, the permanent
+# children and family social workers who left in the year (11.8%).
+SOCIAL_WORKER_TURNOVER = 0.118
+# la_cla_swcount.csv, 2024, England: children looked after at 31 March who had 3 or more
+# social workers during the year (22,140 of 83,300: 27%).
+CLA_THREE_OR_MORE_SOCIAL_WORKERS = 0.27
+# Tuned to that 27%: a child's social worker changes for a reason other than their worker
+# leaving (caseload management, absence, a request...) about this often a year: 28.5% on
+# average over three seeds of the medium LA in 2024-25 (24%, 29%, 33%).
+OTHER_SOCIAL_WORKER_CHANGES = 0.5
 
 # --- Ethnicity -------------------------------------------------------------------------
 

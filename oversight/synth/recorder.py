@@ -39,6 +39,7 @@ from oversight.synth.outcomes import twelve_month_years, year_outcomes
 from oversight.synth.people import ChildProfile, child_name, motherhood, pupil_number
 from oversight.synth.permanence_plans import PermanencePlanning
 from oversight.synth.places import Places
+from oversight.synth.posts import Post
 from oversight.synth.practice import GOOD_PRACTICE, Practice
 from oversight.synth.rates import CARE_LEAVERS_EET, CARE_LEAVERS_NOT_IN_TOUCH, CARE_LEAVERS_SUITABLE
 from oversight.synth.recorder_care import ORIGIN, CareSteps
@@ -52,6 +53,7 @@ from oversight.synth.routines import (
     run_until,
 )
 from oversight.synth.texts import DECISION_NOTES, oversight_note, views_at_visit, what_changed
+from oversight.synth.turnover import HANDOVER, Handover
 from oversight.synth.world import World
 
 if TYPE_CHECKING:
@@ -68,17 +70,21 @@ CONFERENCE_ATTENDANCE = 0.35
 
 
 class ChildRecorder(CareSteps):
-    """Records one child: ``workers`` holds the practitioner for each allocation, in order."""
+    """Records one child: ``workers`` holds the post (or the practitioner) for each
+    allocation, in order; whoever holds the post takes the child."""
 
     def __init__(
         self, rng: random.Random, profile: ChildProfile, la_child_id: str,
-        workers: list[User], staff: Workforce, world: World,
+        workers: Sequence[Post | User], staff: Workforce, world: World,
         voice_rng: random.Random | None = None, details_rng: random.Random | None = None,
         outcomes_rng: random.Random | None = None, matches: dict[date, Matched] | None = None,
         permanence_plans_rng: random.Random | None = None,
         health_rng: random.Random | None = None, away_rng: random.Random | None = None,
+        handover_rng: random.Random | None = None,
     ) -> None:  # fmt: skip
         self.rng, self.profile, self.la_child_id = rng, profile, la_child_id
+        # And the changes of social worker while the child is allocated.
+        self.handover_rng = handover_rng or random.Random(f"handover/{la_child_id}")
         # The child's voice at assessments, conferences and reviews draws from its own
         # stream, so recording it leaves every other record of the journey as it was.
         self.voice_rng = voice_rng or random.Random(f"voice/{la_child_id}")
@@ -99,7 +105,9 @@ class ChildRecorder(CareSteps):
         self.birthdays_rng = random.Random(f"birthdays/{la_child_id}")
         self.places = Places(random.Random(f"places/{la_child_id}"), profile.locality)
         self.status_days: list[date] = []  # when care leaver statuses were recorded
-        self.workers, self.staff, self.world = list(workers), staff, world
+        self.posts = [w if isinstance(w, Post) else Post.held_by(w) for w in workers]
+        self.staff, self.world = staff, world
+        self.stepping_on: date | None = None  # the day of the journey's step in hand
         self.routines: dict[str, Routine] = {"oversight": Oversight(self)}
         self.plans: dict[str, Plan] = {}
         self.team: Team | None = None
@@ -130,8 +138,10 @@ class ChildRecorder(CareSteps):
         )  # fmt: skip
         self._details(steps)
         for step in steps:
+            self.stepping_on = step.on
             run_until(self.routines, step.on)
             getattr(self, f"_{step.kind}")(step.on, **step.detail)
+        self.stepping_on = None
         run_until(self.routines, self.world.today)
         self._year_outcomes(steps)
         self._birthday_statuses(steps)
@@ -185,10 +195,14 @@ class ChildRecorder(CareSteps):
 
     def _allocate(self, on: date, team: str, change_reason: str = "") -> None:
         self.team = self.staff.teams[team]
-        self.worker = self.workers.pop(0)
+        post = self.posts.pop(0)
+        self.worker = post.holder_on(on)
         self.practice = self.world.practice(team)
         services.allocate(self.child, self.team, self.worker, on, by=self.manager,
                           origin=ORIGIN, change_reason=change_reason)  # fmt: skip
+        # Named to come first among the routines due on a day: a worker who leaves that day
+        # does none of that day's work.
+        self.routines[HANDOVER] = Handover(self, post, on)
 
     # The front door and assessment ----------------------------------------------------
 
@@ -249,6 +263,7 @@ class ChildRecorder(CareSteps):
     def _closed(self) -> None:
         # Closing the episode ends the allocation: recurring work stops with it.
         self.team, self.worker, self.practice = None, None, GOOD_PRACTICE
+        self.routines.pop(HANDOVER, None)
 
     # Child protection ---------------------------------------------------------------
 
@@ -308,6 +323,7 @@ class ChildRecorder(CareSteps):
         del self.plans[kind]
         if kind == "pathway":  # leaving care leavers' services: nobody holds the work now
             services.end_allocation(self.child, on)
+            self.routines.pop(HANDOVER, None)
         for name in [name for name in self.routines if name.split("-")[0] in _ROUTINES[kind]]:
             del self.routines[name]
         self.oversight_routine.schedule(on)
@@ -329,7 +345,7 @@ class ChildRecorder(CareSteps):
             self.child, kind=kind, visited_on=on, plan=plan, placement=placement, seen=seen,
             seen_alone=alone, views_recorded=bool(views), views=views, how_expressed=how,
             what_changed=what_changed(self.voice_rng) if views else "",
-            by=self.worker, origin=ORIGIN,
+            worker=self.worker, by=self.worker, origin=ORIGIN,
         )  # fmt: skip
 
     def review(self, kind: str, on: date, plan: Plan) -> None:

@@ -21,10 +21,11 @@ def test_the_la_has_the_teams_the_journey_needs_in_four_services(small_la):
         assert sum(name.startswith(kind) for name in names) >= at_least, kind
 
 
-def test_each_team_has_one_manager_and_four_to_eight_practitioners(small_la):
+def test_each_team_has_one_manager_and_four_to_eight_practitioners_in_post(small_la):
+    in_post = Q(members__role=Role.PRACTITIONER, members__is_active=True)
     teams = Team.objects.annotate(
         managers=Count("members", filter=Q(members__role=Role.TEAM_MANAGER)),
-        practitioners=Count("members", filter=Q(members__role=Role.PRACTITIONER)),
+        practitioners=Count("members", filter=in_post),
     )
     for team in teams:
         assert team.managers == 1, team.name
@@ -41,7 +42,7 @@ def test_caseloads_are_shared_evenly_within_each_team(small_la):
     for team in Team.objects.all():
         loads = [
             worker.allocations.filter(end_on__isnull=True).count()
-            for worker in team.members.filter(role=Role.PRACTITIONER)
+            for worker in team.members.filter(role=Role.PRACTITIONER, is_active=True)
         ]
         assert max(loads) <= 2 * sum(loads) / len(loads) + 3, (team.name, loads)
 

@@ -1,0 +1,76 @@
+"""Practitioners' posts, and who held each, one after another.
+
+A permanent worker leaves at the published rate (``rates.SOCIAL_WORKER_TURNOVER``), an
+agency worker after a short stay (an assumption: no national figure exists), and the next
+holder starts the day the last one leaves. ``turnover.Handover`` changes a child's social
+worker when theirs leaves.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from oversight.accounts.models import User
+from oversight.synth.rates import SOCIAL_WORKER_TURNOVER
+
+YEAR = 365.25
+# Assumption: an agency worker stays 3 to 12 months in a post.
+AGENCY_STAY_DAYS = (91, 365)
+
+
+@dataclass(frozen=True)
+class Tenure:
+    """One worker in a post: from ``start`` (None: before the records begin) to the day
+    they left (``left``, None: still in post)."""
+
+    worker: User
+    start: date | None
+    left: date | None
+
+
+@dataclass(frozen=True)
+class Post:
+    """A practitioner's post in a team, and who held it, one after another."""
+
+    tenures: tuple[Tenure, ...]
+
+    @classmethod
+    def held_by(cls, worker: User) -> Post:
+        """A post one worker holds throughout."""
+        return cls((Tenure(worker, None, None),))
+
+    def tenure_on(self, day: date) -> Tenure:
+        """Who holds the post on ``day`` (a holder is in post until the day they leave)."""
+        return next((t for t in self.tenures if t.left is None or day < t.left), self.tenures[-1])
+
+    def holder_on(self, day: date) -> User:
+        return self.tenure_on(day).worker
+
+
+def stay_in_days(rng: random.Random, agency: bool) -> int:
+    """How long a worker stays in a post from when the records see them start."""
+    if agency:
+        return rng.randint(*AGENCY_STAY_DAYS)
+    leaving_rate = -math.log(1 - SOCIAL_WORKER_TURNOVER)  # a year's share, as a rate
+    return max(1, round(rng.expovariate(leaving_rate) * YEAR))
+
+
+def tenures(
+    rng: random.Random, first: User, since: date, today: date,
+    successor: Callable[[date], User],
+) -> list[Tenure]:  # fmt: skip
+    """The holders of a post from ``since`` to ``today``, ``first`` holding it at the
+    start; ``successor(day)`` is a new worker who starts on ``day``."""
+    held: list[Tenure] = []
+    worker, start, begun = first, None, since
+    while True:
+        left = begun + timedelta(days=stay_in_days(rng, worker.is_agency))
+        if left > today:
+            held.append(Tenure(worker, start, None))
+            return held
+        held.append(Tenure(worker, start, left))
+        worker, start, begun = successor(left), left, left
