@@ -173,7 +173,7 @@ def _busiest_practitioners(count: int) -> list:
     from oversight.accounts.roles import Role
 
     ranked = (
-        User.objects.filter(role=Role.PRACTITIONER, team__isnull=False)
+        User.objects.filter(role=Role.PRACTITIONER, team__isnull=False, is_active=True)
         .filter(allocations__end_on__isnull=True, allocations__child__plans__end_on__isnull=True)
         .annotate(children=Count("allocations__child", distinct=True))
         .order_by("-children", "pk")

@@ -54,7 +54,7 @@ def _adoption_worker(team: Team) -> list[tuple[User, str]]:
     found = adoption.order_by("pk").first()
     if found is None:
         return []
-    worker = found.members.filter(role=Role.PRACTITIONER).order_by("pk").first()
+    worker = found.members.filter(role=Role.PRACTITIONER, is_active=True).order_by("pk").first()
     user = _take_over(worker, "adoption") if worker else _account("adoption", Role.PRACTITIONER,
                                                                    team=found)  # fmt: skip
     return [(user, f"practitioner in {found.name}, records prospective adopters")]
@@ -63,7 +63,7 @@ def _adoption_worker(team: Team) -> list[tuple[User, str]]:
 def create_demo_accounts(team: Team, today: date) -> list[DemoAccount]:
     """Accounts for every role; the practitioner and team manager work in ``team``, and a
     second practitioner ("adoption") in the adoption service, when the LA has one."""
-    worker = team.members.filter(role=Role.PRACTITIONER).order_by("pk").first()
+    worker = team.members.filter(role=Role.PRACTITIONER, is_active=True).order_by("pk").first()
     manager = team.members.filter(role=Role.TEAM_MANAGER).order_by("pk").first()
     plan = [
         (

@@ -85,3 +85,14 @@ def test_oversight_totp_refuses_a_demo_username_whose_key_is_not_the_demo_key(ac
 
 def test_oversight_totp_refuses_an_unknown_username(db, totp):
     assert totp("nobody").exit_code == 1
+
+
+def test_the_demo_worker_takes_over_a_worker_in_post_not_one_who_left():
+    team = Team.objects.create(name="Safeguarding 1", service=Service.objects.create(name="S"))
+    left = User.objects.create(username="first", role="practitioner", team=team,
+                               is_active=False, left_on=date(2024, 6, 1))  # fmt: skip
+    in_post = User.objects.create(username="second", role="practitioner", team=team)
+    create_demo_accounts(team, date(2025, 3, 12))
+    worker = User.objects.get(username="worker")
+    assert worker.pk == in_post.pk and worker.is_active
+    assert User.objects.get(pk=left.pk).username == "first"
