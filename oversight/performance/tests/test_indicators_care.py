@@ -271,3 +271,57 @@ def test_return_interviews_count_when_held_within_72_hours_of_the_return():
     ]  # fmt: skip
     value = figure(db, "return-interviews-72h", YEAR_2025)
     assert (value.numerator, value.denominator) == (1, 3)
+
+
+def test_three_social_workers_count_each_worker_of_the_year_before_care_too(
+    team, worker, manager, other_team, other_worker
+):
+    from oversight.accounts.models import User
+
+    kim = User.objects.create(username="kim", role="practitioner", team=team)
+    # A: Sam from 8 Jan 2024, Kim from 3 Jun 2024 (before care), then Olu in the other
+    # team from 2 Sep 2024, when care began: 3 in the year.
+    a = child("A")
+    services.allocate(a, team, worker, date(2024, 1, 8))
+    services.allocate(a, team, kim, date(2024, 6, 3), change_reason="MANAGE")
+    services.allocate(a, other_team, other_worker, date(2024, 9, 2), change_reason="TSPROC")
+    InCare(a, date(2024, 9, 2))
+    # B: Sam, Kim, and Sam again: 2 workers, each counted once.
+    b = child("B")
+    services.allocate(b, team, worker, date(2024, 5, 1))
+    services.allocate(b, team, kim, date(2024, 7, 1), change_reason="ABSENC")
+    services.allocate(b, team, worker, date(2024, 8, 1), change_reason="ABSENC")
+    InCare(b, date(2024, 5, 1))
+    # C: Sam until 1 Apr 2024, the year's first day (so in it), then Kim, then the team
+    # alone (no worker), then Morgan for no whole day, then Olu: 3.
+    c = child("C")
+    services.allocate(c, team, worker, date(2023, 6, 1))
+    services.allocate(c, team, kim, date(2024, 4, 1), change_reason="MANAGE")
+    services.allocate(c, team, None, date(2024, 10, 1))
+    services.allocate(c, team, manager, date(2024, 11, 4), change_reason="OTHERS")
+    services.allocate(c, other_team, other_worker, date(2024, 11, 4), change_reason="TSPROC")
+    InCare(c, date(2023, 6, 1))
+    # D: Sam until 31 Mar 2024, the day before the year: Kim and Olu only, 2.
+    d = child("D")
+    services.allocate(d, team, worker, date(2023, 6, 1))
+    services.allocate(d, team, kim, date(2024, 3, 31), change_reason="MANAGE")
+    services.allocate(d, other_team, other_worker, date(2024, 12, 2), change_reason="TSPROC")
+    InCare(d, date(2023, 6, 1))
+    # E had 3 workers but left care before 31 March: not in the denominator.
+    e = child("E")
+    services.allocate(e, team, worker, date(2024, 5, 1))
+    services.allocate(e, team, kim, date(2024, 6, 3), change_reason="MANAGE")
+    services.allocate(e, other_team, other_worker, date(2024, 7, 1), change_reason="TSPROC")
+    InCare(e, date(2024, 5, 1)).leave(date(2025, 2, 3))
+    # F: Sam, Morgan for no whole day, then Kim: 2.
+    f = child("F")
+    services.allocate(f, team, worker, date(2024, 5, 1))
+    services.allocate(f, team, manager, date(2024, 9, 2), change_reason="OTHERS")
+    services.allocate(f, team, kim, date(2024, 9, 2), change_reason="MANAGE")
+    InCare(f, date(2024, 5, 1))
+    db = snapshot()
+    assert counted(db, "cla-three-social-workers", YEAR_2025) == [
+        ("A", True), ("B", False), ("C", True), ("D", False), ("F", False),
+    ]  # fmt: skip
+    value = figure(db, "cla-three-social-workers", YEAR_2025)
+    assert (value.numerator, value.denominator, value.value) == (2, 5, 40.0)
