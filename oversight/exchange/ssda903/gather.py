@@ -399,12 +399,19 @@ class _ChildRows:
         """The child's social worker episodes: for a child looked after on 31 March, every
         one of the social worker reporting period, whether looked after then or not (rule
         SW12STG2); for another child, those while looked after in the year. A worker who
-        held the child for no whole day (moved on the day they took over) is not one."""
+        held the child for no whole day (moved on the day they took over) is not one; when
+        that was a first contact, the worker who took over that day is the first (FCONTA).
+        """
         year, whole_period = self.year, self._looked_after_at_the_end()
+        first_contact_on = None
         for worker in _worker_spells(self.records.allocations.get(self.id, [])):
             start, end = worker["start_on"], worker["end_on"]
             if end == start:
+                if worker["change_reason"] == FIRST_CONTACT:
+                    first_contact_on = start
                 continue
+            if start == first_contact_on:
+                worker = worker | {"change_reason": FIRST_CONTACT}
             if whole_period:
                 wanted = end is None or end >= year.social_workers_from
             else:
@@ -476,6 +483,10 @@ def oc2_items(outcomes: Row | None) -> Row:
 
 def _yes_no(value: bool | None) -> str | None:
     return None if value is None else "1" if value else "0"
+
+
+# The reason for a child's first social worker, after a first contact or a re-referral.
+FIRST_CONTACT = "FCONTA"
 
 
 def _while_in(episode: EpisodeRecord, start: date, end: date | None) -> bool:

@@ -142,7 +142,8 @@ def test_a_child_looked_after_at_31_march_has_every_social_worker_of_the_period(
     """SW12STG2: for a child looked after on 31 March 2026, every social worker episode
     from 1 April 2024 (a year before the collection year), whether looked after then or
     not; a worker who held the child for no whole day is none. A child who left care in
-    the year has only the workers who held her while looked after."""
+    the year has only the workers who held her while looked after. A first contact passed
+    on the same day makes the next worker the first (FCONTA)."""
     from datetime import date
 
     from oversight.accounts.models import User
@@ -161,7 +162,9 @@ def test_a_child_looked_after_at_31_march_has_every_social_worker_of_the_period(
                                 placement_type="U4", provider="PR1")  # fmt: skip
     o2 = care_records.child("O2", "2", date(2012, 4, 4), "WBRI")
     care_records.referred(o2, date(2024, 10, 1), "N1")
-    services.allocate(o2, team, sam, date(2024, 10, 1), change_reason="FCONTA")
+    # A first contact at the front door, passed on the same day: Sam is her first worker.
+    services.allocate(o2, team, lee, date(2024, 10, 1), change_reason="FCONTA")
+    services.allocate(o2, team, sam, date(2024, 10, 1), change_reason="TSPROC")
     services.allocate(o2, team, kim, date(2025, 5, 1), change_reason="ABSENC")
     episode, placement, plan = services.start_care_episode(
         o2, started_on=date(2025, 6, 1), legal_status="V2", placement_type="U4", provider="PR1"
@@ -173,5 +176,13 @@ def test_a_child_looked_after_at_31_march_has_every_social_worker_of_the_period(
         "N1,09/01/2015,SW111111,08/01/2024,02/09/2024,FCONTA",
         "N1,09/01/2015,SW123456,02/09/2024,02/06/2025,LEFTRL",
         "N1,09/01/2015,SW654321,02/06/2025,,MANAGE",
+        "O2,04/04/2012,SW654321,01/05/2025,,ABSENC",
+    ]
+    # O2's first worker is in the return when she is looked after on 31 March.
+    services.start_care_episode(o2, started_on=date(2026, 1, 5), legal_status="C2",
+                                placement_type="U4", provider="PR1")  # fmt: skip
+    written(tmp_path)
+    assert lines(tmp_path, "social_worker_episodes")[-2:] == [
+        "O2,04/04/2012,SW123456,01/10/2024,01/05/2025,FCONTA",
         "O2,04/04/2012,SW654321,01/05/2025,,ABSENC",
     ]
