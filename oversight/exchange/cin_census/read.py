@@ -151,6 +151,7 @@ class _Reader:
         self.period = period
         self.header: dict[str, Any] = {}
         self.tables = {table: _Table(table) for table in TABLES}
+        self.ethnicity = self.tables["children"].columns.index("Ethnicity")
         self.problems: list[Finding] = []
         self.children = 0
 
@@ -205,11 +206,10 @@ class _Reader:
     def read_characteristics(
         self, element: etree._Element, row: list[Any], child_id: str | None, child: int
     ) -> None:
-        ethnicity = self.tables["children"].columns.index("Ethnicity")
         for part in element:
             name = _local(part)
             if name == "Ethnicity":
-                row[ethnicity] = _text(part)
+                row[self.ethnicity] = _text(part)
             elif name == "Disabilities":
                 disabilities = self.tables["disabilities"]
                 for disability in part:
