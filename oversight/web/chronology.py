@@ -259,12 +259,9 @@ def _oversight(child: Child) -> Iterator[Event]:
 
 def _allocations(child: Child) -> Iterator[Event]:
     for allocation in child.allocations.all():
-        yield Event(
-            allocation.start_on,
-            "Allocated",
-            f"{allocation.team.name}, {person(allocation.worker, 'no worker yet')}",
-            1,
-        )
+        held = f"{allocation.team.name}, {person(allocation.worker, 'no worker yet')}"
+        why = code_words("reason_for_social_worker_change", allocation.change_reason)
+        yield Event(allocation.start_on, "Allocated", f"{held} ({why.lower()})" if why else held, 1)
 
 
 def _by(what: str, user: User | None) -> str:

@@ -82,6 +82,8 @@ def test_a_move_to_another_worker_is_saved_with_its_reason_and_the_work_moves(
     record = text(signed_in(manager).get(reverse("web:child", args=[aisha.pk]), follow=True))
     assert "Aisha Khan is allocated to Safeguarding 1: Kim Example" in record
     assert "Allocated since 12 March 2025" in record
+    # The chronology says why the social worker changed, in the DfE's words.
+    assert "Allocated Safeguarding 1, Kim Example (managing caseloads)" in record
 
 
 def test_a_new_worker_needs_a_reason_and_nothing_is_saved_without_one(
