@@ -200,8 +200,6 @@ class ChildRecorder(CareSteps):
         self.practice = self.world.practice(team)
         services.allocate(self.child, self.team, self.worker, on, by=self.manager,
                           origin=ORIGIN, change_reason=change_reason)  # fmt: skip
-        # Named to come first among the routines due on a day: a worker who leaves that day
-        # does none of that day's work.
         self.routines[HANDOVER] = Handover(self, post, on)
 
     # The front door and assessment ----------------------------------------------------

@@ -27,13 +27,13 @@ from oversight.casework import services
 from oversight.synth.draws import Weights
 from oversight.synth.posts import YEAR, Post
 from oversight.synth.rates import OTHER_SOCIAL_WORKER_CHANGES
+from oversight.synth.recorder_care import ORIGIN
 from oversight.synth.routines import Routine
 from oversight.synth.world import wd
 
 if TYPE_CHECKING:
     from oversight.synth.recorder import ChildRecorder
 
-ORIGIN = "synth"
 # The handover's name among a child's routines: first in order of names, so that on the day
 # a worker leaves it runs before the day's visits and reviews.
 HANDOVER = "allocation"
@@ -80,6 +80,9 @@ class Handover(Routine):
         else:
             post, reason = self.another_post(recorder, on), OTHER_REASONS.draw(self.rng)
         worker = post.holder_on(on)
+        if worker is recorder.worker:  # nobody else in post to take the child
+            self.schedule(on)
+            return
         assert recorder.team is not None
         services.allocate(recorder.child, recorder.team, worker, on, by=recorder.manager,
                           origin=ORIGIN, change_reason=reason)  # fmt: skip
