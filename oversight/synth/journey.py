@@ -26,9 +26,11 @@ from oversight.timescales import add_months
 # Front-door decisions, with the national shape: few no further action (REFERRAL_NFA_SHARE).
 DECISIONS = Weights({"assessment": 62, "strategy": 27.5, "nfa": 6.5, "early_help": 4})
 ASSESSMENT_OUTCOMES = Weights({"nfa": 42, "early_help": 15, "cin_plan": 26, "strategy": 17})
-NEEDS = Weights(
-    {"N1": 45, "N5": 15, "N4": 10, "N2": 8, "N3": 6, "N8": 5, "N6": 4, "N7": 1, "N9": 2}
-)
+CATEGORIES_OF_NEED = {"N1": 45, "N5": 15, "N4": 10, "N2": 8, "N3": 6, "N8": 5, "N6": 4, "N7": 1}
+NEEDS = Weights(CATEGORIES_OF_NEED | {"N9": 2})
+# A child an assessment finds in need has a category of need (N1 to N8), not "case other
+# than a child in need" (N9): the SSDA903's CIN field has no N9 (rule 145).
+IN_NEED = Weights(CATEGORIES_OF_NEED)
 # Referral sources: police, schools and health first, as in the CIN census.
 SOURCES = Weights({
     "6": 29, "2A": 20, "2B": 3, "3A": 3, "3B": 3, "3D": 6, "3E": 3, "5A": 4, "5B": 3, "5C": 2,
@@ -216,8 +218,16 @@ class JourneyPlanner:
         self.add(done, "complete_assessment", outcome=outcome, factors=self._factors())
         if outcome in ("nfa", "early_help"):
             return self.close(done, "RC8" if outcome == "nfa" else "RC9")
+        self._found_in_need()
         phase = "cin" if outcome == "cin_plan" else "strategy"
         return phase, wd(done, self.rng.randint(0, 3))
+
+    def _found_in_need(self) -> None:
+        """The referral's need, drawn before the assessment, is a category of need when
+        the assessment finds the child in need."""
+        decision = next(step for step in reversed(self.steps) if step.kind == "decide_referral")
+        if decision.detail["need"] not in CATEGORIES_OF_NEED:
+            decision.detail["need"] = self.pick(IN_NEED)
 
     def _assessment_done(self, team: str, started: date) -> date:
         assert self.referral_on is not None

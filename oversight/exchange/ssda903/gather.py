@@ -96,7 +96,7 @@ from oversight.exchange.ssda903.care import (
     previous_permanence,
     status_window,
 )
-from oversight.exchange.ssda903.header import mother_items, upn_item
+from oversight.exchange.ssda903.header import last_looked_after, mother_items, upn_item
 from oversight.exchange.ssda903.participation import participation_code
 from oversight.exchange.ssda903.spec import TABLES, CollectionYear
 
@@ -311,9 +311,10 @@ class _ChildRows:
         row = self.row
         # Motherhood is asked of those looked after in the year, not of other care leavers
         # (rule 628).
+        until = last_looked_after((e.ended_on for e in self.in_year), self.year)
         mother, first_born = (
             mother_items(row["sex"], self.born, row["is_mother"], row["first_child_born_on"],
-                         self.year)
+                         self.year, until)
             if self.in_year else (None, None)
         )  # fmt: skip
         self.child.add("header", SEX=returned_sex(row["sex"]), DOB=self.born,

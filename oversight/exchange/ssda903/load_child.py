@@ -31,7 +31,7 @@ from oversight.exchange.importing import DIFFERENT, NOT_HELD, Notes, Problem, or
 from oversight.exchange.sex import records_sex, returned_sex
 from oversight.exchange.ssda903.care import birthday
 from oversight.exchange.ssda903.codes import UPN_UNKNOWN
-from oversight.exchange.ssda903.header import MOTHERHOOD_AGE, upn_item
+from oversight.exchange.ssda903.header import last_looked_after, too_young_to_be_asked, upn_item
 from oversight.exchange.ssda903.load_file import FiledChild, Row
 from oversight.exchange.ssda903.load_stored import Stored
 from oversight.exchange.ssda903.spec import CollectionYear
@@ -128,11 +128,11 @@ class ChildImport:
     def _details(self, header: Row) -> dict[str, Any]:
         """The header's UPN and mother's status as the records keep them (None: not given):
         not a UN code, which says only why there is no UPN, nor the 0 of a girl under 12
-        (``header.mother_items``)."""
+        all the time she was looked after in the year (``header.mother_items``)."""
         upn = (header["UPN"] or "").upper()
         mother = {"1": True, "0": False}.get(header["MOTHER"] or "")
-        born = header["DOB"]
-        if mother is False and born and birthday(born, MOTHERHOOD_AGE) > self.year.end:
+        until = last_looked_after((e["DEC"] for e in self.filed.table("episodes")), self.year)
+        if mother is False and too_young_to_be_asked(header["DOB"], until):
             mother = None
         return {"upn": "" if upn in UPN_UNKNOWN else upn, "is_mother": mother,
                 "first_child_born_on": header["MC_DOB"]}  # fmt: skip

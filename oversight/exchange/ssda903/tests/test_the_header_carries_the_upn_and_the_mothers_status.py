@@ -10,7 +10,7 @@ import pytest
 from oversight.casework import services
 from oversight.casework.models import Child
 from oversight.casework.services.child_details import record_child_details
-from oversight.exchange.ssda903.header import mother_items, upn_item
+from oversight.exchange.ssda903.header import last_looked_after, mother_items, upn_item
 from oversight.exchange.ssda903.load import load_903
 from oversight.exchange.ssda903.spec import CollectionYear
 from oversight.exchange.ssda903.tests.care_records import child
@@ -51,6 +51,26 @@ def test_mother_is_1_or_0_for_a_girl_and_blank_for_a_boy(
     sex, born, is_mother, first_born, returned
 ):
     assert mother_items(sex, born, is_mother, first_born, YEAR) == returned
+
+
+@pytest.mark.parametrize(
+    ("left_care_on", "returned"),
+    [
+        (date(2025, 11, 24), ("0", None)),  # the day before her 12th birthday: not asked
+        (date(2025, 11, 25), (None, None)),  # 12 that day: she should have been asked
+        (None, (None, None)),  # looked after on 31 March, at 12
+    ],
+)
+def test_a_girl_who_left_care_before_she_was_12_was_not_asked(left_care_on, returned):
+    born = date(2013, 11, 25)  # 12 on 25 November 2025, in the year
+    until = last_looked_after([date(2025, 5, 2), left_care_on], YEAR)
+    assert mother_items(GIRL, born, None, None, YEAR, until) == returned
+
+
+def test_the_last_day_looked_after_is_the_latest_end_within_the_year():
+    assert last_looked_after([date(2025, 5, 2), date(2025, 9, 1)], YEAR) == date(2025, 9, 1)
+    assert last_looked_after([date(2025, 5, 2), None], YEAR) == YEAR.end
+    assert last_looked_after([], YEAR) == YEAR.end
 
 
 def in_care(who: Child) -> Child:
@@ -110,3 +130,24 @@ def test_a_care_leaver_not_looked_after_in_the_year_is_not_asked_about_motherhoo
     record_child_details(leaver, is_mother=False)
     written(tmp_path)
     assert lines(tmp_path, "header") == ["L3,F,12/10/2006,WBRI,,,"]
+
+
+def test_a_girl_who_left_care_before_12_is_returned_as_no_mother_and_imported_as_unasked(
+    tmp_path, db
+):
+    # 12 on 25 November 2025, home on 1 September: not asked, so 0 (rules 393 and 607),
+    # which an import reads as the records' "not known" again.
+    girl = child("Y4", GIRL, date(2013, 11, 25), "WBRI")
+    services.record_referral(girl, received_on=date(2025, 4, 20), source_code="1A",
+                             primary_need="N1")  # fmt: skip
+    episode, placement, plan = services.start_care_episode(
+        girl, started_on=date(2025, 5, 1), legal_status="V2", placement_type="U4",
+        provider="PR1",
+    )  # fmt: skip
+    services.end_care_episode(episode, placement, plan, ended_on=date(2025, 9, 1),
+                              reason_ceased="E13")  # fmt: skip
+    written(tmp_path)
+    assert lines(tmp_path, "header") == ["Y4,F,25/11/2013,WBRI,,0,"]
+    Child.objects.all().delete()
+    load_903([tmp_path])
+    assert Child.objects.get(la_child_id="Y4").is_mother is None
