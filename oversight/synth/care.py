@@ -8,6 +8,12 @@ and how they leave are assumptions chosen so that the number looked after stays 
 reason for the change of placement, with shares that are assumptions (most moves carry
 out the care plan; custody only from the age of 10, as DfE rule 234 wants).
 
+Most children in care settle: few moves in the first year, fewer after. Some never do,
+teenagers more often, and move several times a year (``UNSETTLED_SHARE``, ``MOVES_A_YEAR``:
+assumptions, tuned so that the children with three or more placements in the year and
+those in the same placement for two years come near the published shares, ``rates``).
+Whether a period in care is settled is drawn from a stream of its own.
+
 From 2025/26 the DfE's placement types have no H5 (semi-independent living) or P2
 (independent living): placements begun from the last day of 2024/25 are in supported
 accommodation (K3) instead, and one in H5 or P2 still open then is recorded as moving to
@@ -18,6 +24,7 @@ accommodation (DfE rule 371), unaccompanied asylum seekers too.
 
 from __future__ import annotations
 
+import random
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
@@ -53,6 +60,10 @@ PLACEMENT_SHARES_BY_AGE = (
     (18, {"H5": 35, "U6": 25, "K2": 20, "U3": 8, "P2": 7, "U4": 5}),
 )
 UASC_PLACEMENT_SHARES = {"H5": 50, "U6": 35, "K2": 15}  # at 16 or 17
+# Periods of care that never settle, by age on entry (under 12, 12 or more), and moves a
+# year: in the first year and after it when settled, throughout when not.
+UNSETTLED_SHARE = ((12, 0.10), (18, 0.30))
+MOVES_A_YEAR = {"first year": 0.35, "settled": 0.10, "unsettled": 2.0}
 SUPPORTED_FROM_AGE = 16
 # The placement types of 2025/26, and what the retired ones became: from the last day of
 # 2024/25, so that the 2025/26 return sees only the new ones.
@@ -172,11 +183,10 @@ class CarePlanner:
         adoption_on = (
             add_months(until, -self.rng.randint(6, 10)) if exit_kind == "adoption" else None
         )
+        unsettled = self._unsettled(start)
         while True:
-            settled = on >= add_months(start, 12)
-            rate = 0.15 if settled else 0.45  # moves a year
             since = on  # when the current placement began
-            on = next_wd(on + timedelta(days=round(self.rng.expovariate(rate / 365)) + 14))
+            on = next_move(self.rng, start, on, unsettled)
             if adoption_on and start < adoption_on <= on:
                 placed_on = next_wd(adoption_on)
                 self._recoded(current, since, placed_on)
@@ -193,6 +203,12 @@ class CarePlanner:
             age = min(journey.child.age_on(on), 17)
             current = self._allowed(self._placement(age, on))
             journey.add(on, "move", **current, change_reason=self._change_reason(on))
+
+    def _unsettled(self, start: date) -> bool:
+        age = self.journey.child.age_on(start)
+        share = next(share for limit, share in UNSETTLED_SHARE if age < limit)
+        draw = random.Random(f"unsettled/{self.journey.child.index}/{start.toordinal()}")
+        return draw.random() < share
 
     def _change_reason(self, on: date) -> str:
         under_10 = self.journey.child.age_on(on) < CUSTODY_FROM_AGE
@@ -221,3 +237,24 @@ class CarePlanner:
             journey.add(next_wd(journey.child.birthday(21)), "end_plan", kind="pathway",
                         reason="Reached 21")  # fmt: skip
         return None, None
+
+
+def next_move(rng: random.Random, start: date, after: date, unsettled: bool) -> date:
+    """The day of the next move of a period in care begun on ``start``, two weeks or more
+    after the last (``after``): at the first year's rate until a year after ``start``, at
+    the settled rate from then (``MOVES_A_YEAR``). A day drawn past the first year's end
+    is drawn again from it, at the settled rate: moves have no memory of the last one."""
+
+    def wait(moves_a_year: float) -> timedelta:
+        return timedelta(days=round(rng.expovariate(moves_a_year / 365)))
+
+    earliest = after + timedelta(days=14)
+    if unsettled:
+        return next_wd(earliest + wait(MOVES_A_YEAR["unsettled"]))
+    settles = add_months(start, 12)
+    if earliest < settles:
+        day = earliest + wait(MOVES_A_YEAR["first year"])
+        if day < settles:
+            return next_wd(day)
+        earliest = settles
+    return next_wd(earliest + wait(MOVES_A_YEAR["settled"]))
