@@ -191,7 +191,7 @@ def _staff(
     since = add_months(world.window_start, -12 * size.burn_in_years)
     staff = create_workforce(
         layout, heads, practices, _stream(seed, "workforce"), _stream(seed, "swe-numbers"),
-        Comings(_stream(seed, "turnover"), since, world.today),
+        Comings(f"{seed}/turnover", since, world.today),
     )  # fmt: skip
     left = sum(len(post.tenures) - 1 for posts in staff.practitioners.values() for post in posts)
     say(f"Created {len(teams)} teams with {sum(heads.values())} practitioners' posts; "

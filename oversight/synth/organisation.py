@@ -156,18 +156,24 @@ def create_workforce(
     posts: dict[str, list[tuple[Tenure, ...]]] = {}
     for spec in layout.teams:  # after every first holder: they are drawn as they were
         team, practice = stored[spec.name], practices[spec.name]
+        rng = comings.stream(spec.name) if comings else None
 
         def successor(day: date, team: Team = team, kind: str = spec.kind,
-                      practice: Practice = practice) -> User:  # fmt: skip
-            assert comings is not None
-            user = _practitioner(comings.rng, usernames, team, kind, practice, swe_numbers)
+                      practice: Practice = practice, rng: random.Random | None = rng,
+                      ) -> User:  # fmt: skip
+            assert rng is not None
+            user = _practitioner(rng, usernames, team, kind, practice, swe_numbers)
             user.started_on = day
             users.append(user)
             return user
 
         posts[spec.name] = [
-            tuple(tenures(comings.rng, first, comings.since, comings.today, successor))
-            if comings
+            tuple(
+                tenures(
+                    rng, first, comings.since, comings.today, successor, practice.permanent_turnover
+                )
+            )
+            if comings and rng
             else (Tenure(first, None, None),)
             for first in firsts[spec.name]
         ]
@@ -180,11 +186,16 @@ def create_workforce(
 
 @dataclass(frozen=True)
 class Comings:
-    """Workers leave posts and others take them, from ``since`` to ``today``."""
+    """Workers leave posts and others take them, from ``since`` to ``today``; each team's
+    draws come from a stream of its own (``stream``), so that one team's turnover (a
+    practice problem) leaves every other team's as it was."""
 
-    rng: random.Random
+    seed: str
     since: date
     today: date
+
+    def stream(self, team: str) -> random.Random:
+        return random.Random(f"{self.seed}/{team}")
 
 
 def _practitioner(

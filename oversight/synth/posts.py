@@ -51,24 +51,26 @@ class Post:
         return self.tenure_on(day).worker
 
 
-def stay_in_days(rng: random.Random, agency: bool) -> int:
-    """How long a worker stays in a post from when the records see them start."""
+def stay_in_days(rng: random.Random, agency: bool, turnover: float = SOCIAL_WORKER_TURNOVER) -> int:
+    """How long a worker stays in a post from when the records see them start; a
+    permanent worker leaves at ``turnover``, the share leaving in a year."""
     if agency:
         return rng.randint(*AGENCY_STAY_DAYS)
-    leaving_rate = -math.log(1 - SOCIAL_WORKER_TURNOVER)  # a year's share, as a rate
+    leaving_rate = -math.log(1 - turnover)  # a year's share, as a rate
     return max(1, round(rng.expovariate(leaving_rate) * YEAR))
 
 
 def tenures(
     rng: random.Random, first: User, since: date, today: date,
-    successor: Callable[[date], User],
+    successor: Callable[[date], User], turnover: float = SOCIAL_WORKER_TURNOVER,
 ) -> list[Tenure]:  # fmt: skip
     """The holders of a post from ``since`` to ``today``, ``first`` holding it at the
-    start; ``successor(day)`` is a new worker who starts on ``day``."""
+    start; ``successor(day)`` is a new worker who starts on ``day``; permanent workers
+    leave at ``turnover`` (``stay_in_days``)."""
     held: list[Tenure] = []
     worker, start, begun = first, None, since
     while True:
-        left = begun + timedelta(days=stay_in_days(rng, worker.is_agency))
+        left = begun + timedelta(days=stay_in_days(rng, worker.is_agency, turnover))
         if left > today:
             held.append(Tenure(worker, start, None))
             return held

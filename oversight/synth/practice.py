@@ -9,6 +9,8 @@ otherwise it comes late, by an amount drawn from the ``*_late`` range.
 import random
 from dataclasses import dataclass
 
+from oversight.synth.rates import OTHER_SOCIAL_WORKER_CHANGES, SOCIAL_WORKER_TURNOVER
+
 
 @dataclass(frozen=True)
 class Practice:
@@ -50,6 +52,11 @@ class Practice:
     views_share: float = 0.86
     # Share of practitioners from agencies.
     agency_share: float = 0.13
+    # The workforce: the share of permanent workers leaving in a year; working days before
+    # a leaver's children are reallocated; other changes of a child's worker a year.
+    permanent_turnover: float = SOCIAL_WORKER_TURNOVER
+    reallocation_days: tuple[int, ...] = (1, 2, 3, 5, 8, 10)
+    other_worker_changes: float = OTHER_SOCIAL_WORKER_CHANGES
 
     def contact_decision(self, rng: random.Random) -> int:
         return rng.choice(self.contact_decision_days)

@@ -36,9 +36,9 @@ _PROBLEMS = (
     ),
     Problem(
         "absent-oversight",
-        "Managers in one team rarely record management oversight on children's records; "
-        "a children in care team's children drift without a permanence plan.",
-        ("safeguarding", "children_in_care", "care_leavers"),
+        "Managers in a children in care team rarely record management oversight on "
+        "children's records, and its children drift without a permanence plan.",
+        ("children_in_care",),
         {
             "oversight_on_time": 0.05,
             "oversight_late": (2.0, 5.0),
@@ -66,6 +66,19 @@ _PROBLEMS = (
             "cin_visit_late": (21, 45),
             "assessment_on_time": 0.3,
             "assessment_late": (50, 90),
+        },
+    ),
+    Problem(
+        "unstable-workforce",
+        "A children in care team cannot keep its social workers: most are agency staff, "
+        "a third of the permanent ones leave each year, children wait weeks or months for a "
+        "new worker when theirs leaves, and change workers often.",
+        ("children_in_care",),
+        {
+            "agency_share": 0.7,
+            "permanent_turnover": 0.35,
+            "reallocation_days": (15, 30, 45, 60, 75, 90),
+            "other_worker_changes": 1.0,
         },
     ),
 )  # fmt: skip

@@ -39,7 +39,7 @@ SIZES: dict[str, Size] = {
         Size(
             name="small", population=6_000, years=2, burn_in_years=6,
             localities=("North", "South"), assessment_teams_per_locality=1,
-            safeguarding_teams_per_locality=1, children_in_care_teams=1, care_leaver_teams=1,
+            safeguarding_teams_per_locality=1, children_in_care_teams=2, care_leaver_teams=1,
             children_per_batch=1_000,
         ),
         Size(

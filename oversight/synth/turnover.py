@@ -26,7 +26,6 @@ from typing import TYPE_CHECKING
 from oversight.casework import services
 from oversight.synth.draws import Weights
 from oversight.synth.posts import YEAR, Post
-from oversight.synth.rates import OTHER_SOCIAL_WORKER_CHANGES
 from oversight.synth.recorder_care import ORIGIN
 from oversight.synth.routines import Routine
 from oversight.synth.world import wd
@@ -37,8 +36,6 @@ if TYPE_CHECKING:
 # The handover's name among a child's routines: first in order of names, so that on the day
 # a worker leaves it runs before the day's visits and reviews.
 HANDOVER = "allocation"
-# Assumption: a leaver's children are reallocated within two working weeks.
-REALLOCATION_DAYS = (1, 2, 3, 5, 8, 10)
 # Assumption: why a child's social worker changes, other than their worker leaving (the
 # DfE's reasons for a change of social worker, SSDA903 SW_REASON).
 OTHER_REASONS = Weights(
@@ -59,7 +56,7 @@ class Handover(Routine):
 
     def schedule(self, on: date) -> None:
         other = on + timedelta(days=max(1, round(self.rng.expovariate(
-            OTHER_SOCIAL_WORKER_CHANGES) * YEAR)))  # fmt: skip
+            self.recorder.practice.other_worker_changes) * YEAR)))  # fmt: skip
         leaving = self.post.tenure_on(on).left
         self.leaves = leaving is not None and leaving <= other
         self.covering = False  # the manager covers from the day the worker leaves
@@ -69,7 +66,7 @@ class Handover(Routine):
         recorder = self.recorder
         if self.leaves and not self.covering:
             recorder.worker, self.covering = recorder.manager, True
-            self.next_on = wd(on, self.rng.choice(REALLOCATION_DAYS))
+            self.next_on = wd(on, self.rng.choice(recorder.practice.reallocation_days))
             return
         if recorder.stepping_on is not None and on >= recorder.stepping_on:
             # The journey's own step that day may move the child: the change waits a day.

@@ -24,3 +24,4 @@ def test_problems_go_to_teams_that_do_that_work(small_la):
     assert teams["drifting-cin-plans"].startswith("Safeguarding")
     assert not teams["absent-oversight"].startswith(("Front door", "Assessment"))
     assert not teams["views-not-recorded"].startswith(("Front door", "Assessment"))
+    assert teams["unstable-workforce"].startswith("Children in care")

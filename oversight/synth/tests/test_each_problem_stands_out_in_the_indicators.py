@@ -18,6 +18,7 @@ STANDS_OUT = {
     # whose personal advisers' contacts seen-alone leaves out); the small LA picks one.
     "views-not-recorded": ["views-recorded", "views-recorded-all-events"],
     "drifting-cin-plans": ["cin-plans-over-12-months", "cin-visits-on-time", "assessment-45wd"],
+    "unstable-workforce": ["cla-three-social-workers"],
 }
 ENOUGH = 10  # teams with fewer units are too small to rank
 

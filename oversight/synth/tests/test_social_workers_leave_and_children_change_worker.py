@@ -2,23 +2,32 @@
 change when theirs leaves and for the other reasons LAs record, about as often as the
 published share of children looked after with three or more social workers in a year."""
 
+from collections import Counter
+
 import pytest
-from django.db.models import F
+from django.db.models import F, Q
 
 from oversight.accounts.models import User
 from oversight.accounts.roles import Role
 from oversight.casework.models import Allocation, Child, Visit
 from oversight.exchange.ssda903.gather import gather
 from oversight.exchange.ssda903.spec import CollectionYear
-from oversight.synth import rates
+from oversight.synth import GenerationReport, rates
+from oversight.synth.practice import GOOD_PRACTICE
+from oversight.synth.problems import practice_by_team
 from oversight.synth.world import wd
 
 from .conftest import TODAY
 
 pytestmark = pytest.mark.django_db
 YEARS = ("2023-24", "2024-25", "2025-26")
-# Two working weeks, and a day or two more when the journey's own step fell on the day.
-WITHIN = 12
+
+
+def within(report: GenerationReport, team: str) -> int:
+    """Working days to reallocate a leaver's children in ``team`` (two weeks where the
+    workforce is stable), and a day or two more when the journey's own step fell on the day."""
+    practice = practice_by_team(report.problem_teams).get(team, GOOD_PRACTICE)
+    return max(practice.reallocation_days) + 2
 
 
 def test_leavers_accounts_are_ended_and_each_post_is_held_by_one_worker_now(small_la):
@@ -44,6 +53,8 @@ def test_nobody_visits_a_child_after_they_left(small_la):
 
 
 def test_a_leavers_children_are_reallocated_within_about_two_working_weeks(small_la):
+    unstable = small_la.problem_teams["unstable-workforce"]
+    assert within(small_la, unstable) > within(small_la, "Safeguarding North") == 12
     for allocation in Allocation.objects.filter(change_reason="LEFTRL").select_related():
         before = (
             Allocation.objects.filter(child_id=allocation.child_id, end_on=allocation.start_on)
@@ -52,13 +63,23 @@ def test_a_leavers_children_are_reallocated_within_about_two_working_weeks(small
             .get()
         )
         left = before.worker.left_on
-        assert left is not None and left <= allocation.start_on <= wd(left, WITHIN)
+        days = within(small_la, allocation.team.name)
+        assert left is not None and left <= allocation.start_on <= wd(left, days)
 
 
 def test_children_whose_worker_left_lately_are_still_waiting(small_la):
     waiting = Allocation.objects.filter(end_on__isnull=True, worker__is_active=False)
-    for allocation in waiting.select_related("worker"):
-        assert wd(allocation.worker.left_on, WITHIN) >= TODAY
+    for allocation in waiting.select_related("worker", "team"):
+        assert wd(allocation.worker.left_on, within(small_la, allocation.team.name)) >= TODAY
+
+
+def test_the_unstable_team_loses_a_greater_share_of_its_workers_than_any_other(small_la):
+    posts = Counter(User.objects.filter(role=Role.PRACTITIONER, is_active=True)
+                    .values_list("team__name", flat=True))  # fmt: skip
+    left = Counter(User.objects.filter(role=Role.PRACTITIONER, is_active=False)
+                   .values_list("team__name", flat=True))  # fmt: skip
+    share = {team: left[team] / posts[team] for team in posts}
+    assert max(share, key=share.__getitem__) == small_la.problem_teams["unstable-workforce"]
 
 
 def test_every_change_of_social_worker_says_a_dfe_reason(small_la):
@@ -71,17 +92,26 @@ def test_every_change_of_social_worker_says_a_dfe_reason(small_la):
 def test_about_a_quarter_of_children_in_care_at_31_march_had_three_social_workers(small_la):
     """The published 27% (la_cla_swcount, 2024): social worker episodes in the year, while
     looked after or not, over three years of the small LA's returns. A small LA is noisy,
-    so the range is wide; before workers came and went it was 0%."""
-    looked_after = three_or_more = 0
+    so the range is wide; before workers came and went it was 0%. The children of the
+    team whose workforce is unstable (a practice problem) have more."""
+    unstable = small_la.problem_teams["unstable-workforce"]
+    looked_after, three_or_more = Counter[bool](), Counter[bool]()
     for label in YEARS:
         year = CollectionYear.from_label(label)
+        in_unstable_team = set(
+            Allocation.objects.filter(team__name=unstable, start_on__lte=year.end)
+            .filter(Q(end_on__isnull=True) | Q(end_on__gt=year.end))
+            .values_list("child_id", flat=True)
+        )
         for child in gather(year, Child.objects.all()):
             if any(row["DEC"] is None for row in child.rows["episodes"]):
-                looked_after += 1
+                problem = child.record_id in in_unstable_team
+                looked_after[problem] += 1
                 in_year = [row for row in child.rows["social_worker_episodes"]
                            if row["SW_DEC"] is None or row["SW_DEC"] >= year.start]  # fmt: skip
-                three_or_more += len(in_year) >= 3
-    share = three_or_more / looked_after
-    assert looked_after >= 60
+                three_or_more[problem] += len(in_year) >= 3
+    share = three_or_more[False] / looked_after[False]
+    assert looked_after[False] >= 30 and looked_after[True] >= 20
     assert share >= 0.5 * rates.CLA_THREE_OR_MORE_SOCIAL_WORKERS
     assert share <= 1.6 * rates.CLA_THREE_OR_MORE_SOCIAL_WORKERS
+    assert three_or_more[True] / looked_after[True] > 1.5 * share
