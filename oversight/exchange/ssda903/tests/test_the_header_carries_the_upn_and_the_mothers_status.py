@@ -3,7 +3,7 @@ import. The UPNs are the CIN census tests' (R870200120017 in ``cin_census.tests.
 W201000000017 in the UPN rules' tests), their check letters worked out there by hand.
 """
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -13,7 +13,7 @@ from oversight.casework.services.child_details import record_child_details
 from oversight.exchange.ssda903.header import last_looked_after, mother_items, upn_item
 from oversight.exchange.ssda903.load import load_903
 from oversight.exchange.ssda903.spec import CollectionYear
-from oversight.exchange.ssda903.tests.care_records import child
+from oversight.exchange.ssda903.tests.care_records import child, referred
 from oversight.exchange.ssda903.tests.return_files import lines, written
 
 YEAR = CollectionYear.from_label("2025-26")
@@ -82,6 +82,18 @@ def in_care(who: Child) -> Child:
     return who
 
 
+def looked_after(who: Child, started_on: date, ended_on: date, reason: str,
+                 legal_status: str = "C2") -> Child:  # fmt: skip
+    """Referred four weeks before a period in care in foster care, which ended."""
+    referred(who, started_on - timedelta(days=28), "N1")
+    episode, placement, plan = services.start_care_episode(
+        who, started_on=started_on, legal_status=legal_status, placement_type="U6",
+        provider="PR1",
+    )  # fmt: skip
+    services.end_care_episode(episode, placement, plan, ended_on=ended_on, reason_ceased=reason)
+    return who
+
+
 @pytest.fixture
 def folder(tmp_path, db):
     mother = in_care(child("G1", GIRL, date(2009, 4, 2), "WBRI"))
@@ -118,15 +130,8 @@ def test_an_import_into_empty_records_keeps_them_and_a_second_changes_nothing(fo
 
 def test_a_care_leaver_not_looked_after_in_the_year_is_not_asked_about_motherhood(tmp_path, db):
     # Looked after until 2024, 19 in the year: a care leaver of the return (rule 628).
-    leaver = child("L3", GIRL, date(2006, 10, 12), "WBRI")
-    services.record_referral(leaver, received_on=date(2021, 2, 1), source_code="1A",
-                             primary_need="N1")  # fmt: skip
-    episode, placement, plan = services.start_care_episode(
-        leaver, started_on=date(2021, 3, 1), legal_status="C2", placement_type="U6",
-        provider="PR1",
-    )  # fmt: skip
-    services.end_care_episode(episode, placement, plan, ended_on=date(2024, 10, 14),
-                              reason_ceased="E5")  # fmt: skip
+    leaver = looked_after(child("L3", GIRL, date(2006, 10, 12), "WBRI"), date(2021, 3, 1),
+                          date(2024, 10, 14), "E5")  # fmt: skip
     record_child_details(leaver, is_mother=False)
     written(tmp_path)
     assert lines(tmp_path, "header") == ["L3,F,12/10/2006,WBRI,,,"]
@@ -137,15 +142,8 @@ def test_a_girl_who_left_care_before_12_is_returned_as_no_mother_and_imported_as
 ):
     # 12 on 25 November 2025, home on 1 September: not asked, so 0 (rules 393 and 607),
     # which an import reads as the records' "not known" again.
-    girl = child("Y4", GIRL, date(2013, 11, 25), "WBRI")
-    services.record_referral(girl, received_on=date(2025, 4, 20), source_code="1A",
-                             primary_need="N1")  # fmt: skip
-    episode, placement, plan = services.start_care_episode(
-        girl, started_on=date(2025, 5, 1), legal_status="V2", placement_type="U4",
-        provider="PR1",
-    )  # fmt: skip
-    services.end_care_episode(episode, placement, plan, ended_on=date(2025, 9, 1),
-                              reason_ceased="E13")  # fmt: skip
+    looked_after(child("Y4", GIRL, date(2013, 11, 25), "WBRI"), date(2025, 5, 1),
+                 date(2025, 9, 1), "E13", legal_status="V2")  # fmt: skip
     written(tmp_path)
     assert lines(tmp_path, "header") == ["Y4,F,25/11/2013,WBRI,,0,"]
     Child.objects.all().delete()
