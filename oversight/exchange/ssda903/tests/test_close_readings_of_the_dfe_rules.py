@@ -108,6 +108,17 @@ def test_a_social_worker_is_asked_for_at_31_march_only_of_a_child_looked_after_t
     assert broken_by("SW17STG2", left, still) == ["C2"]
 
 
+def test_a_social_worker_who_left_is_followed_by_another_for_a_child_still_looked_after():
+    # SW11bSTG2, "Social worker episode has ended before 31 March and no subsequent social
+    # worker episode has been provided". C1 went home on 26/03/2026 and the social worker's
+    # episode ended with care: no worker is needed after it. C2 is still looked after and
+    # has had no social worker since 02/03/2026, a month before the year's end.
+    home = child("C1", episodes=[episode(DEC="26/03/2026", REC="E4B")],
+                 social_workers=[social_worker(SW_DEC="26/03/2026")])  # fmt: skip
+    still = child("C2", UPN="A201000000025", social_workers=[social_worker(SW_DEC="02/03/2026")])
+    assert broken_by("SW11bSTG2", home, still) == ["C2"]
+
+
 def leaver(CHILD: str, DOB: str, **fields) -> dict:  # noqa: N803
     """A care leaver not looked after this year: a header and an OC3 row only."""
     return child(CHILD, DOB=DOB, episodes=[], reviews=[], social_workers=[], permanence=[],
