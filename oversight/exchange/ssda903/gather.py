@@ -98,6 +98,7 @@ from oversight.exchange.ssda903.care import (
 )
 from oversight.exchange.ssda903.header import last_looked_after, mother_items, upn_item
 from oversight.exchange.ssda903.participation import participation_code
+from oversight.exchange.ssda903.social_workers import worker_episodes
 from oversight.exchange.ssda903.spec import TABLES, CollectionYear
 
 CHUNK = 500  # children per round of queries (SQLite allows 999 parameters)
@@ -397,32 +398,14 @@ class _ChildRows:
                            MIS_END=as_at(period["returned_on"], self.year))  # fmt: skip
 
     def _social_workers(self) -> None:
-        """The child's social worker episodes: for a child looked after on 31 March, every
-        one of the social worker reporting period, whether looked after then or not (rule
-        SW12STG2); for another child, those while looked after in the year. A worker who
-        held the child for no whole day (moved on the day they took over) is not one; when
-        that was a first contact, the worker who took over that day is the first (FCONTA).
-        """
-        year, whole_period = self.year, self._looked_after_at_the_end()
-        first_contact_on = None
-        for worker in _worker_spells(self.records.allocations.get(self.id, [])):
-            start, end = worker["start_on"], worker["end_on"]
-            if end == start:
-                if worker["change_reason"] == FIRST_CONTACT:
-                    first_contact_on = start
-                continue
-            if start == first_contact_on:
-                worker = worker | {"change_reason": FIRST_CONTACT}
-            if whole_period:
-                wanted = end is None or end >= year.social_workers_from
-            else:
-                in_year = end is None or end >= year.start
-                wanted = in_year and any(_while_in(e, start, end) for e in self.in_year)
-            if wanted:
-                self.child.add("social_worker_episodes", DOB=self.born,
-                               SW_ID=worker["worker__swe_number"] or None, SW_DECOM=start,
-                               SW_DEC=as_at(end, self.year),
-                               SW_REASON=worker["change_reason"] or None)  # fmt: skip
+        """The child's social worker episodes (``social_workers.worker_episodes``)."""
+        allocations = self.records.allocations.get(self.id, [])
+        whole_period = self._looked_after_at_the_end()
+        for worker in worker_episodes(allocations, self.year, self.in_year, whole_period):
+            self.child.add("social_worker_episodes", DOB=self.born,
+                           SW_ID=worker["worker__swe_number"] or None,
+                           SW_DECOM=worker["start_on"], SW_DEC=as_at(worker["end_on"], self.year),
+                           SW_REASON=worker["change_reason"] or None)  # fmt: skip
 
     def _looked_after_at_the_end(self) -> bool:
         """Looked after on 31 March, other than on short breaks (V3, V4)."""
@@ -486,36 +469,9 @@ def _yes_no(value: bool | None) -> str | None:
     return None if value is None else "1" if value else "0"
 
 
-# The reason for a child's first social worker, after a first contact or a re-referral.
-FIRST_CONTACT = "FCONTA"
-
-
-def _while_in(episode: EpisodeRecord, start: date, end: date | None) -> bool:
-    """The worker held the child for some of the episode (a worker who took over the day
-    care ended held the child after it)."""
-    before_it_ended = episode.ended_on is None or start < episode.ended_on
-    return before_it_ended and (end is None or end > episode.started_on)
-
-
 def _permanence(row: Row) -> tuple[str, str, str] | None:
     """The previous permanence recorded on an episode, as the return gives it."""
     if not row["previous_permanence"]:
         return None
     on, known = row["previous_permanence_on"], row["previous_permanence_known"] or "day"
     return row["previous_permanence"], row["previous_permanence_la"], permanence_date(on, known)
-
-
-def _worker_spells(allocations: list[Row]) -> list[Row]:
-    """Allocations to a worker, one after another to the same worker made one spell."""
-    spells: list[Row] = []
-    for allocation in allocations:
-        last = spells[-1] if spells else None
-        if (
-            last
-            and last["worker_id"] == allocation["worker_id"]
-            and (last["end_on"] == allocation["start_on"])
-        ):
-            last["end_on"] = allocation["end_on"]
-        else:
-            spells.append(dict(allocation))
-    return spells
