@@ -181,3 +181,23 @@ def test_ending_a_workers_account_says_how_many_children_wait(
     shown = text(signed_in(administrator).get(reverse("web:end-account", args=[worker.pk])))
     assert "2 children are allocated to them." in shown
     assert "Children waiting for a worker" in shown
+
+
+def test_the_team_page_counts_who_is_in_post_and_who_left_in_the_year(
+    signed_in, manager, worker, kim, team
+):
+    # In post: Kim and two agency workers (3, 2 agency: 67%). Left in the 12 months to
+    # 12 March 2025: Sam today and Lee on 13 March 2024 (permanent: 2 of Kim, 200%), and
+    # Ali, agency; Jo left on 12 March 2024, a year ago to the day, before the year began.
+    person("pat", Role.PRACTITIONER, team=team, is_agency=True)
+    person("ray", Role.PRACTITIONER, team=team, is_agency=True)
+    end_account(worker, None, "left the authority for another post")
+    person("lee", Role.PRACTITIONER, team=team, is_active=False, left_on=date(2024, 3, 13))
+    person("jo", Role.PRACTITIONER, team=team, is_active=False, left_on=date(2024, 3, 12))
+    person("ali", Role.PRACTITIONER, team=team, is_active=False, is_agency=True,
+           left_on=date(2024, 9, 30))  # fmt: skip
+    shown = text(signed_in(manager).get(reverse("web:team", args=[team.pk])))
+    assert "Practitioners in post 3, 2 of them agency workers (67%)" in shown
+    assert "Left in the last 12 months 2 permanent (turnover 200% of the 1 in post), 1 agency" in (
+        shown
+    )

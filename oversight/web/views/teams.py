@@ -1,5 +1,7 @@
 """Team pages for managers: the teams they oversee, and one team's caseloads and work."""
 
+from __future__ import annotations
+
 from dataclasses import dataclass
 from datetime import date
 
@@ -9,10 +11,12 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from oversight.accounts.models import Team, User
+from oversight.accounts.roles import Role
 from oversight.casework.access import visible_rows
 from oversight.casework.models import Allocation, Child
 from oversight.casework.worklists import summary_by_rule, worklist
 from oversight.performance.refresh import latest_refresh
+from oversight.timescales import add_months
 from oversight.web.access_log import LIST_CHILDREN, log_access
 from oversight.web.indicators import team_figures
 from oversight.web.permissions import allocates, teams_for
@@ -39,6 +43,7 @@ def team(request: HttpRequest, pk: int) -> HttpResponse:
         "title": team.name,
         "team": team,
         "caseloads": caseloads(team),
+        "workforce": TeamWorkforce.of(team, day),
         "waiting": waiting,
         "can_allocate": allocates(user, None),
         "items": items,
@@ -116,6 +121,41 @@ def caseloads(team: Team) -> list[dict[str, object]]:
             }
         )
     return rows
+
+
+@dataclass(frozen=True)
+class TeamWorkforce:
+    """The team's practitioners in post on ``day``, and those who left in the 12 months to
+    it: the DfE's workforce measures (agency rate, turnover) for one team, in people."""
+
+    in_post: int
+    agency: int
+    permanent_leavers: int
+    agency_leavers: int
+
+    @classmethod
+    def of(cls, team: Team, day: date) -> TeamWorkforce:
+        practitioners = User.objects.filter(team=team, role=Role.PRACTITIONER)
+        in_post = practitioners.filter(is_active=True)
+        left = practitioners.filter(is_active=False, left_on__gt=add_months(day, -12),
+                                    left_on__lte=day)  # fmt: skip
+        agency = in_post.filter(is_agency=True).count()
+        leavers = left.filter(is_agency=False).count(), left.filter(is_agency=True).count()
+        return cls(in_post.count(), agency, *leavers)
+
+    @property
+    def permanent(self) -> int:
+        return self.in_post - self.agency
+
+    @property
+    def agency_rate(self) -> int | None:
+        """Agency workers, a percentage of the practitioners in post."""
+        return round(100 * self.agency / self.in_post) if self.in_post else None
+
+    @property
+    def turnover(self) -> int | None:
+        """Permanent leavers in the year, a percentage of the permanent workers in post."""
+        return round(100 * self.permanent_leavers / self.permanent) if self.permanent else None
 
 
 def by_rule(team: Team, day: date) -> list[dict[str, object]]:
