@@ -70,9 +70,10 @@ _PROBLEMS = (
     ),
     Problem(
         "unstable-workforce",
-        "A children in care team cannot keep its social workers: most are agency staff, "
-        "a third of the permanent ones leave each year, children wait weeks or months for a "
-        "new worker when theirs leaves, and change workers often.",
+        "A children in care team cannot keep its social workers: most of its new workers "
+        "are agency staff who stay months, a third of the permanent ones leave each year, "
+        "children wait weeks or months for a new worker when theirs leaves, and change "
+        "workers often.",
         ("children_in_care",),
         {
             "agency_share": 0.7,
