@@ -155,26 +155,23 @@ def create_workforce(
         users.append(_service_manager(rng, usernames, service))
     posts: dict[str, list[tuple[Tenure, ...]]] = {}
     for spec in layout.teams:  # after every first holder: they are drawn as they were
+        if comings is None:
+            posts[spec.name] = [(Tenure(first, None, None),) for first in firsts[spec.name]]
+            continue
         team, practice = stored[spec.name], practices[spec.name]
-        rng = comings.stream(spec.name) if comings else None
+        stream = comings.stream(spec.name)
 
         def successor(day: date, team: Team = team, kind: str = spec.kind,
-                      practice: Practice = practice, rng: random.Random | None = rng,
-                      ) -> User:  # fmt: skip
-            assert rng is not None
-            user = _practitioner(rng, usernames, team, kind, practice, swe_numbers)
+                      practice: Practice = practice,
+                      draws: random.Random = stream) -> User:  # fmt: skip
+            user = _practitioner(draws, usernames, team, kind, practice, swe_numbers)
             user.started_on = day
             users.append(user)
             return user
 
+        since, until, turnover = comings.since, comings.today, practice.permanent_turnover
         posts[spec.name] = [
-            tuple(
-                tenures(
-                    rng, first, comings.since, comings.today, successor, practice.permanent_turnover
-                )
-            )
-            if comings and rng
-            else (Tenure(first, None, None),)
+            tuple(tenures(stream, first, since, until, successor, turnover))
             for first in firsts[spec.name]
         ]
     for held in posts.values():

@@ -53,7 +53,8 @@ class Practice:
     # Share of practitioners from agencies.
     agency_share: float = 0.13
     # The workforce: the share of permanent workers leaving in a year; working days before
-    # a leaver's children are reallocated; other changes of a child's worker a year.
+    # a leaver's children are reallocated (an assumption: within two working weeks); other
+    # changes of a child's worker a year.
     permanent_turnover: float = SOCIAL_WORKER_TURNOVER
     reallocation_days: tuple[int, ...] = (1, 2, 3, 5, 8, 10)
     other_worker_changes: float = OTHER_SOCIAL_WORKER_CHANGES
