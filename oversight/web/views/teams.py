@@ -135,13 +135,15 @@ class TeamWorkforce:
 
     @classmethod
     def of(cls, team: Team, day: date) -> TeamWorkforce:
-        practitioners = User.objects.filter(team=team, role=Role.PRACTITIONER)
-        in_post = practitioners.filter(is_active=True)
-        left = practitioners.filter(is_active=False, left_on__gt=add_months(day, -12),
-                                    left_on__lte=day)  # fmt: skip
-        agency = in_post.filter(is_agency=True).count()
-        leavers = left.filter(is_agency=False).count(), left.filter(is_agency=True).count()
-        return cls(in_post.count(), agency, *leavers)
+        in_post = Q(is_active=True)
+        left = Q(is_active=False, left_on__gt=add_months(day, -12), left_on__lte=day)
+        counts = User.objects.filter(team=team, role=Role.PRACTITIONER).aggregate(
+            in_post=Count("pk", filter=in_post),
+            agency=Count("pk", filter=in_post & Q(is_agency=True)),
+            permanent_leavers=Count("pk", filter=left & Q(is_agency=False)),
+            agency_leavers=Count("pk", filter=left & Q(is_agency=True)),
+        )
+        return cls(**counts)
 
     @property
     def permanent(self) -> int:
