@@ -1,7 +1,8 @@
 """The form a manager allocates a child with: to a team, and to one of its social workers.
 
 One select names every team, each with "waiting for a worker" and its social workers
-still in post, so that no script is needed to choose a team and then a worker. Moving
+still in post, its team manager among them (a manager may hold a child while the team
+has nobody free), so that no script is needed to choose a team and then a worker. Moving
 a child to another social worker asks why, as the SSDA903 return records it (SW_REASON).
 """
 
@@ -17,14 +18,17 @@ from oversight.web.forms.dates import DateField
 from oversight.web.forms.widgets import Select
 
 WAITING = "waiting for a worker"
+CASE_HOLDERS = (Role.PRACTITIONER, Role.TEAM_MANAGER)
+MANAGER = "Team manager"
 REASONS = "reason_for_social_worker_change"
 
 
 def allocation_choices() -> list[tuple[str, list[tuple[str, str]]]]:
     """Each team (by service) with its option "waiting for a worker" and its workers in
-    post; a value is ``team:worker``, or ``team:`` for the team alone."""
+    post, practitioners and team manager; a value is ``team:worker``, or ``team:`` for the
+    team alone."""
     workers: dict[int, list[User]] = {}
-    in_post = User.objects.filter(is_active=True, role=Role.PRACTITIONER, team__isnull=False)
+    in_post = User.objects.filter(is_active=True, role__in=CASE_HOLDERS, team__isnull=False)
     for worker in in_post.order_by("last_name", "first_name", "username"):
         workers.setdefault(worker.team_id, []).append(worker)  # type: ignore[arg-type]
     groups = []
@@ -36,7 +40,8 @@ def allocation_choices() -> list[tuple[str, list[tuple[str, str]]]]:
 
 
 def _worker_words(worker: User) -> str:
-    about = ", ".join(filter(None, [worker.job_title, "agency" if worker.is_agency else ""]))
+    title = worker.job_title or (MANAGER if worker.role == Role.TEAM_MANAGER else "")
+    about = ", ".join(filter(None, [title, "agency" if worker.is_agency else ""]))
     return f"{worker.display_name} ({about})" if about else worker.display_name
 
 

@@ -68,6 +68,15 @@ def test_the_form_opens_on_who_holds_the_child_and_offers_only_workers_in_post(
     assert f':{gone.pk}"' not in form
 
 
+def test_a_manager_may_hold_a_child_of_the_team_themselves(signed_in, manager, aisha, team):
+    form = signed_in(manager).get(page(aisha)).content.decode()
+    assert f'value="{team.pk}:{manager.pk}"' in form and "Morgan Example (Team manager)" in form
+    given = answers(aisha, f"{team.pk}:{manager.pk}", reason="MANAGE")
+    assert signed_in(manager).post(page(aisha), given).status_code == 302
+    held = current(aisha)
+    assert (held.worker, held.change_reason) == (manager, "MANAGE")
+
+
 def test_a_move_to_another_worker_is_saved_with_its_reason_and_the_work_moves(
     signed_in, manager, worker, kim, aisha, team
 ):
