@@ -5,6 +5,7 @@ set ``DATABASE_URL`` (``postgres://user@host:5432/name``) to use PostgreSQL.
 The demo needs no environment at all.
 """
 
+import warnings
 from datetime import timedelta
 from pathlib import Path
 
@@ -160,6 +161,10 @@ STATIC_ROOT = Path(env_str("OVERSIGHT_STATIC_ROOT", str(BASE_DIR.parent / "stati
 # content-hashed names that browsers may keep for a year.
 OVERSIGHT_STATIC_COLLECTED = env_bool("OVERSIGHT_STATIC_COLLECTED", False)
 WHITENOISE_USE_FINDERS = not OVERSIGHT_STATIC_COLLECTED
+if not OVERSIGHT_STATIC_COLLECTED:
+    # Nothing has been collected into STATIC_ROOT, and nothing need be: WhiteNoise's
+    # warning that the folder is missing would only alarm whoever runs the demo.
+    warnings.filterwarnings("ignore", message="No directory at: ", category=UserWarning)
 if OVERSIGHT_STATIC_COLLECTED:
     STORAGES = {
         "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -44,3 +44,15 @@ def test_an_unknown_tasks_backend_names_the_variable_and_the_choices(monkeypatch
     monkeypatch.setenv("OVERSIGHT_TASKS", "celery")
     with pytest.raises(ValueError, match="OVERSIGHT_TASKS must be one of immediate, database, "):
         env_choice("OVERSIGHT_TASKS", "immediate", ("immediate", "database"))
+
+
+def test_the_demo_server_starts_without_warning_of_a_missing_static_folder(tmp_path):
+    # STATIC_ROOT is filled only by collectstatic, for production; the demo serves the
+    # files from the code, and WhiteNoise's warning about the empty folder would only alarm.
+    env = {k: v for k, v in os.environ.items() if not k.startswith("OVERSIGHT_")}
+    env |= {"DJANGO_SETTINGS_MODULE": "oversight.config.settings",
+            "OVERSIGHT_STATIC_ROOT": str(tmp_path / "not-collected")}  # fmt: skip
+    start = "from django.core.wsgi import get_wsgi_application; get_wsgi_application()"
+    done = subprocess.run([sys.executable, "-W", "default", "-c", start], env=env,
+                          capture_output=True, text=True, timeout=120, check=True)  # fmt: skip
+    assert "No directory at" not in done.stderr
