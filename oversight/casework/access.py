@@ -122,9 +122,17 @@ def inside_inspection_window(user: User, today: date) -> bool:
     return start is not None and end is not None and start <= today <= end
 
 
+# Up to this many children are looked up by id; more, and every child the user may see is
+# read instead (on the demo LA of 11,000 children, a thousand ids take 5 ms, all 50 ms).
+LOOKED_UP_BY_ID = 2000
+
+
 def visible_among(user: User, ids: set[int], today: date | None = None) -> set[int]:
     """Which of these children the user may see (one query, whatever the user's scope)."""
-    return ids & set(visible_children(user, today).values_list("pk", flat=True))
+    visible = visible_children(user, today)
+    if len(ids) <= LOOKED_UP_BY_ID:
+        return set(visible.filter(pk__in=ids).values_list("pk", flat=True))
+    return ids & set(visible.values_list("pk", flat=True))
 
 
 def child_for(user: User, pk: int) -> Child:

@@ -7,7 +7,7 @@ from django.http import Http404
 from oversight.accounts.models import Service, Team, User
 from oversight.accounts.roles import Role
 from oversight.casework import services
-from oversight.casework.access import child_for, visible_children
+from oversight.casework.access import child_for, visible_among, visible_children
 
 from .conftest import make_child
 
@@ -83,3 +83,18 @@ def test_a_closed_case_stays_visible_to_the_team_that_last_held_it(child, team, 
     services.decide_referral(referral, decision="nfa", decided_on=date(2024, 5, 1))
     assert not child.allocations.filter(end_on__isnull=True).exists()  # off the caseload
     assert list(visible_children(worker)) == [child]  # but found again if a contact comes in
+
+
+@pytest.mark.parametrize("others", [0, 5000], ids=["a few ids", "more ids than are looked up"])
+def test_of_a_list_of_children_a_user_is_given_only_those_they_may_see(
+    child, team, other_team, others
+):
+    # A list is checked either id by id or against every child the user may see; both
+    # give the same answer, ids of no child at all included.
+    elsewhere = make_child("C2")
+    services.allocate(elsewhere, other_team, None, on=date(2023, 1, 2))
+    asked = {child.pk, elsewhere.pk, *range(10**6, 10**6 + others)}
+    mine = _user("a", Role.PRACTITIONER, team=team)
+    assert visible_among(mine, asked) == {child.pk}
+    assert visible_among(_user("dcs", Role.SENIOR_LEADER), asked) == {child.pk, elsewhere.pk}
+    assert visible_among(_user("admin", Role.ADMINISTRATOR), asked) == set()
