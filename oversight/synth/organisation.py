@@ -16,7 +16,7 @@ from datetime import date
 from oversight.accounts.models import Service, Team, User
 from oversight.accounts.roles import Role
 from oversight.synth.people import worker_name
-from oversight.synth.posts import Post, Tenure, tenures
+from oversight.synth.posts import Post, Tenure, agency_share_of_new_workers, tenures
 from oversight.synth.practice import Practice
 from oversight.synth.sizes import Size
 
@@ -148,7 +148,9 @@ def create_workforce(
         users.append(_user(rng, usernames, team, Role.TEAM_MANAGER, "Team manager", False))
         firsts[spec.name] = []
         for _ in range(headcounts[spec.name]):
-            user = _practitioner(rng, usernames, team, spec.kind, practice, swe_numbers)
+            user = _practitioner(
+                rng, usernames, team, spec.kind, practice.agency_share, swe_numbers
+            )
             users.append(user)
             firsts[spec.name].append(user)
     for service in services.values():
@@ -160,11 +162,13 @@ def create_workforce(
             continue
         team, practice = stored[spec.name], practices[spec.name]
         stream = comings.stream(spec.name)
+        # Agency workers stay months: more of the new workers than of those in post are
+        # theirs, so that their share of those in post stays the practice's.
+        hired = agency_share_of_new_workers(practice.agency_share, practice.permanent_turnover)
 
         def successor(day: date, team: Team = team, kind: str = spec.kind,
-                      practice: Practice = practice,
-                      draws: random.Random = stream) -> User:  # fmt: skip
-            user = _practitioner(draws, usernames, team, kind, practice, swe_numbers)
+                      hired: float = hired, draws: random.Random = stream) -> User:  # fmt: skip
+            user = _practitioner(draws, usernames, team, kind, hired, swe_numbers)
             user.started_on = day
             users.append(user)
             return user
@@ -196,11 +200,11 @@ class Comings:
 
 
 def _practitioner(
-    rng: random.Random, usernames: set[str], team: Team, kind: str, practice: Practice,
+    rng: random.Random, usernames: set[str], team: Team, kind: str, agency_share: float,
     swe_numbers: SweNumbers,
 ) -> User:  # fmt: skip
     title = rng.choice(JOB_TITLES[kind])
-    agency = rng.random() < practice.agency_share
+    agency = rng.random() < agency_share
     user = _user(rng, usernames, team, Role.PRACTITIONER, title, agency)
     if kind not in NOT_SOCIAL_WORKERS:
         user.swe_number = swe_numbers.draw()

@@ -50,7 +50,8 @@ class Practice:
     seen_share: float = 0.96
     seen_alone_share: float = 0.72
     views_share: float = 0.86
-    # Share of practitioners from agencies.
+    # Share of the practitioners in post who are agency workers (the DfE's agency rate:
+    # 13% in England); more of the new workers are (`posts.agency_share_of_new_workers`).
     agency_share: float = 0.13
     # The workforce: the share of permanent workers leaving in a year; working days before
     # a leaver's children are reallocated (an assumption: within two working weeks); other

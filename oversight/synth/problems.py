@@ -76,7 +76,7 @@ _PROBLEMS = (
         "workers often.",
         ("children_in_care",),
         {
-            "agency_share": 0.7,
+            "agency_share": 0.4,
             "permanent_turnover": 0.35,
             "reallocation_days": (15, 30, 45, 60, 75, 90),
             "other_worker_changes": 1.0,

@@ -2,6 +2,7 @@
 change when theirs leaves and for the other reasons LAs record, about as often as the
 published share of children looked after with three or more social workers in a year."""
 
+import math
 from collections import Counter
 
 import pytest
@@ -91,9 +92,11 @@ def test_every_change_of_social_worker_says_a_dfe_reason(small_la):
 
 def test_about_a_quarter_of_children_in_care_at_31_march_had_three_social_workers(small_la):
     """The published 27% (la_cla_swcount, 2024): social worker episodes in the year, while
-    looked after or not, over three years of the small LA's returns. A small LA is noisy,
-    so the range is wide; before workers came and went it was 0%. The children of the
-    team whose workforce is unstable (a practice problem) have more."""
+    looked after or not, over three years of the small LA's returns. A small LA is noisy:
+    its 30-odd children are held within three standard errors of 27% (a binomial's: about
+    23 points either side; the medium LA, tuned on, gives 24.5% to 28.1%, ``rates``).
+    Before workers came and went it was 0%. The children of the team whose workforce is
+    unstable (a practice problem) have more."""
     unstable = small_la.problem_teams["unstable-workforce"]
     looked_after, three_or_more = Counter[bool](), Counter[bool]()
     for label in YEARS:
@@ -112,6 +115,11 @@ def test_about_a_quarter_of_children_in_care_at_31_march_had_three_social_worker
                 three_or_more[problem] += len(in_year) >= 3
     share = three_or_more[False] / looked_after[False]
     assert looked_after[False] >= 30 and looked_after[True] >= 20
-    assert share >= 0.5 * rates.CLA_THREE_OR_MORE_SOCIAL_WORKERS
-    assert share <= 1.6 * rates.CLA_THREE_OR_MORE_SOCIAL_WORKERS
-    assert three_or_more[True] / looked_after[True] > 1.5 * share
+    published = rates.CLA_THREE_OR_MORE_SOCIAL_WORKERS
+    standard_error = math.sqrt(published * (1 - published) / looked_after[False])
+    assert abs(share - published) <= 3 * standard_error
+    # The unstable team's children stand out against England and against the rest of the
+    # LA (whose children from the team short of CP visits, 40% agency workers, have more
+    # changes too).
+    unstable_share = three_or_more[True] / looked_after[True]
+    assert unstable_share > 1.5 * published and unstable_share > share
