@@ -38,6 +38,7 @@ class Definition(Schema):
     denominator: str
     period: str
     breakdowns: list[str]
+    counts: str  # "children", or "workers" for the workforce's own indicators
 
 
 class Figure(Schema):
@@ -128,6 +129,7 @@ def _definition(i: Indicator) -> Definition:
         id=i.id, title=i.title, theme=i.theme, definition=i.definition, source=i.source,
         unit=i.unit.value, polarity=i.polarity.value, numerator=i.numerator,
         denominator=i.denominator, period=i.period.value, breakdowns=list(i.breakdowns),
+        counts=i.units.value,
     )  # fmt: skip
 
 
@@ -192,6 +194,8 @@ def get_children(
 ) -> Children:
     """The units behind the figure the caller may see, ``limit`` at a time from ``offset``."""
     user, indicator, run = _reader(request), _indicator(id), _refresh()
+    if not indicator.counts_children:
+        raise HttpError(404, f"{indicator.id} counts workers, not children: no child is behind it")
     if by is not None:
         _breakdown_allowed(user, indicator, by)
     units = children_behind(run, indicator, by, group if by else None)

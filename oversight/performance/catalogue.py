@@ -5,11 +5,21 @@ indented ``--`` lines) and then the query. The query lists the *units* the indic
 counts (referrals, plans, visits, children), one row each, for the period from
 ``$start`` to ``$end``, with these columns:
 
-``child_id``   the child the unit belongs to (the list behind the number);
+``child_id``   the child the unit belongs to (the list behind the number); NULL when the
+               units are workers (``-- units: workers``);
 ``at``         the date that places the unit: the team and age band are taken on it;
 ``counted``    true when the unit is in the numerator (always true for counts and rates);
 ``team_id``, ``worker_id``  who is accountable, or NULL to take the child's allocation on ``at``;
 ``event``      a few words saying what the unit is, shown in the list of children.
+
+Two header keys are optional besides ``headline`` and ``breakdowns``:
+
+``units``      ``children`` (the default) or ``workers``: an indicator of the workforce counts
+               workers, each row giving its ``worker_id`` and ``team_id``; it breaks down
+               by team only, and the list behind it is of workers, not children;
+``base``       for a percentage, ``all`` units (the default) or the ``uncounted`` ones: the
+               denominator of a percentage whose numerator is not part of it, such as
+               leavers over those in post (turnover).
 
 The runner (``engine``) turns units into values, breakdowns and lists, the same way for
 every indicator, so that a figure and the children behind it can never disagree.
@@ -54,6 +64,20 @@ class PeriodKind(StrEnum):
     AS_AT = "as at"  # what stood on the last day of the period
 
 
+class Units(StrEnum):
+    CHILDREN = "children"
+    WORKERS = "workers"
+
+
+class Base(StrEnum):
+    ALL = "all"  # the denominator is every unit
+    UNCOUNTED = "uncounted"  # the denominator is the units not in the numerator
+
+
+# What an indicator of workers may be broken down by: its workers have no age or sex here.
+WORKER_BREAKDOWNS = ("team",)
+
+
 class CatalogueError(ValueError):
     """An indicator file that does not follow the catalogue's format."""
 
@@ -73,13 +97,19 @@ class Indicator:
     sql: str
     headline: bool = False
     breakdowns: tuple[str, ...] = BREAKDOWNS
+    units: Units = Units.CHILDREN
+    base: Base = Base.ALL
+
+    @property
+    def counts_children(self) -> bool:
+        return self.units is Units.CHILDREN
 
 
 REQUIRED = (
     "id", "title", "theme", "definition", "source", "unit", "polarity", "numerator",
     "denominator", "period",
 )  # fmt: skip
-OPTIONAL = ("headline", "breakdowns")
+OPTIONAL = ("headline", "breakdowns", "units", "base")
 HEADER_LINE = re.compile(r"^--\s?(?P<key>[a-z]+):\s*(?P<value>.*)$")
 
 
@@ -108,9 +138,18 @@ def parse(text: str, name: str) -> Indicator:
         raise CatalogueError(f"{name}: the id {fields['id']!r} must match the file name.")
     if fields["theme"] not in THEMES:
         raise CatalogueError(f"{name}: theme {fields['theme']!r} is not one of {THEMES}.")
-    breakdowns = tuple(fields.get("breakdowns", " ".join(BREAKDOWNS)).split())
+    try:
+        units, base = Units(fields.get("units", "children")), Base(fields.get("base", "all"))
+    except ValueError as error:
+        raise CatalogueError(f"{name}: {error}") from error
+    every = BREAKDOWNS if units is Units.CHILDREN else WORKER_BREAKDOWNS
+    breakdowns = tuple(fields.get("breakdowns", " ".join(every)).split())
     if unknown := set(breakdowns) - set(BREAKDOWNS):
         raise CatalogueError(f"{name}: unknown breakdowns {sorted(unknown)}.")
+    if units is Units.WORKERS and (wrong := set(breakdowns) - set(WORKER_BREAKDOWNS)):
+        raise CatalogueError(f"{name}: workers cannot be broken down by {sorted(wrong)}.")
+    if base is Base.UNCOUNTED and fields["unit"] != Unit.PERCENT:
+        raise CatalogueError(f"{name}: only a percentage has a base of uncounted units.")
     try:
         return Indicator(
             id=fields["id"], title=fields["title"], theme=fields["theme"],
@@ -119,6 +158,7 @@ def parse(text: str, name: str) -> Indicator:
             numerator=fields["numerator"], denominator=fields["denominator"],
             period=PeriodKind(fields["period"]), sql="\n".join(lines[body_from:]).strip(),
             headline=fields.get("headline", "no") == "yes", breakdowns=breakdowns,
+            units=units, base=base,
         )  # fmt: skip
     except ValueError as error:
         raise CatalogueError(f"{name}: {error}") from error

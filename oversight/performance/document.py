@@ -43,6 +43,7 @@ def _section(i: Indicator) -> list[str]:
         f"| numerator | {i.numerator} |",
         f"| denominator | {i.denominator} |",
         f"| breakdowns | {', '.join(i.breakdowns)} |",
+        *([] if i.counts_children else ["| counts | workers, not children |"]),
         f"| query | `oversight/performance/indicators/{i.id}.sql` |",
         "",
     ]

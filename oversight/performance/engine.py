@@ -12,7 +12,7 @@ from typing import Any
 
 import duckdb
 
-from oversight.performance.catalogue import BREAKDOWNS, Indicator, Unit
+from oversight.performance.catalogue import BREAKDOWNS, Base, Indicator, Unit
 from oversight.performance.periods import Period
 
 # Helpers indicator queries may use; created on each connection by ``prepare``.
@@ -182,7 +182,7 @@ FROM described GROUP BY grp ORDER BY grp
 
 LIST = """
 SELECT child_id, "at", counted, event, team_id, worker_id, grp FROM described
-WHERE $group IS NULL OR grp = $group ORDER BY "at", child_id
+WHERE $group IS NULL OR grp = $group ORDER BY "at", child_id, worker_id
 """
 
 
@@ -256,8 +256,9 @@ def compute(
 def _value(indicator: Indicator, row: tuple[Any, ...], population: int | None) -> Value:
     group, label, counted, units, workers = row
     if indicator.unit is Unit.PERCENT:
-        numerator, denominator = counted, units
-        value = 100 * counted / units if units else None
+        base = units - counted if indicator.base is Base.UNCOUNTED else units
+        numerator, denominator = counted, base
+        value = 100 * counted / base if base else None
     elif indicator.unit is Unit.RATE:
         numerator, denominator = units, population
         value = 10_000 * units / population if population else None
@@ -271,9 +272,10 @@ def _value(indicator: Indicator, row: tuple[Any, ...], population: int | None) -
 
 @dataclass(frozen=True)
 class UnitRow:
-    """One unit behind a figure: which child, what it was, and whether it counted."""
+    """One unit behind a figure: which child (or, for the workforce, which worker), what it
+    was, and whether it counted."""
 
-    child_id: int
+    child_id: int | None
     at: Any
     counted: bool
     event: str

@@ -116,7 +116,12 @@ def _frames() -> dict[str, pl.DataFrame]:
     frames = {name: read_table(apps.get_model("casework", name)) for name in CASEWORK_TABLES}
     frames["team"] = read_table(apps.get_model("accounts", "Team"))
     user = apps.get_model("accounts", "User")
-    frames["worker"] = read_table(user).select("id", "team_id", "role")
+    # Who worked here and when, for the workforce's indicators: whether each was a
+    # registered social worker is kept, their Social Work England number is not.
+    frames["worker"] = read_table(user).select(
+        "id", "team_id", "role", "is_agency", "started_on", "left_on",
+        (pl.col("swe_number").fill_null("") != "").alias("registered"),
+    )  # fmt: skip
     frames["calendar"] = working_day_calendar()
     return frames
 

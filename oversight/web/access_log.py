@@ -19,6 +19,8 @@ VIEW_ACCESS_LOG = "view-access-log"
 # Prospective adopters are not children: the entry's detail names the households.
 VIEW_ADOPTERS = "view-adopters"
 LIST_ADOPTERS = "list-adopters"
+# Staff behind a figure of the workforce (who left, who is an agency worker).
+LIST_WORKERS = "list-workers"
 
 
 def client_address(request: HttpRequest) -> str | None:

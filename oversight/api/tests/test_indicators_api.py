@@ -48,6 +48,15 @@ def test_the_children_behind_a_figure_are_limited_to_those_the_caller_may_see(
     assert AccessEvent.objects.filter(user=manager, detail__contains="api: children").exists()
 
 
+def test_an_indicator_of_workers_says_so_and_has_no_children_behind_it(as_user, manager, figures):
+    client = as_user(manager)
+    found = client.get("/api/indicators/workforce-turnover").json()
+    assert found["definition"]["counts"] == "workers"
+    assert client.get("/api/indicators/seen-alone").json()["definition"]["counts"] == "children"
+    refused = client.get("/api/indicators/workforce-turnover/children")
+    assert refused.status_code == 404 and "counts workers" in refused.json()["detail"]
+
+
 def test_callers_who_are_not_signed_in_or_not_readers_are_refused(client, as_user, worker, figures):
     assert client.get("/api/indicators/").status_code == 401
     assert as_user(worker).get("/api/indicators/").status_code == 403

@@ -79,6 +79,11 @@ def _flagged(target: str) -> dict[int, str]:
         chosen = indicator(target)
     except UnknownIndicator:
         raise QualityError("target_indicator", f"'{target}' is not an indicator") from None
+    if not chosen.counts_children:
+        raise QualityError(
+            "target_indicator",
+            f"'{target}' counts workers, not children: target an indicator of children's work",
+        )
     run = latest_refresh()
     if run is None:
         raise QualityError(

@@ -47,7 +47,7 @@ class ProgrammeForm(GovukForm):
     )  # fmt: skip
     target_indicator = forms.ChoiceField(
         label="Indicator to target (targeted samples)", required=False,
-        choices=lambda: [("", "None"), *indicator_choices()], widget=Select(),
+        choices=lambda: [("", "None"), *indicator_choices(children_only=True)], widget=Select(),
         help_text="Cases most of whose work the indicator does not count are drawn",
     )  # fmt: skip
     questions = forms.CharField(

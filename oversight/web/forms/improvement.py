@@ -12,8 +12,10 @@ from oversight.web.forms.saving import VersionedForm
 from oversight.web.forms.widgets import Checkboxes, Radios, Select, Textarea, TextInput
 
 
-def indicator_choices() -> list[tuple[str, str]]:
-    return [(i.id, f"{i.theme}: {i.title}") for i in catalogue().values()]
+def indicator_choices(children_only: bool = False) -> list[tuple[str, str]]:
+    """Every indicator as a choice; ``children_only``: those whose units are children."""
+    chosen = [i for i in catalogue().values() if i.counts_children or not children_only]
+    return [(i.id, f"{i.theme}: {i.title}") for i in chosen]
 
 
 class OwnerField(forms.ModelChoiceField):

@@ -7,6 +7,7 @@ from oversight.performance.catalogue import Indicator
 from oversight.web import words
 from oversight.web.charts import format_value
 from oversight.web.navigation import navigation
+from oversight.web.permissions import reads_worker_figures
 from oversight.web.work import WorkItem, subject_link
 
 register = template.Library()
@@ -59,6 +60,14 @@ def la_name() -> str:
 def measure(value: float | None, indicator: Indicator) -> str:
     """``{{ row.value|measure:row.indicator }}`` shows "83.4%", "548.5", "4,529"."""
     return format_value(value, indicator.unit.value)
+
+
+@register.simple_tag(takes_context=True)
+def lists_units(context: template.Context, indicator: Indicator) -> bool:
+    """Whether the reader may open the list behind the indicator's figures: of children
+    (only those the reader may see are listed), or of workers (for their managers and
+    analysts)."""
+    return indicator.counts_children or reads_worker_figures(context["request"].user)
 
 
 @register.inclusion_tag("web/performance/freshness.html")

@@ -31,6 +31,7 @@ from oversight.web.pdf import dashboard_pdf, indicator_pdf, panels_pdf
 from oversight.web.permissions import performance_required, reads_worker_figures
 from oversight.web.pseudonyms import exports_names, pseudonymiser
 from oversight.web.views.pages import today
+from oversight.web.views.performance_workers import workers_page, workers_table
 
 CHILDREN_PER_PAGE = 100
 
@@ -147,8 +148,15 @@ def indicator_children(request: HttpRequest, id: str) -> HttpResponse:
         raise Http404("No such breakdown")
     group = request.GET.get("group") if by else None
     units = children_behind(run, indicator, by, group)
-    visible = visible_among(request.user, {u.child_id for u in units}, today())  # type: ignore[arg-type]
     counted_only = {"yes": True, "no": False}.get(request.GET.get("counted", ""))
+    if not indicator.counts_children:
+        return workers_page(request, indicator, units, {
+            "indicator": indicator, "group_label": _group_label(run, indicator, by, group),
+            "counted_only": counted_only,
+            "page_query": _query(by=by, group=group, counted=request.GET.get("counted")),
+            "filter_query": _query(by=by, group=group), **freshness(run),
+        })  # fmt: skip
+    visible = visible_among(request.user, {u.child_id for u in units}, today())  # type: ignore[arg-type]
     shown = [u for u in units if u.child_id in visible]
     if counted_only is not None:
         shown = [u for u in shown if u.counted is counted_only]
@@ -159,6 +167,7 @@ def indicator_children(request: HttpRequest, id: str) -> HttpResponse:
     )  # fmt: skip
     context = {
         "title": f"Children behind: {indicator.title}",
+        "units_word": "children",
         "indicator": indicator,
         "page": page,
         "hidden": len(units) - len(shown),
@@ -192,6 +201,10 @@ def indicator_children_data(request: HttpRequest, id: str, fmt: str) -> HttpResp
         raise Http404("No such breakdown")
     group = request.GET.get("group") if by else None
     units = children_behind(run, indicator, by, group)
+    if not indicator.counts_children:
+        table = workers_table(request, indicator, units)
+        table.notes += _notes(run, indicator)
+        return FORMATS[fmt](table, f"{indicator.id}-workers-{run.as_at}")
     visible = visible_among(request.user, {u.child_id for u in units}, today())  # type: ignore[arg-type]
     shown = [u for u in units if u.child_id in visible]
     named = exports_names(request.user)  # type: ignore[arg-type]
