@@ -44,7 +44,10 @@ PUBLISHED_COLUMNS = (
     "indicator", "year", "period", "level", "code", "name", "value", "numerator", "denominator",
     "source",
 )  # fmt: skip
-PERIODS = {"year": "year to 31 March {}", "march": "at 31 March {}", "sept": "at 30 September {}"}
+PERIODS = {
+    "year": "year to 31 March {}", "march": "at 31 March {}", "sept": "at 30 September {}",
+    "sept-year": "year to 30 September {}",
+}  # fmt: skip
 JOINT = " (one joint return for LAs 314 and 318)"
 Row = dict[str, str]
 LOCAL_ONLY = (
