@@ -237,7 +237,11 @@ class ChildRecorder(CareSteps):
         services.complete_early_help_assessment(self.early_help[started], completed_on=on)
 
     def _end_early_help(self, on: date, started: date, reason: str) -> None:
-        services.end_early_help(self.early_help[started], ended_on=on, reason=reason)
+        # Stepped up by the referral being decided that day (``Journey._referral``).
+        referral = self.referral if reason == "stepped_up" else None
+        services.end_early_help(
+            self.early_help[started], ended_on=on, reason=reason, stepped_up_to=referral
+        )
 
     def _start_assessment(self, on: date) -> None:
         assert self.referral is not None

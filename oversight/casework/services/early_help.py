@@ -53,13 +53,23 @@ def complete_early_help_assessment(episode: EarlyHelpEpisode, *, completed_on: d
 
 
 @recorded
-def end_early_help(episode: EarlyHelpEpisode, *, ended_on: date, reason: str) -> None:
+def end_early_help(
+    episode: EarlyHelpEpisode, *, ended_on: date, reason: str,
+    stepped_up_to: Referral | None = None,
+) -> None:  # fmt: skip
+    """The episode ends; stepped up, ``stepped_up_to`` is the child's referral it led to."""
     require_choice("reason", reason, EarlyHelpEnd)
     if not episode.is_open:
         raise CaseworkError("ended_on", "this early help episode has already ended")
     require_on_or_after("ended_on", ended_on, episode.started_on, "start of the episode")
+    if stepped_up_to is not None:
+        if reason != EarlyHelpEnd.STEPPED_UP:
+            raise CaseworkError("stepped_up_to", "only an episode stepped up leads to a referral")
+        if stepped_up_to.child_id != episode.child_id:
+            raise CaseworkError("stepped_up_to", "the referral is another child's")
     episode.ended_on, episode.end_reason = ended_on, reason
-    writer().update(episode, "ended_on", "end_reason")
+    episode.stepped_up_to = stepped_up_to
+    writer().update(episode, "ended_on", "end_reason", "stepped_up_to")
 
 
 @recorded
@@ -68,13 +78,13 @@ def step_up(
     origin: str = "web",
 ) -> Referral:  # fmt: skip
     """Early help refers the child to children's social care: the episode ends that day."""
-    end_early_help(episode, ended_on=on, reason=EarlyHelpEnd.STEPPED_UP)
+    if not episode.is_open:
+        raise CaseworkError("on", "this early help episode has already ended")
     referral = record_referral(
         episode.child, received_on=on, source_code=EARLY_HELP_SOURCE, primary_need=primary_need,
         by=by, origin=origin,
     )  # fmt: skip
-    episode.stepped_up_to = referral
-    writer().update(episode, "stepped_up_to")
+    end_early_help(episode, ended_on=on, reason=EarlyHelpEnd.STEPPED_UP, stepped_up_to=referral)
     return referral
 
 

@@ -40,6 +40,43 @@ def test_stepping_up_ends_early_help_and_opens_a_referral_from_early_help(child)
     assert Deadline.objects.get(rule="referral-decision").due_on == date(2024, 3, 4)
 
 
+def test_early_help_ended_by_a_referral_already_made_is_linked_to_it(child):
+    # A contact became a referral while early help ran (not made from early help itself).
+    episode = services.start_early_help(child, started_on=date(2024, 1, 8))
+    referral = services.record_referral(child, received_on=date(2024, 2, 26), source_code="1A")
+    services.end_early_help(episode, ended_on=date(2024, 2, 27), reason="stepped_up",
+                            stepped_up_to=referral)  # fmt: skip
+    episode.refresh_from_db()
+    assert (episode.end_reason, episode.stepped_up_to) == ("stepped_up", referral)
+
+
+def test_only_early_help_stepped_up_is_linked_and_only_to_its_own_childs_referral(child):
+    episode = services.start_early_help(child, started_on=date(2024, 1, 8))
+    referral = services.record_referral(child, received_on=date(2024, 2, 26), source_code="1A")
+    with pytest.raises(CaseworkError, match="only an episode stepped up") as error:
+        services.end_early_help(episode, ended_on=date(2024, 2, 27), reason="needs_met",
+                                stepped_up_to=referral)  # fmt: skip
+    assert error.value.field == "stepped_up_to"
+    other = services.register_child(
+        la_child_id="C2", first_name="Bo", last_name="Example", sex="1",
+        date_of_birth=date(2016, 2, 2), ethnicity="WBRI",
+    )  # fmt: skip
+    theirs = services.record_referral(other, received_on=date(2024, 2, 26), source_code="1A")
+    with pytest.raises(CaseworkError, match="another child's"):
+        services.end_early_help(episode, ended_on=date(2024, 2, 27), reason="stepped_up",
+                                stepped_up_to=theirs)  # fmt: skip
+    episode.refresh_from_db()
+    assert episode.is_open and episode.stepped_up_to is None
+
+
+def test_stepping_up_early_help_already_ended_makes_no_referral(child):
+    episode = services.start_early_help(child, started_on=date(2024, 1, 8))
+    services.end_early_help(episode, ended_on=date(2024, 2, 5), reason="needs_met")
+    with pytest.raises(CaseworkError, match="already ended"):
+        services.step_up(episode, on=date(2024, 3, 1))
+    assert not Referral.objects.exists()
+
+
 def test_early_help_cannot_end_before_it_starts_or_end_twice(child):
     episode = services.start_early_help(child, started_on=date(2024, 1, 8))
     with pytest.raises(CaseworkError) as error:

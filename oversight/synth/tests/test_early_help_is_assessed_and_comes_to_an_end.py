@@ -42,3 +42,14 @@ def test_a_child_has_one_early_help_episode_at_a_time(small_la):
     for before, after in zip(found, found[1:], strict=False):
         if before.child_id == after.child_id:
             assert before.ended_on is not None and before.ended_on <= after.started_on
+
+
+def test_early_help_stepped_up_is_linked_to_the_referral_that_ended_it(small_la):
+    stepped_up = [e for e in episodes() if e.end_reason == "stepped_up"]
+    assert stepped_up
+    for e in stepped_up:
+        referral = e.stepped_up_to
+        assert referral is not None and referral.child_id == e.child_id
+        # The referral came in while the help ran, and was decided the day the help ended.
+        assert e.started_on <= referral.received_on <= e.ended_on == referral.decided_on
+    assert not [e for e in episodes() if e.end_reason != "stepped_up" and e.stepped_up_to_id]
