@@ -77,6 +77,12 @@ class AllocationForm(GovukForm):
             initial["allocate_to"] = f"{current.team_id}:{worker}"
         super().__init__(*args, initial=initial, **kwargs)  # type: ignore[arg-type]
         self.current = current
+        if current is not None:  # the child's own team first: most changes stay in it
+            groups = allocation_choices()
+            own = f"{current.team_id}:"
+            first = [group for group in groups if group[1][0][0] == own]
+            field = self.fields["allocate_to"]
+            field.choices = first + [group for group in groups if group[1][0][0] != own]  # type: ignore[attr-defined]
 
     def clean_allocate_to(self) -> tuple[Team, User | None]:
         team_pk, _, worker_pk = self.cleaned_data["allocate_to"].partition(":")

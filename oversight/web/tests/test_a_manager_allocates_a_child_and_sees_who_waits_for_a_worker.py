@@ -4,6 +4,7 @@ child waits. When a social worker leaves, their children stay allocated to them 
 team's page lists them as waiting for a worker, with the day the worker left, until the
 manager allocates them."""
 
+import re
 from datetime import date
 
 import pytest
@@ -66,6 +67,13 @@ def test_the_form_opens_on_who_holds_the_child_and_offers_only_workers_in_post(
     assert f'value="{other_worker.team_id}:{other_worker.pk}"' in form  # a transfer
     assert f'value="{team.pk}:"' in form  # the team alone, waiting for a worker
     assert f':{gone.pk}"' not in form
+
+
+def test_the_childs_own_team_is_offered_first(signed_in, service_manager, cara, team, other_team):
+    # Safeguarding 2 sorts after Safeguarding 1, but it is Cara's team.
+    form = signed_in(service_manager).get(page(cara)).content.decode()
+    groups = re.findall(r'<optgroup label="([^"]*)"', form)
+    assert groups[0].startswith("Safeguarding 2") and groups[1].startswith("Safeguarding 1")
 
 
 def test_a_manager_may_hold_a_child_of_the_team_themselves(signed_in, manager, aisha, team):
