@@ -79,3 +79,14 @@ def test_an_audit_cannot_target_an_indicator_of_workers(signed_in, refreshed):
 
     with pytest.raises(QualityError, match="counts workers, not children"):
         _flagged("workforce-turnover")
+
+
+def test_a_workforce_figure_downloads_as_a_pdf(signed_in, manager, refreshed, tmp_path):
+    url = reverse("web:indicator-report", args=["workforce-turnover"]) + "?by=team"
+    response = signed_in(manager).get(url)
+    assert response["Content-Type"] == "application/pdf"
+    (tmp_path / "turnover.pdf").write_bytes(response.content)
+    from pypdf import PdfReader
+
+    words = " ".join(page.extract_text() for page in PdfReader(tmp_path / "turnover.pdf").pages)
+    assert "Social worker turnover" in words and "50.0%" in words
