@@ -11,6 +11,7 @@ from datetime import date
 
 import pytest
 from django.urls import reverse
+from pypdf import PdfReader
 
 from oversight.accounts.models import AccessEvent
 from oversight.accounts.roles import Role
@@ -86,7 +87,5 @@ def test_a_workforce_figure_downloads_as_a_pdf(signed_in, manager, refreshed, tm
     response = signed_in(manager).get(url)
     assert response["Content-Type"] == "application/pdf"
     (tmp_path / "turnover.pdf").write_bytes(response.content)
-    from pypdf import PdfReader
-
     words = " ".join(page.extract_text() for page in PdfReader(tmp_path / "turnover.pdf").pages)
     assert "Social worker turnover" in words and "50.0%" in words
