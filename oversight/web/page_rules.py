@@ -160,6 +160,13 @@ PAGE_RULES: dict[str, PageRule] = {
     "web:permanence-plan": page(roles(RECORDERS), child=True, args=CHILD),
     "web:health-check": page(roles(RECORDERS), child=True, args=CHILD),
     "web:record-missing": page(roles(RECORDERS), child=True, args=CHILD),
+    "web:start-early-help": page(roles(RECORDERS), child=True, args=CHILD),
+    "web:early-help-assessment": page(
+        roles(RECORDERS), child=True, args=CHILD | {"episode_pk": "early_help"}
+    ),
+    "web:end-early-help": page(
+        roles(RECORDERS), child=True, args=CHILD | {"episode_pk": "early_help"}
+    ),
     "web:missing-return": page(
         roles(RECORDERS), child=True, args=CHILD | {"episode_pk": "missing"}
     ),

@@ -17,6 +17,7 @@ from oversight.casework.models import (
     Child,
     Contact,
     Deadline,
+    EarlyHelpEpisode,
     HealthCheckKind,
     MissingEpisode,
     Placement,
@@ -291,6 +292,11 @@ def missing_to_follow_up(child: Child, deadlines: list[Deadline]) -> list[Missin
     return sorted(waiting, key=lambda e: e.started_on)
 
 
+def early_help_now(child: Child) -> EarlyHelpEpisode | None:
+    """The child's early help under way, from the loaded journey (one at a time)."""
+    return next((e for e in child.early_help_episodes.all() if e.ended_on is None), None)
+
+
 def referrals_to_decide(child: Child) -> list[Referral]:
     waiting = [referral for referral in child.referrals.all() if referral.decided_on is None]
     return sorted(waiting, key=lambda referral: referral.received_on)
@@ -324,6 +330,7 @@ def record_context(child: Child, today: date) -> dict[str, object]:
         "contacts_to_decide": contacts_to_decide(child),
         "referrals_to_decide": referrals_to_decide(child),
         "missing_to_follow_up": missing_to_follow_up(child, deadlines),
+        "early_help": early_help_now(child),
         "in_placement": current_placement(child) is not None,
         "in_care_plan": care is not None,
         "outcomes": (latest := child.year_outcomes.first()),

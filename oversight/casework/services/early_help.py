@@ -29,6 +29,12 @@ def start_early_help(
         require_on_or_after(
             "started_on", started_on, stepped_down_from.received_on, "referral date"
         )
+    running = child.early_help_episodes.filter(ended_on__isnull=True).first()
+    if running is not None:
+        raise CaseworkError(
+            "started_on", f"the child has early help already, since "
+            f"{running.started_on:%d/%m/%Y}: end it before another starts",
+        )  # fmt: skip
     episode = build(
         EarlyHelpEpisode, child=child, started_on=started_on, lead_professional=lead_professional,
         family_hub=family_hub, stepped_down_from=stepped_down_from,

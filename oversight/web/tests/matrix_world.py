@@ -102,9 +102,10 @@ def _child(n: int, relation: str, team: Team, worker: User | None, people: dict)
     missing = services.record_missing_episode(child, started_on=date(2025, 3, 6))
     returned = services.record_missing_episode(child, started_on=date(2025, 3, 1),
                                                returned_on=date(2025, 3, 2))  # fmt: skip
+    early_help = services.start_early_help(child, started_on=date(2024, 9, 2))
     return {"child": child.pk, "contact": contact.pk, "referral": referral.pk,
             "decided": decided.pk, "escalation": escalation.pk, "missing": missing.pk,
-            "returned": returned.pk}  # fmt: skip
+            "returned": returned.pk, "early_help": early_help.pk}  # fmt: skip
 
 
 def _restrict(pk: int, named: User, breaker: User) -> None:
