@@ -331,6 +331,9 @@ def record_context(child: Child, today: date) -> dict[str, object]:
         "referrals_to_decide": referrals_to_decide(child),
         "missing_to_follow_up": missing_to_follow_up(child, deadlines),
         "early_help": early_help_now(child),
+        # Early help is below the threshold: not while a CIN episode is open.
+        "early_help_may_start": early_help_now(child) is None
+        and all(r.closed_on is not None for r in child.referrals.all()),
         "in_placement": current_placement(child) is not None,
         "in_care_plan": care is not None,
         "outcomes": (latest := child.year_outcomes.first()),

@@ -36,6 +36,7 @@ from oversight.casework.services.early_help import (
     end_early_help,
     raise_risk_flag,
     remove_risk_flag,
+    require_early_help_may_start,
     start_early_help,
     step_up,
 )
@@ -123,6 +124,7 @@ __all__ = [
     "register_child",
     "start_assessment",
     "start_care_episode",
+    "require_early_help_may_start",
     "start_early_help",
     "start_plan",
     "step_down",

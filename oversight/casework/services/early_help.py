@@ -29,12 +29,6 @@ def start_early_help(
         require_on_or_after(
             "started_on", started_on, stepped_down_from.received_on, "referral date"
         )
-    running = child.early_help_episodes.filter(ended_on__isnull=True).first()
-    if running is not None:
-        raise CaseworkError(
-            "started_on", f"the child has early help already, since "
-            f"{running.started_on:%d/%m/%Y}: end it before another starts",
-        )  # fmt: skip
     episode = build(
         EarlyHelpEpisode, child=child, started_on=started_on, lead_professional=lead_professional,
         family_hub=family_hub, stepped_down_from=stepped_down_from,
@@ -42,6 +36,27 @@ def start_early_help(
     provenance(episode, by, origin)
     writer().add(episode)
     return episode
+
+
+def require_early_help_may_start(child: Child, started_on: date) -> None:
+    """Refuse early help recorded by hand that would overlap another, or an episode of
+    children's social care (early help is below its threshold; a referral steps down to
+    it by its decision). Imports of history do not ask: their sources give no end dates."""
+    referrals = child.referrals.all()
+    open_then = next((r for r in referrals if r.received_on <= started_on
+                      and (r.closed_on is None or r.closed_on > started_on)), None)  # fmt: skip
+    if open_then is not None:
+        raise CaseworkError(
+            "started_on", "early help is below the threshold of children's social care, "
+            f"whose episode was open then (the referral of {open_then.received_on:%d/%m/%Y}): "
+            "decide that referral \"early help\" to step the child down",
+        )  # fmt: skip
+    running = child.early_help_episodes.filter(ended_on__isnull=True).first()
+    if running is not None:
+        raise CaseworkError(
+            "started_on", f"the child has early help already, since "
+            f"{running.started_on:%d/%m/%Y}: end it before another starts",
+        )  # fmt: skip
 
 
 @recorded

@@ -77,6 +77,26 @@ def test_stepping_up_early_help_already_ended_makes_no_referral(child):
     assert not Referral.objects.exists()
 
 
+def test_early_help_recorded_by_hand_overlaps_no_episode_of_social_care_nor_other_help(
+    child,
+):
+    referral = services.record_referral(child, received_on=date(2024, 5, 1), source_code="1A")
+    services.decide_referral(referral, decision="assessment", decided_on=date(2024, 5, 2))
+    may_start = services.require_early_help_may_start
+    with pytest.raises(CaseworkError, match="the referral of 01/05/2024") as error:
+        may_start(child, date(2024, 6, 3))
+    assert error.value.field == "started_on"
+    # Before the referral came in, it may; not while that help runs.
+    may_start(child, date(2024, 3, 4))
+    earlier = services.start_early_help(child, started_on=date(2024, 3, 4))
+    with pytest.raises(CaseworkError, match="early help already, since 04/03/2024"):
+        may_start(child, date(2024, 3, 25))
+    services.end_early_help(earlier, ended_on=date(2024, 4, 1), reason="needs_met")
+    # The day the episode closes, it may again.
+    services.close_episode(referral, closed_on=date(2024, 7, 1), reason="RC7")
+    may_start(child, date(2024, 7, 1))
+
+
 def test_early_help_cannot_end_before_it_starts_or_end_twice(child):
     episode = services.start_early_help(child, started_on=date(2024, 1, 8))
     with pytest.raises(CaseworkError) as error:

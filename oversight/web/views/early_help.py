@@ -29,9 +29,12 @@ from oversight.web.words import long_date
 def start_early_help(request: HttpRequest, pk: int) -> HttpResponse:
     child = child_for(request.user, pk)
     form = StartEarlyHelpForm(posted(request))
-    if form.is_valid() and save(
-        form, lambda: services.start_early_help(child, by=request.user, **form.cleaned_data)
-    ):
+
+    def record() -> None:
+        services.require_early_help_may_start(child, form.cleaned_data["started_on"])
+        services.start_early_help(child, by=request.user, **form.cleaned_data)  # type: ignore[arg-type]
+
+    if form.is_valid() and save(form, record):
         return recorded(request, child, "Early help recorded")
     return form_page(request, form, title="Record that early help started", submit="Save",
                      back=back_to(child), child=child)  # fmt: skip
