@@ -89,3 +89,18 @@ def test_a_workforce_figure_downloads_as_a_pdf(signed_in, manager, refreshed, tm
     (tmp_path / "turnover.pdf").write_bytes(response.content)
     words = " ".join(page.extract_text() for page in PdfReader(tmp_path / "turnover.pdf").pages)
     assert "Social worker turnover" in words and "50.0%" in words
+
+
+@pytest.fixture
+def teamless(db):
+    """An agency social worker recorded in no team: counted, and listed to the whole LA's
+    readers only."""
+    return person("nat", Role.PRACTITIONER, is_agency=True, swe_number="SW104")
+
+
+def test_a_worker_in_no_team_is_listed_for_analysts_but_no_manager(
+    signed_in, analyst, manager, teamless, refreshed
+):
+    assert "Nat" in text(behind(signed_in(analyst), "workforce-agency-rate"))
+    listed = text(behind(signed_in(manager), "workforce-agency-rate"))
+    assert "Nat" not in listed and "2 of them work in teams you do not manage" in listed

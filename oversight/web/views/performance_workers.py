@@ -27,14 +27,18 @@ WORKERS_PER_PAGE = 100
 REFUSED = "The workers behind a figure are for their managers and performance analysts"
 
 
-def seen_teams(user: User) -> set[int]:
-    """The teams whose workers ``user`` may see listed: an analyst's and a senior leader's
-    are every team; a manager's, the teams they manage."""
+# Who sees every worker listed, in a team or in none; a manager sees their own teams'.
+WHOLE_LA = (Role.PERFORMANCE_ANALYST, Role.SENIOR_LEADER)
+
+
+def shown_to(user: User, units: list[UnitRow]) -> list[UnitRow]:
+    """The units ``user`` may see listed (PermissionDenied for who reads no worker's)."""
     if not reads_worker_figures(user):
         raise PermissionDenied(REFUSED)
-    if user.role_enum == Role.PERFORMANCE_ANALYST:
-        return set(Team.objects.values_list("pk", flat=True))
-    return set(teams_for(user).values_list("pk", flat=True))
+    if user.role_enum in WHOLE_LA:
+        return list(units)
+    teams = set(teams_for(user).values_list("pk", flat=True))
+    return [u for u in units if u.team_id in teams]
 
 
 def workers_page(
@@ -42,8 +46,8 @@ def workers_page(
 ) -> HttpResponse:
     """The page of the workers behind the figure (``context``: the page's filters)."""
     user: User = request.user  # type: ignore[assignment]
-    teams = seen_teams(user)
-    shown = [u for u in units if u.team_id in teams]
+    seen = shown_to(user, units)
+    shown = seen
     counted_only = context["counted_only"]
     if counted_only is not None:
         shown = [u for u in shown if u.counted is counted_only]
@@ -56,7 +60,7 @@ def workers_page(
         "counted": counted,
         "base": total - counted if indicator.base is Base.UNCOUNTED else total,
         "page": page,
-        "hidden": len(units) - len([u for u in units if u.team_id in teams]),
+        "hidden": len(units) - len(seen),
         "workers": _named(page.object_list),
     }
     return render(request, "web/performance/workers.html", context)
@@ -65,8 +69,7 @@ def workers_page(
 def workers_table(request: HttpRequest, indicator: Indicator, units: list[UnitRow]) -> Table:
     """The workers behind the figure, as a download, with the same rules as the page."""
     user: User = request.user  # type: ignore[assignment]
-    teams = seen_teams(user)
-    shown = [u for u in units if u.team_id in teams]
+    shown = shown_to(user, units)
     rows = [[worker.display_name if worker else "", team, unit.event, unit.at,
              "yes" if unit.counted else "no", "agency" if worker and worker.is_agency
              else "employed"] for unit, worker, team in _named(shown)]  # fmt: skip
