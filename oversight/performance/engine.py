@@ -218,7 +218,8 @@ def _described(indicator: Indicator, by: str | None, *, listing: bool = False) -
     if by is not None and by not in indicator.breakdowns:
         raise UnknownBreakdown(by)
     key, label = GROUPS[by] if by else ("''", "'All'")
-    placed = listing or by in ("team", "worker")
+    # Workers are units with their own team, or none: no child's allocation places them.
+    placed = (listing or by in ("team", "worker")) and indicator.counts_children
     joins = [CHILD_JOIN] if by in ("age", "sex", "ethnicity", "disability") else []
     joins += [TEAM_JOIN] if by == "team" else []
     return (

@@ -103,3 +103,11 @@ def test_an_indicator_of_workers_breaks_down_by_team_alone():
     assert (made.counts_children, made.breakdowns) == (False, ("team",))
     with pytest.raises(CatalogueError, match="only a percentage has a base"):
         parse(header.replace("percent", "count") + "-- base: uncounted\nSELECT 1", "x.sql")
+
+
+def test_a_worker_in_no_team_keeps_their_own_place_in_the_list(team):
+    # A child's unit with no team is placed with the child's allocation; a worker is
+    # never a child's, so keeps no team, and their own id.
+    nat = social_worker("nat", None, agency=True)
+    behind = units(snapshot(), indicator("workforce-agency-rate"), YEAR_TO_SEPTEMBER)
+    assert [(u.worker_id, u.team_id, u.counted) for u in behind] == [(nat.pk, None, True)]
