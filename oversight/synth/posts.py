@@ -68,7 +68,7 @@ def agency_share_of_new_workers(in_post: float, turnover: float = SOCIAL_WORKER_
     workers for less of the time than the share of them hired: a post is held by agency
     workers for a share ``a * Ta / (a * Ta + (1 - a) * Tp)`` of the time, where ``a`` is
     the share hired, ``Ta`` an agency worker's mean stay and ``Tp`` a permanent one's.
-    Solved for ``a``. At the published 13% in post and 11.8% turnover, 67% of new workers
+    Solved for ``a``. At the published 13% in post and 11.8% turnover, 66% of new workers
     are from agencies; drawing 13% of new workers from agencies would leave about 1% of
     those in post agency workers after some years.
     """
