@@ -311,6 +311,7 @@ def record_context(child: Child, today: date) -> dict[str, object]:
     load_journey(child)
     care, deadlines = open_care_plan(child), open_deadlines(child)
     held = _allocation_now(child)
+    early_help = early_help_now(child)
     return {
         "child": child,
         "held": held,
@@ -330,9 +331,10 @@ def record_context(child: Child, today: date) -> dict[str, object]:
         "contacts_to_decide": contacts_to_decide(child),
         "referrals_to_decide": referrals_to_decide(child),
         "missing_to_follow_up": missing_to_follow_up(child, deadlines),
-        "early_help": early_help_now(child),
-        # Early help is below the threshold: not while a CIN episode is open.
-        "early_help_may_start": early_help_now(child) is None
+        "early_help": early_help,
+        # As ``services.require_early_help_may_start`` asks of today: no early help under
+        # way, and no episode of children's social care open.
+        "early_help_may_start": early_help is None
         and all(r.closed_on is not None for r in child.referrals.all()),
         "in_placement": current_placement(child) is not None,
         "in_care_plan": care is not None,

@@ -2,6 +2,8 @@
 
 from datetime import date
 
+from django.db.models import Q
+
 from oversight.accounts.models import User
 from oversight.casework.models import (
     Child,
@@ -42,9 +44,9 @@ def require_early_help_may_start(child: Child, started_on: date) -> None:
     """Refuse early help recorded by hand that would overlap another, or an episode of
     children's social care (early help is below its threshold; a referral steps down to
     it by its decision). Imports of history do not ask: their sources give no end dates."""
-    referrals = child.referrals.all()
-    open_then = next((r for r in referrals if r.received_on <= started_on
-                      and (r.closed_on is None or r.closed_on > started_on)), None)  # fmt: skip
+    open_then = child.referrals.filter(
+        Q(closed_on__isnull=True) | Q(closed_on__gt=started_on), received_on__lte=started_on
+    ).first()
     if open_then is not None:
         raise CaseworkError(
             "started_on", "early help is below the threshold of children's social care, "
