@@ -27,7 +27,7 @@ from oversight.casework.services.errors import (
     require_code,
     require_on_or_after,
 )
-from oversight.casework.services.writer import recorded, writer
+from oversight.casework.services.writer import held, recorded, writer
 
 
 @recorded
@@ -136,7 +136,8 @@ def step_down(
     referral: Referral, *, decided_on: date, by: User | None = None, primary_need: str = ""
 ) -> EarlyHelpEpisode:
     """Decide the referral "early help": its episode closes (RC9) and the early help it
-    steps down to starts that day, and is returned."""
+    steps down to starts that day, and is returned. A child whose early help was still
+    running (the referral came from elsewhere) keeps that episode, which is returned."""
     started = _decide(referral, ReferralDecision.EARLY_HELP, decided_on, by, primary_need)
     assert isinstance(started, EarlyHelpEpisode)
     return started
@@ -166,11 +167,26 @@ def _decide(
         from oversight.casework.services.early_help import start_early_help
 
         close_episode(referral, closed_on=decided_on, reason="RC9")
+        running = _early_help_running(referral.child_id, decided_on)
+        if running is not None:
+            return running  # the early help the child has goes on: no second one starts
         return start_early_help(
             referral.child, started_on=decided_on, stepped_down_from=referral, by=by,
             origin=referral.origin,
         )  # fmt: skip
     return None
+
+
+def _early_help_running(child_id: int, on: date) -> EarlyHelpEpisode | None:
+    """The child's early help open on the day, among those held (``writer.held``)."""
+    running = held(
+        EarlyHelpEpisode,
+        lambda e: e.child_id == child_id and e.ended_on is None and e.started_on <= on,
+        EarlyHelpEpisode.objects.filter(
+            child_id=child_id, ended_on__isnull=True, started_on__lte=on
+        ),
+    )
+    return min(running, key=lambda e: e.started_on, default=None)
 
 
 @recorded

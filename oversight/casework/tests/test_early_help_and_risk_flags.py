@@ -135,3 +135,27 @@ def test_an_early_help_assessment_is_not_completed_after_its_episode_ended(child
         services.complete_early_help_assessment(episode, completed_on=date(2024, 2, 1))
     assert "ended on 31/01/2024" in str(error.value)
     services.complete_early_help_assessment(episode, completed_on=date(2024, 1, 31))
+
+
+def test_a_referral_stepped_down_while_early_help_runs_keeps_that_early_help(child):
+    # The police refer a child whose early help has run since January; the front door
+    # decides early help: the child's early help goes on, and no second episode starts.
+    running = services.start_early_help(child, started_on=date(2024, 1, 8), family_hub="North")
+    referral = services.record_referral(child, received_on=date(2024, 3, 4), source_code="2A")
+    episode = services.step_down(referral, decided_on=date(2024, 3, 5))
+    referral.refresh_from_db()
+    assert (referral.closed_on, referral.reason_for_closure) == (date(2024, 3, 5), "RC9")
+    assert episode == running
+    assert list(EarlyHelpEpisode.objects.values_list("started_on", "ended_on")) == [
+        (date(2024, 1, 8), None)
+    ]
+
+
+def test_early_help_ended_before_the_decision_is_not_the_one_stepped_down_to(child):
+    ended = services.start_early_help(child, started_on=date(2024, 1, 8))
+    referral = services.record_referral(child, received_on=date(2024, 3, 4), source_code="2A")
+    services.end_early_help(ended, ended_on=date(2024, 3, 4), reason="stepped_up",
+                            stepped_up_to=referral)  # fmt: skip
+    episode = services.step_down(referral, decided_on=date(2024, 3, 5))
+    assert episode != ended
+    assert (episode.started_on, episode.stepped_down_from) == (date(2024, 3, 5), referral)
