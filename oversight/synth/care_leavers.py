@@ -10,9 +10,11 @@ person still in care on the birthday, or neither gone home nor on a pathway plan
 none (the return shows the gap).
 """
 
+import random
 from collections.abc import Iterable
 from datetime import date
 
+from oversight.synth.draws import Weights
 from oversight.synth.journey import Step
 from oversight.synth.people import ChildProfile
 from oversight.timescales import add_months
@@ -21,6 +23,19 @@ AGES = range(17, 22)
 RETURNED_HOME = ("E4A", "E4B")
 BACK_HOME = "RHOM"
 PATHWAY = "pathway"
+
+SUITABLE = {"D1": 30, "U1": 20, "B1": 15, "Z1": 12, "E1": 10, "K1": 5, "T1": 5, "C1": 3}
+UNSUITABLE = Weights({"S2": 2, "V2": 2, "B2": 2, "X2": 2, "D2": 1, "W2": 1})
+STAYING_PUT = "Z1"  # with former foster carers: from 18, so never at 17 (rule 3001)
+SUITABLE_FROM_18 = Weights(SUITABLE)
+SUITABLE_AT_17 = Weights({code: w for code, w in SUITABLE.items() if code != STAYING_PUT})
+
+
+def accommodation(rng: random.Random, suitable: bool, age: int) -> str:
+    """Where a care leaver of ``age`` lives, suitable or not (SSDA903 ACCOM codes)."""
+    if not suitable:
+        return UNSUITABLE.draw(rng)
+    return (SUITABLE_AT_17 if age < 18 else SUITABLE_FROM_18).draw(rng)
 
 
 def birthday_statuses(

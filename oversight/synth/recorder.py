@@ -30,7 +30,7 @@ from oversight.casework.models import (
 )
 from oversight.casework.services.child_details import record_child_details
 from oversight.casework.services.voice import Voice
-from oversight.synth.care_leavers import BACK_HOME, birthday_statuses
+from oversight.synth.care_leavers import BACK_HOME, accommodation, birthday_statuses
 from oversight.synth.draws import Weights
 from oversight.synth.health import HealthLog
 from oversight.synth.journey import Step
@@ -59,8 +59,6 @@ from oversight.synth.world import World
 if TYPE_CHECKING:
     from oversight.synth.matching import Matched
 
-SUITABLE = Weights({"D1": 30, "U1": 20, "B1": 15, "Z1": 12, "E1": 10, "K1": 5, "T1": 5, "C1": 3})
-UNSUITABLE = Weights({"S2": 2, "V2": 2, "B2": 2, "X2": 2, "D2": 1, "W2": 1})
 IN_EDUCATION_OR_WORK = Weights(
     {"F2": 30, "F1": 8, "P2": 6, "F5": 20, "P5": 15, "F4": 8, "P4": 3, "P1": 2}
 )
@@ -434,7 +432,7 @@ class ChildRecorder(CareSteps):
         in_work = rng.random() < CARE_LEAVERS_EET
         services.record_care_leaver_status(
             self.child, recorded_on=on, in_touch=True,
-            accommodation=pick(SUITABLE if suitable else UNSUITABLE),
+            accommodation=accommodation(rng, suitable, self.profile.age_on(on)),
             accommodation_suitable=suitable,
             activity=pick(IN_EDUCATION_OR_WORK if in_work else NOT_IN_EDUCATION_OR_WORK),
             by=self.worker, origin=ORIGIN,

@@ -3,9 +3,17 @@ the SSDA903 OC3 asks: back home (RHOM) once home for more than six months, else 
 pathway review would find them; none while still in care, and none where one was
 recorded in the window already. Worked out by hand from the dates below."""
 
+import random
+from collections import Counter
 from datetime import date
 
-from oversight.synth.care_leavers import BACK_HOME, PATHWAY, birthday_statuses
+from oversight.synth.care_leavers import (
+    BACK_HOME,
+    PATHWAY,
+    STAYING_PUT,
+    accommodation,
+    birthday_statuses,
+)
 from oversight.synth.journey import Step
 from oversight.synth.people import ChildProfile
 
@@ -46,3 +54,16 @@ def test_none_for_a_child_still_in_care_or_who_left_before_16():
     back_in_care = [*in_care, Step(date(2023, 6, 19), "end_care", {"reason": "E4A"}),
                     Step(date(2024, 1, 5), "start_care", {"legal_status": "C2"})]  # fmt: skip
     assert birthday_statuses(back_in_care, profile(), [], TODAY) == []
+
+
+def test_a_care_leaver_of_17_never_lives_with_former_foster_carers():
+    # Staying put (Z1) begins at 18; at 17 rule 3001 refuses it. The other places keep
+    # their weights: D1 (30 of the 88 left) is about a third of the suitable ones at 17.
+    rng = random.Random(7)
+    at_17 = Counter(accommodation(rng, True, 17) for _ in range(3000))
+    assert STAYING_PUT not in at_17
+    assert abs(at_17["D1"] / 3000 - 30 / 88) < 0.03
+    at_18 = Counter(accommodation(rng, True, 18) for _ in range(3000))
+    assert abs(at_18[STAYING_PUT] / 3000 - 12 / 100) < 0.02
+    unsuitable = {accommodation(rng, False, 17) for _ in range(200)}
+    assert unsuitable <= {"S2", "V2", "B2", "X2", "D2", "W2"}
