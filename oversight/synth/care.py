@@ -25,6 +25,7 @@ accommodation (DfE rule 371), unaccompanied asylum seekers too.
 from __future__ import annotations
 
 import random
+from collections.abc import Iterable
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
@@ -35,7 +36,7 @@ from oversight.synth.world import next_wd
 from oversight.timescales import add_months
 
 if TYPE_CHECKING:
-    from oversight.synth.journey import JourneyPlanner
+    from oversight.synth.journey import JourneyPlanner, Step
 
 # How a period in care ends, by age on entry (under 5, 5-11, 12-15, 16-17).
 EXITS_BY_AGE = (
@@ -132,7 +133,7 @@ class CarePlanner:
         if exit_kind != "adoption" and age < 5:
             self.adoption.maybe_reversed(on, until)
         if leaves_at_18:
-            return self._leave_care(on, until)
+            return self._leave_care(until)
         reason = journey.pick(CEASED[exit_kind])
         if reason in WITH_FORMER_FOSTER_CARERS and last["placement_type"] not in FOSTER_CARE:
             reason = "E47"  # an order to carers other than the foster carers (rule 516)
@@ -225,18 +226,34 @@ class CarePlanner:
                              provider=placement["provider"], long_term=False,
                              change_reason="PLACE")  # fmt: skip
 
-    def _leave_care(self, started: date, on: date) -> tuple[None, None]:
-        """At 18: care ends, the CIN episode closes, and a pathway plan runs until 21."""
+    def _leave_care(self, on: date) -> tuple[None, None]:
+        """At 18: care ends, the CIN episode closes, and a pathway plan runs until 21 for
+        an eligible care leaver (``days_in_care_from``)."""
         journey = self.journey
         journey.add(on, "end_care", reason=journey.pick(LEAVING_AT_18))
         _, closed = journey.close(on, "RC7")
-        if (on - started).days >= CARE_LEAVER_WEEKS * 7:
+        since_14 = days_in_care_from(journey.steps, journey.child.birthday(14))
+        if since_14 >= CARE_LEAVER_WEEKS * 7:
             # Leaving care passes the child to the care leavers' team, as the process is.
             journey.allocate(closed, journey.team_for("care_leavers"), "TSPROC")
             journey.add(closed, "start_plan", kind="pathway")
             journey.add(next_wd(journey.child.birthday(21)), "end_plan", kind="pathway",
                         reason="Reached 21")  # fmt: skip
         return None, None
+
+
+def days_in_care_from(steps: Iterable[Step], since: date) -> int:
+    """The days in care, over every period of care ended, on or after ``since``. A care
+    leaver is eligible for a pathway plan after 13 weeks in all since 14, however many
+    periods they took."""
+    days, began = 0, None
+    for step in sorted(steps, key=lambda step: step.on):
+        if step.kind == "start_care":
+            began = step.on
+        elif step.kind == "end_care" and began is not None:
+            days += max(0, (step.on - max(began, since)).days)
+            began = None
+    return days
 
 
 def next_move(rng: random.Random, start: date, after: date, unsettled: bool) -> date:
