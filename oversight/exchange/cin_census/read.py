@@ -12,6 +12,7 @@ The parser refuses entities, DTDs and network access (no billion laughs, no XXE)
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field, fields, replace
 from datetime import date
@@ -400,6 +401,15 @@ def _text(element: etree._Element) -> str | None:
     return text or None
 
 
+def _where_not_xml(error: etree.XMLSyntaxError) -> str:
+    """Where the parser stopped and why, its place said once (the parser's message ends
+    with it too)."""
+    line, column = error.position
+    why = re.sub(r", line \d+, column \d+$", "", error.msg or "")
+    where = f"line {line}, column {column}: " if line > 0 else ""
+    return f"{where}not well-formed XML: {why}"
+
+
 def read_cin(
     source: str | Path | IO[bytes], period: CensusPeriod, name: str | None = None
 ) -> CinData[pl.DataFrame]:
@@ -422,9 +432,7 @@ def read_cin(
                 del element.getparent()[0]
         root = _local(parsing.root) if parsing.root is not None else ""
     except etree.XMLSyntaxError as error:
-        raise CinUnreadable(
-            f"{reader.name}: line {error.lineno}: not well-formed XML: {error.msg}"
-        ) from None
+        raise CinUnreadable(f"{reader.name}: {_where_not_xml(error)}") from None
     except OSError as error:
         raise CinUnreadable(f"{reader.name}: cannot be opened: {error.strerror or error}") from None
     if root != "Message" or not reader.children:

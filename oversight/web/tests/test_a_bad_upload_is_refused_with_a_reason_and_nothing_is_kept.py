@@ -41,7 +41,9 @@ def client_(analyst, signed_in):
 
 def test_a_census_that_is_not_xml_says_where_it_stops_being_xml(client_):
     [message] = refused(client_, file("census.xml", b"LAchildID,Sex\nA100,M\n"))
-    assert message.startswith("census.xml: line 1: not well-formed XML")
+    assert message.startswith(
+        "census.xml: line 1, column 1: not well-formed XML: Start tag expected, '<' not found."
+    )
     assert message.endswith("Nothing was checked, and nothing was kept.")
 
 

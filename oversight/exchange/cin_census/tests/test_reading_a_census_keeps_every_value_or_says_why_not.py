@@ -122,3 +122,21 @@ def test_a_required_field_no_rule_covers_is_reported_when_missing():
     [problem] = cin.format_findings
     assert (problem.child_id, problem.fields) == ("C4", (("AssessmentActualStartDate", ""),))
     assert "required" in problem.message
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"<Message>\n<Children>\n<Child>\n<ChildIdentifiers>",
+         "upload.xml: line 4, column 19: not well-formed XML: Premature end of data in tag "
+         "ChildIdentifiers line 4"),
+        (b"<Message><Children></Message>",
+         "upload.xml: line 1, column 30: not well-formed XML: Opening and ending tag "
+         "mismatch: Children line 1 and Message"),
+        (b"", "upload.xml: not well-formed XML: no element found"),
+    ],
+)  # fmt: skip
+def test_a_file_cut_short_says_once_where_it_stops_being_xml(content, message):
+    with pytest.raises(CinUnreadable) as error:
+        read_cin(io.BytesIO(content), PERIOD, name="upload.xml")
+    assert str(error.value) == message
