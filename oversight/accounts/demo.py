@@ -64,7 +64,7 @@ def create_demo_accounts(team: Team, today: date) -> list[DemoAccount]:
     """Accounts for every role; the practitioner and team manager work in ``team``, and a
     second practitioner ("adoption") in the adoption service, when the LA has one."""
     worker = team.members.filter(role=Role.PRACTITIONER, is_active=True).order_by("pk").first()
-    manager = team.members.filter(role=Role.TEAM_MANAGER).order_by("pk").first()
+    manager = team.members.filter(role=Role.TEAM_MANAGER, is_active=True).order_by("pk").first()
     plan = [
         (
             _take_over(worker, "worker")

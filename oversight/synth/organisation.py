@@ -102,13 +102,16 @@ class Workforce:
     """The stored teams, each with its manager and practitioners, by team name."""
 
     teams: dict[str, Team]
-    managers: dict[str, User]
+    managers: dict[str, Post]  # each team's manager's post, and who held it
     practitioners: dict[str, list[Post]]  # each practitioner's post, and who held it
+
+    def manager_on(self, team: str, day: date) -> User:
+        return self.managers[team].holder_on(day)
 
     @property
     def records(self) -> dict[str, int]:
         held = sum(len(post.tenures) for posts in self.practitioners.values() for post in posts)
-        users = len(self.managers) + held
+        users = sum(len(post.tenures) for post in self.managers.values()) + held
         services = len({team.service_id for team in self.teams.values()})
         return {"service": services, "team": len(self.teams), "user": users}
 
@@ -142,10 +145,12 @@ def create_workforce(
     # SWE numbers draw from their own stream, so the workers are otherwise as they were.
     swe_numbers = SweNumbers(swe_rng or random.Random("swe-numbers"))
     users: list[User] = []
+    managers: dict[str, User] = {}
     firsts: dict[str, list[User]] = {}
     for spec in layout.teams:
         team, practice = stored[spec.name], practices[spec.name]
-        users.append(_user(rng, usernames, team, Role.TEAM_MANAGER, "Team manager", False))
+        managers[spec.name] = _user(rng, usernames, team, Role.TEAM_MANAGER, "Team manager", False)
+        users.append(managers[spec.name])
         firsts[spec.name] = []
         for _ in range(headcounts[spec.name]):
             user = _practitioner(
@@ -178,11 +183,38 @@ def create_workforce(
             tuple(tenures(stream, first, since, until, successor, turnover))
             for first in firsts[spec.name]
         ]
-    for held in posts.values():
+    # Managers come and go as permanent workers do, each team's from a stream of its own
+    # drawn after the practitioners', whose draws (SWE numbers too) so stay as they were.
+    heads: dict[str, tuple[Tenure, ...]] = {}
+    for spec in layout.teams:
+        team, practice = stored[spec.name], practices[spec.name]
+        social_work = spec.kind not in NOT_SOCIAL_WORKERS
+        first = managers[spec.name]
+        if social_work:  # a social work team's manager is a registered social worker
+            first.swe_number = swe_numbers.draw()
+        if comings is None:
+            heads[spec.name] = (Tenure(first, None, None),)
+            continue
+        stream = comings.stream(f"{spec.name}/manager")
+
+        def next_manager(day: date, team: Team = team, social_work: bool = social_work,
+                         draws: random.Random = stream) -> User:  # fmt: skip
+            user = _user(draws, usernames, team, Role.TEAM_MANAGER, "Team manager", False)
+            user.started_on = day
+            if social_work:
+                user.swe_number = swe_numbers.draw()
+            users.append(user)
+            return user
+
+        turnover = practice.permanent_turnover
+        heads[spec.name] = tuple(
+            tenures(stream, first, comings.since, comings.today, next_manager, turnover)
+        )
+    for held in [*posts.values(), [*heads.values()]]:
         for tenure in (t for post in held for t in post if t.left is not None):
             tenure.worker.left_on, tenure.worker.is_active = tenure.left, False
     User.objects.bulk_create(users)
-    return _workforce(stored, usernames, posts)
+    return _workforce(stored, usernames, posts, heads)
 
 
 @dataclass(frozen=True)
@@ -254,20 +286,20 @@ def _unique(taken: set[str], wanted: str) -> str:
 
 
 def _workforce(
-    teams: dict[str, Team], usernames: set[str], posts: dict[str, list[tuple[Tenure, ...]]]
-) -> Workforce:
+    teams: dict[str, Team], usernames: set[str], posts: dict[str, list[tuple[Tenure, ...]]],
+    heads: dict[str, tuple[Tenure, ...]],
+) -> Workforce:  # fmt: skip
     """The workforce as stored (each user with its id), its posts held as planned."""
     stored = {u.username: u for u in User.objects.filter(username__in=usernames)}
     by_id = {team.pk: team for team in teams.values()}
-    managers: dict[str, User] = {}
     for user in stored.values():
         if user.team_id is not None:
             user.team = by_id[user.team_id]
-            if user.role == Role.TEAM_MANAGER:
-                managers[user.team.name] = user
-    practitioners = {
-        name: [Post(tuple(replace(t, worker=stored[t.worker.username]) for t in held))
-               for held in team_posts]
-        for name, team_posts in posts.items()
-    }  # fmt: skip
+
+    def as_stored(held: tuple[Tenure, ...]) -> Post:
+        return Post(tuple(replace(t, worker=stored[t.worker.username]) for t in held))
+
+    managers = {name: as_stored(held) for name, held in heads.items()}
+    practitioners = {name: [as_stored(held) for held in team_posts]
+                     for name, team_posts in posts.items()}  # fmt: skip
     return Workforce(teams, managers, practitioners)

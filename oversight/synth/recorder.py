@@ -187,16 +187,16 @@ class ChildRecorder(CareSteps):
 
     # Who is doing the work ------------------------------------------------------------
 
-    @property
-    def manager(self) -> User | None:
-        return self.staff.managers.get(self.team.name) if self.team else None
+    def manager_on(self, day: date) -> User | None:
+        """The manager of the team holding the case that day (none: nobody holds it)."""
+        return self.staff.manager_on(self.team.name, day) if self.team else None
 
     def _allocate(self, on: date, team: str, change_reason: str = "") -> None:
         self.team = self.staff.teams[team]
         post = self.posts.pop(0)
         self.worker = post.holder_on(on)
         self.practice = self.world.practice(team)
-        services.allocate(self.child, self.team, self.worker, on, by=self.manager,
+        services.allocate(self.child, self.team, self.worker, on, by=self.manager_on(on),
                           origin=ORIGIN, change_reason=change_reason)  # fmt: skip
         self.routines[HANDOVER] = Handover(self, post, on)
 
@@ -210,7 +210,7 @@ class ChildRecorder(CareSteps):
 
     def _decide_contact(self, on: date, outcome: str) -> None:
         assert self.contact is not None and self.contact.team is not None
-        manager = self.staff.managers[self.contact.team.name]
+        manager = self.staff.manager_on(self.contact.team.name, on)
         referral = services.decide_contact(self.contact, outcome=outcome, decided_on=on, by=manager)
         if referral is not None:
             self.referral = referral
@@ -220,11 +220,11 @@ class ChildRecorder(CareSteps):
         if decision == "early_help":
             self.assessment = None  # the referral starts no assessment
             self.early_help[on] = services.step_down(
-                self.referral, decided_on=on, by=self.manager, primary_need=need
+                self.referral, decided_on=on, by=self.manager_on(on), primary_need=need
             )
         else:
             self.assessment = services.decide_referral(
-                self.referral, decision=decision, decided_on=on, by=self.manager,
+                self.referral, decision=decision, decided_on=on, by=self.manager_on(on),
                 primary_need=need,
             )  # fmt: skip
         self._decision_note(on, "referral")
@@ -250,7 +250,8 @@ class ChildRecorder(CareSteps):
     def _complete_assessment(self, on: date, outcome: str, factors: str) -> None:
         assert self.assessment is not None
         services.complete_assessment(
-            self.assessment, completed_on=on, outcome=outcome, factors=factors, by=self.manager,
+            self.assessment, completed_on=on, outcome=outcome, factors=factors,
+            by=self.manager_on(on),
             origin=ORIGIN, **self._heard(on, seen_share=self.practice.seen_share),
         )  # fmt: skip
         self._decision_note(on, "assessment")
@@ -281,14 +282,14 @@ class ChildRecorder(CareSteps):
         assert self.s47 is not None
         _, plan = services.hold_initial_conference(
             self.s47, held_on=on, plan_required=plan_required, category_of_abuse=category,
-            by=self.manager, origin=ORIGIN, **self._heard_at_conference(on),
+            by=self.manager_on(on), origin=ORIGIN, **self._heard_at_conference(on),
         )  # fmt: skip
         if plan is not None:
             self._plan_started(plan, on)
 
     def _rcpc(self, on: date, continues: bool) -> None:
         services.hold_review_conference(
-            self.plans["cp"], held_on=on, plan_continues=continues, by=self.manager,
+            self.plans["cp"], held_on=on, plan_continues=continues, by=self.manager_on(on),
             origin=ORIGIN, **self._heard_at_conference(on),
         )  # fmt: skip
         if not continues:
@@ -391,7 +392,7 @@ class ChildRecorder(CareSteps):
         return self._heard(on, seen_share=attends, alone=False)
 
     def oversight(self, on: date, kind: str, note: str = "") -> None:
-        manager = self.manager
+        manager = self.manager_on(on)
         if manager is None:  # nobody holds the case: nobody oversees it
             self.oversight_routine.next_on = None
             return

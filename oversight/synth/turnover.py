@@ -8,7 +8,8 @@ record (caseload management, absence, a request by the child or a parent...).
 
 When a worker leaves, their children stay allocated to them until the team manager
 reallocates them, a few working days later, to whoever holds the post then (reason
-LEFTRL); meanwhile the manager covers the work (visits, reviews). A child whose worker
+LEFTRL); meanwhile the manager covers the work (visits, reviews), and should the manager
+leave too, the next one. Managers come and go as permanent workers do. A child whose worker
 left in the last days before today is still waiting, as the team's page shows.
 
 Published (``rates.py``): permanent social workers leaving in the year (11.8%), and the
@@ -60,13 +61,18 @@ class Handover(Routine):
         leaving = self.post.tenure_on(on).left
         self.leaves = leaving is not None and leaving <= other
         self.covering = False  # the manager covers from the day the worker leaves
+        self.reallocated_on = date.max  # when the manager reallocates the child, once known
         self.next_on = leaving if self.leaves else other
 
     def fire(self, on: date) -> None:
         recorder = self.recorder
         if self.leaves and not self.covering:
-            recorder.worker, self.covering = recorder.manager, True
-            self.next_on = wd(on, self.rng.choice(recorder.practice.reallocation_days))
+            self.covering = True
+            self.reallocated_on = wd(on, self.rng.choice(recorder.practice.reallocation_days))
+            self.cover(on)
+            return
+        if self.covering and on < self.reallocated_on:  # the covering manager left
+            self.cover(on)
             return
         if recorder.stepping_on is not None and on >= recorder.stepping_on:
             # The journey's own step that day may move the child: the change waits a day.
@@ -81,10 +87,22 @@ class Handover(Routine):
             self.schedule(on)
             return
         assert recorder.team is not None
-        services.allocate(recorder.child, recorder.team, worker, on, by=recorder.manager,
+        services.allocate(recorder.child, recorder.team, worker, on, by=recorder.manager_on(on),
                           origin=ORIGIN, change_reason=reason)  # fmt: skip
         recorder.worker, self.post = worker, post
         self.schedule(on)
+
+    def cover(self, on: date) -> None:
+        """The team's manager that day covers the work until the child is reallocated, or
+        until they leave themselves, when the next manager takes over the cover."""
+        recorder = self.recorder
+        assert recorder.team is not None
+        manager = recorder.staff.managers[recorder.team.name].tenure_on(on)
+        recorder.worker = manager.worker
+        left = manager.left
+        self.next_on = (
+            left if left is not None and on < left < self.reallocated_on else (self.reallocated_on)
+        )
 
     def another_post(self, recorder: ChildRecorder, on: date) -> Post:
         assert recorder.team is not None

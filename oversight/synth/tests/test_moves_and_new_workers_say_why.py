@@ -1,6 +1,6 @@
 """The synthetic LA records why each child moved placement and why each social worker
-took over, gives its social workers Social Work England numbers, and places children
-only in the placement types of 2025/26 from April 2025."""
+took over, gives its social workers and their managers Social Work England numbers, and
+places children only in the placement types of 2025/26 from April 2025."""
 
 from datetime import date
 
@@ -33,11 +33,16 @@ def test_a_childs_first_social_worker_came_at_first_contact(small_la):
     assert not Allocation.objects.filter(change_reason="").exists()
 
 
-def test_social_workers_have_numbers_of_their_own(small_la):
-    workers = User.objects.filter(role=Role.PRACTITIONER).exclude(team__name__icontains="leav")
+def test_social_workers_and_their_managers_have_numbers_of_their_own(small_la):
+    # The care leavers' personal advisers are not social workers, nor their manager.
+    social_work = User.objects.filter(role__in=(Role.PRACTITIONER, Role.TEAM_MANAGER))
+    workers = social_work.exclude(team__name__icontains="leav")
     numbers = list(workers.values_list("swe_number", flat=True))
     assert numbers and all(n.startswith("SW") and n[2:].isdigit() for n in numbers)
     assert len(set(numbers)) == len(numbers)
+    assert workers.filter(role=Role.TEAM_MANAGER).count() > 1
+    advisers = social_work.filter(team__name__icontains="leav")
+    assert advisers.exists() and set(advisers.values_list("swe_number", flat=True)) == {""}
 
 
 def test_no_placement_open_in_2025_26_is_of_a_type_the_dfe_retired(small_la):

@@ -10,7 +10,7 @@ from django.db.models import F, Q
 
 from oversight.accounts.models import User
 from oversight.accounts.roles import Role
-from oversight.casework.models import Allocation, Child, Visit
+from oversight.casework.models import Allocation, Child, OversightEntry, Referral, Visit
 from oversight.exchange.ssda903.gather import gather
 from oversight.exchange.ssda903.spec import CollectionYear
 from oversight.synth import GenerationReport, rates
@@ -41,6 +41,23 @@ def test_leavers_accounts_are_ended_and_each_post_is_held_by_one_worker_now(smal
     assert set(starters.values_list("started_on", flat=True)) == set(
         leavers.values_list("left_on", flat=True)
     )
+
+
+def test_team_managers_come_and_go_and_decide_nothing_after_they_left(small_la):
+    managers = User.objects.filter(role=Role.TEAM_MANAGER)
+    leavers = managers.filter(is_active=False)
+    assert leavers.exists() and not leavers.filter(left_on__isnull=True).exists()
+    starters = managers.filter(started_on__isnull=False)
+    assert sorted(starters.values_list("team_id", "started_on")) == sorted(
+        leavers.values_list("team_id", "left_on")
+    )  # each manager's successor starts the day they leave, in their team
+    late = {"decided_by__is_active": False, "decided_on__gte": F("decided_by__left_on")}
+    assert not Referral.objects.filter(**late).exists()
+    oversight = {"manager__is_active": False, "recorded_on__gte": F("manager__left_on")}
+    assert not OversightEntry.objects.filter(**oversight).exists()
+    assert not Allocation.objects.filter(
+        recorded_by__is_active=False, start_on__gte=F("recorded_by__left_on")
+    ).exists()
 
 
 def test_nobody_is_allocated_a_child_after_they_left(small_la):
