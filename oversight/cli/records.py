@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from datetime import date, datetime
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
@@ -131,8 +132,26 @@ def _team_for_demo(team: Team | None) -> Team | None:
 
 
 def _clear_records() -> None:
+    """Start the demo's database again. The access log refuses deletions, so a SQLite
+    file is replaced by a new one; another database is emptied only while its access
+    log is, and otherwise left as it is, with what to do."""
     from django.core.management import call_command
+    from django.db import connection
 
+    from oversight.accounts.models import AccessEvent
+
+    name = str(connection.settings_dict["NAME"])
+    if connection.vendor == "sqlite" and Path(name).is_file():
+        connection.close()
+        for path in (name, f"{name}-wal", f"{name}-shm", f"{name}-journal"):
+            Path(path).unlink(missing_ok=True)
+        migrate()
+        return
+    if AccessEvent.objects.exists():
+        raise click.ClickException(
+            f"the {database_label()} has an access log, which is append-only and is never "
+            "emptied: give --fresh a new database (or drop this one) to start again"
+        )
     call_command("flush", verbosity=0, interactive=False)
 
 

@@ -3,6 +3,7 @@
 import os
 import re
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
@@ -70,6 +71,28 @@ def test_running_the_demo_again_keeps_the_data_and_gives_new_passwords(demo_db):
     assert "already holds a synthetic LA" in result.stdout
     password = re.compile(r"^\s+worker\s+(\S+)", re.MULTILINE)
     assert password.search(first).group(1) != password.search(result.stdout).group(1)
+
+
+def test_a_fresh_demo_starts_again_though_the_access_log_refuses_deletions(tmp_path):
+    db = tmp_path / "demo.sqlite3"
+    args = ("demo", "--size", "small", "--no-serve", "--db", str(db), "--today", TODAY)
+    assert _oversight(*args).returncode == 0
+    # Writing a return is in the access log, whose rows no DELETE removes.
+    written = _oversight("export", "ssda903", "--db", str(db), str(tmp_path / "return"))
+    assert written.returncode == 0, written.stderr
+    assert _access_events(db) > 0
+    again = _oversight(*args, "--fresh")
+    assert again.returncode == 0, again.stderr
+    assert "already holds" not in again.stdout
+    assert _access_events(db, "export") == 0
+
+
+def _access_events(db: Path, action: str = "") -> int:
+    with sqlite3.connect(db) as connection:
+        [[count]] = connection.execute(
+            "SELECT count(*) FROM accounts_accessevent WHERE action LIKE ?", (f"%{action}%",)
+        )
+    return int(count)
 
 
 def _free_port() -> int:
