@@ -210,9 +210,9 @@ def create_workforce(
         heads[spec.name] = tuple(
             tenures(stream, first, comings.since, comings.today, next_manager, turnover)
         )
-    for held in [*posts.values(), [*heads.values()]]:
-        for tenure in (t for post in held for t in post if t.left is not None):
-            tenure.worker.left_on, tenure.worker.is_active = tenure.left, False
+    every_post = [post for held in posts.values() for post in held] + list(heads.values())
+    for tenure in (t for post in every_post for t in post if t.left is not None):
+        tenure.worker.left_on, tenure.worker.is_active = tenure.left, False
     User.objects.bulk_create(users)
     return _workforce(stored, usernames, posts, heads)
 

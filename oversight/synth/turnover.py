@@ -100,9 +100,8 @@ class Handover(Routine):
         manager = recorder.staff.managers[recorder.team.name].tenure_on(on)
         recorder.worker = manager.worker
         left = manager.left
-        self.next_on = (
-            left if left is not None and on < left < self.reallocated_on else (self.reallocated_on)
-        )
+        leaves_first = left is not None and on < left < self.reallocated_on
+        self.next_on = left if leaves_first else self.reallocated_on
 
     def another_post(self, recorder: ChildRecorder, on: date) -> Post:
         assert recorder.team is not None
