@@ -80,7 +80,7 @@ def test_a_fresh_demo_starts_again_though_the_access_log_refuses_deletions(tmp_p
     # Writing a return is in the access log, whose rows no DELETE removes.
     written = _oversight("export", "ssda903", "--db", str(db), str(tmp_path / "return"))
     assert written.returncode == 0, written.stderr
-    assert _access_events(db) > 0
+    assert _access_events(db, "export") > 0
     again = _oversight(*args, "--fresh")
     assert again.returncode == 0, again.stderr
     assert "already holds" not in again.stdout
